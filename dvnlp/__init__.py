@@ -1,0 +1,40 @@
+"""dvnlp — checked, structured facts from Vietnamese reports on công tác dân vận.
+
+    >>> import dvnlp
+    >>> nlp = dvnlp.load()                     # a spaCy Language
+    >>> report = dvnlp.extract("Ngày 20/12/2022, …")
+    >>> report.to_dict()["documents"]
+
+Nothing heavy happens at import: the pipeline, the rules and the classifier load on first use.
+"""
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("dvnlp")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from dvnlp.facts import Report
+
+__all__ = ["__version__", "extract", "load"]
+
+
+def load(**kwargs: Any) -> Language:
+    """The dvnlp spaCy pipeline (see :func:`dvnlp.pipeline.load`)."""
+    from dvnlp.pipeline import load as _load
+
+    return _load(**kwargs)
+
+
+def extract(text: str, *, doc_id: str = "doc", nlp: Language | None = None) -> Report:
+    """Extract the facts of one report; pass ``nlp`` to reuse a loaded pipeline."""
+    from dvnlp.facts import report_from_doc
+
+    nlp = nlp or load()
+    return report_from_doc(nlp(text), doc_id=doc_id)

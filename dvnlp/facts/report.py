@@ -1,0 +1,173 @@
+"""Doc → :class:`Report`: the typed records users script against (the output contract).
+
+Components write plain records into ``doc._.dvnlp_facts[fact_type]``; this module turns them
+into dataclasses with a stable ``to_dict()``. Keys are always present (empty lists when a
+fact type has nothing), so scripts never need ``.get``.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+Span = tuple[int, int]
+
+#: The fact types of a report, in output order (one source of truth for the contract).
+FACT_TYPES: tuple[str, ...] = (
+    "officials", "documents", "counts", "breakdowns", "models", "dates", "organizations", "places", "checks",
+)
+
+
+@dataclass
+class Official:
+    name: str
+    titles: list[str]
+    mentions: list[Span]
+    rule: str | None = None
+
+
+@dataclass
+class DocumentRef:
+    kind: str | None
+    number: str | None
+    symbol: str | None
+    issuer_code: str | None
+    issuer: str | None
+    date: str | None
+    subject: str | None
+    span: Span
+    kind_code: str | None = None
+    rule: str | None = None
+
+
+@dataclass
+class Count:
+    value: float
+    of: float | None
+    unit: str | None
+    qualifier: str | None
+    span: Span
+    rule: str | None = None
+
+
+@dataclass
+class Part:
+    value: float
+    label: str
+    field: str | None
+
+
+@dataclass
+class Breakdown:
+    total: float
+    unit: str | None
+    parts: list[Part]
+    span: Span
+    rule: str | None = None
+
+
+@dataclass
+class ModelMention:
+    name: str
+    field: str | None
+    confidence: float | None
+    span: Span
+    rule: str | None = None
+
+
+@dataclass
+class DateMention:
+    value: str
+    span: Span
+    text: str | None = None
+    rule: str | None = None
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str
+    span: Span
+    normalized: str | None = None
+    rule: str | None = None
+
+
+@dataclass
+class Finding:
+    kind: str
+    severity: str
+    message: str
+    evidence: list[Span]
+    message_vi: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+_TYPES = {
+    "officials": Official, "documents": DocumentRef, "counts": Count, "breakdowns": Breakdown,
+    "models": ModelMention, "dates": DateMention, "organizations": Entity, "places": Entity, "checks": Finding,
+}
+
+
+def _build(kind: str, record: dict[str, Any]) -> Any:
+    cls = _TYPES[kind]
+    record = dict(record)
+    if cls is Breakdown:
+        record["parts"] = [p if isinstance(p, Part) else Part(**p) for p in record.get("parts", [])]
+    for key in ("span",):
+        if key in record and record[key] is not None:
+            record[key] = tuple(record[key])
+    for key in ("mentions", "evidence"):
+        if key in record:
+            record[key] = [tuple(s) for s in record[key]]
+    return cls(**record)
+
+
+@dataclass
+class Report:
+    """The facts of one document; spans are character offsets into :attr:`text`."""
+
+    id: str
+    text: str
+    officials: list[Official] = field(default_factory=list)
+    documents: list[DocumentRef] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    models: list[ModelMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    organizations: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    checks: list[Finding] = field(default_factory=list)
+    checked: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The output contract: ``id``, ``text``, every fact type (lists), ``checked``."""
+        out: dict[str, Any] = {"id": self.id, "text": self.text}
+        for kind in FACT_TYPES:
+            out[kind] = [_plain(asdict(r)) for r in getattr(self, kind)]
+        out["checked"] = self.checked
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        facts = {k: [_build(k, r) for r in data.get(k) or []] for k in FACT_TYPES}
+        return cls(id=str(data["id"]), text=data["text"], checked=data.get("checked") or {}, **facts)
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, tuple):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, list):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, float) and obj.is_integer():
+        return int(obj)
+    return obj
+
+
+def report_from_doc(doc: Doc, *, doc_id: str = "doc") -> Report:
+    """Collect the records the components left on ``doc`` into a :class:`Report`."""
+    facts = doc._.dvnlp_facts or {}
+    built = {k: [_build(k, r) for r in facts.get(k, [])] for k in FACT_TYPES}
+    return Report(id=doc_id, text=doc.text, **built)

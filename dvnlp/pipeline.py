@@ -1,0 +1,48 @@
+"""``load()``: the one place that fixes the stage order and the spaCy config.
+
+The pipeline is an ordinary spaCy ``Language`` (language ``vi``) whose tokenizer is
+``dvnlp.Tokenizer.v1`` and whose components are dvnlp's registered factories, so it can be
+inspected with ``nlp.pipe_names``, saved with ``nlp.to_disk`` and reloaded with ``spacy.load``.
+"""
+from __future__ import annotations
+
+import importlib
+
+from spacy.language import Language
+
+#: stage order: every component reads what the ones before it wrote
+COMPONENTS: tuple[str, ...] = (
+    "dvnlp_sentences",
+)
+_MODULES = {
+    "dvnlp_sentences": "dvnlp.components.sentences",
+}
+
+
+#: the longest text (characters) the pipeline accepts; batch inputs are capped at 50 MB anyway
+MAX_LENGTH = 60_000_000
+
+
+def config() -> dict:
+    """The spaCy config overrides dvnlp uses (tokenizer only; components are added by name)."""
+    return {"nlp": {"tokenizer": {"@tokenizers": "dvnlp.Tokenizer.v1", "normalize_input": True}}}
+
+
+def load(*, exclude: tuple[str, ...] = ()) -> Language:
+    """Build the dvnlp pipeline: ``nlp = dvnlp.load(); doc = nlp(text)``.
+
+    ``exclude`` drops components by name (for speed when only some facts are needed).
+    """
+    import spacy
+
+    importlib.import_module("dvnlp.segment.tokenizer")  # registers dvnlp.Tokenizer.v1
+    nlp = spacy.blank("vi", config=config())
+    for name in COMPONENTS:
+        if name in exclude:
+            continue
+        importlib.import_module(_MODULES[name])  # registers the factory
+        nlp.add_pipe(name)
+    nlp.initialize()
+    # no parser or NER: memory grows linearly with the text, so long reports are fine
+    nlp.max_length = MAX_LENGTH
+    return nlp

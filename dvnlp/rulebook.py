@@ -1,0 +1,88 @@
+"""Load and validate the rule data files shipped in :mod:`dvnlp.rules`.
+
+Every file is JSON: ``{"name": ..., "description": ..., "entries": [...]}``. Each kind of file
+declares its required and optional keys below; an unknown key, a missing key or a value of the
+wrong type is rejected by name (a :class:`~dvnlp.errors.RuleError` naming file and entry), so
+a typo in a rule never silently disables it. Files are read with :mod:`importlib.resources`,
+so they work from a wheel, an editable install or a zip.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from dvnlp.errors import RuleError
+
+# kind of file -> (required keys with types, optional keys with types)
+SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
+    "abbreviations": ({"abbr": str, "expansion": str}, {"kind": str, "note": str}),
+    "lexicon": ({"term": str, "kind": str}, {"note": str}),
+    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "note": str}),
+    "honorifics": ({"word": str}, {"note": str}),
+    "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "note": str}),
+    "issuers": ({"code": str, "name": str}, {"note": str}),
+    "boilerplate": ({"id": str, "pattern": str}, {"description": str}),
+    "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
+    "units": ({"noun": str}, {"kind": str, "note": str}),
+}
+FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """One validated rule file: its kind, the resource it came from and its entries."""
+
+    kind: str
+    resource: str
+    entries: tuple[dict[str, Any], ...]
+
+
+def validate(kind: str, data: Any, resource: str) -> RuleSet:
+    """Check ``data`` against the schema of ``kind``; raise :class:`RuleError` naming the problem."""
+    if kind not in SCHEMAS:
+        raise RuleError(resource, f"unknown rule kind {kind!r}; known: {', '.join(sorted(SCHEMAS))}")
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise RuleError(resource, "expected an object with an 'entries' list")
+    extra = set(data) - {"name", "description", "entries", "source"}
+    if extra:
+        raise RuleError(resource, f"unknown top-level key(s): {', '.join(sorted(extra))}")
+    required, optional = SCHEMAS[kind]
+    entries = []
+    for i, entry in enumerate(data["entries"]):
+        where = f"entry {i}"
+        if not isinstance(entry, dict):
+            raise RuleError(resource, f"{where}: expected an object, got {type(entry).__name__}")
+        for key, typ in required.items():
+            if key not in entry:
+                raise RuleError(resource, f"{where}: missing key {key!r}")
+        for key, value in entry.items():
+            typ = required.get(key) or optional.get(key)
+            if typ is None:
+                raise RuleError(resource, f"{where}: unknown key {key!r} (allowed: {', '.join([*required, *optional])})")
+            if not isinstance(value, typ):
+                raise RuleError(resource, f"{where}: {key!r} must be {typ.__name__}, got {type(value).__name__}")
+        if kind == "boilerplate":
+            try:
+                re.compile(entry["pattern"])
+            except re.error as exc:
+                raise RuleError(resource, f"{where} ({entry['id']}): bad pattern: {exc}") from None
+        entries.append(entry)
+    return RuleSet(kind=kind, resource=resource, entries=tuple(entries))
+
+
+@cache
+def load_rules(kind: str) -> RuleSet:
+    """The validated rule set of ``kind`` shipped with dvnlp (read once per process)."""
+    if kind not in FILES:
+        raise RuleError(kind, f"unknown rule kind; known: {', '.join(sorted(FILES))}")
+    resource = f"dvnlp/rules/{FILES[kind]}"
+    try:
+        raw = resources.files("dvnlp.rules").joinpath(FILES[kind]).read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RuleError(resource, str(exc)) from None
+    return validate(kind, data, resource)

@@ -1,0 +1,45 @@
+"""Regular grammar of the strings that must stay one token: document symbols, dates, numbers.
+
+These are the hand-written part no library provides: the Vietnamese document-symbol grammar
+(Party style ``400-QĐ/TU``, ``124-QĐi/TW``; State style ``1562/QĐ-UBND``, ``04/2015/NĐ-CP``,
+``356/SNV-CCVC``) in its spaced and mistyped forms (``215 - QĐ/HU``, ``400 - QĐ / TU``), and the
+number shapes of reports (``1.260``, ``2,8``, ``95,45%``, ``51/51``, ``20/12/2022``).
+The components reuse the same patterns, so tokenization and extraction agree.
+"""
+from __future__ import annotations
+
+import re
+
+DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_D = f"[{DASH}]"
+# a code: an upper-case letter, more upper-case letters, at most one lower-case run of 1-2
+# letters inside or at the end (QĐi, CTr, TTr, NĐ-CP, BDVTU), not followed by a letter.
+_CODE = r"[A-ZĐ][A-ZĐ]*(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2})?(?![^\W\d_])"
+_SEP = rf"\s?(?:{_D}|/)\s?"
+
+#: ``number[/year]-CODE/CODE[-CODE]`` or ``number[/year]/CODE-CODE``; named groups ``number``, ``year``,
+#: ``codes`` (the rest, separators included).
+SYMBOL = re.compile(
+    rf"(?<![\w/.,{DASH}])(?P<number>\d{{1,5}}[a-z]?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
+    rf"(?P<codes>{_SEP}{_CODE}(?:{_SEP}{_CODE}){{0,3}})"
+)
+#: full dates: ``20/12/2022``, ``20-12-2022``, ``20.12.2022``
+DATE = re.compile(r"(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)(?P<y>(?:19|20)\d{2})(?![\d/])")
+#: ``x/y`` (also a partial date ``22/6``: the components decide which)
+RATIO = re.compile(r"(?<![\d/.,])(?P<x>\d{1,3}(?:\.\d{3})+|\d+)\s?/\s?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)")
+#: numbers with Vietnamese separators: ``1.260``, ``12.500.000``, ``2,8``, ``95,45``, optional ``%``
+NUMBER = re.compile(r"(?<![\d.,/])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?(?P<pct>%))?(?![\d/]|[.,]\d)")
+
+
+def parse_number(text: str) -> float:
+    """``1.260`` → 1260, ``2,8`` → 2.8, ``12.500.000`` → 12500000, ``95,45`` → 95.45."""
+    text = text.strip().replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        text = text.replace(".", "")
+    return float(text.replace(",", "."))
+
+
+def canonical_symbol(text: str) -> str:
+    """``400 - QĐ / TU`` → ``400-QĐ/TU``; dashes of every kind become ``-``; ``Ð`` becomes ``Đ``."""
+    text = re.sub(r"\s+", "", text).replace("\u00d0", "Đ")
+    return re.sub(_D, "-", text)

@@ -1,0 +1,35 @@
+import pytest
+
+from dvnlp.errors import RuleError
+from dvnlp.rulebook import SCHEMAS, load_rules, validate
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
+def test_rulebook_shipped_files_validate(kind):
+    try:
+        rules = load_rules(kind)
+    except RuleError as exc:
+        if "No such file" in str(exc):
+            pytest.skip(f"{kind}.json not shipped")
+        raise
+    assert rules.entries, f"{kind} has no entries"
+
+
+@pytest.mark.parametrize(
+    "data,problem",
+    [
+        ({"entries": [{"abbr": "UBND"}]}, "missing key 'expansion'"),
+        ({"entries": [{"abbr": "UBND", "expansion": "Ủy ban nhân dân", "expanson": "x"}]}, "unknown key 'expanson'"),
+        ({"entries": [{"abbr": 1, "expansion": "x"}]}, "'abbr' must be str"),
+        ({"entries": "nope"}, "'entries' list"),
+        ({"entries": [], "extra": 1}, "unknown top-level key"),
+    ],
+)
+def test_rulebook_rejects_bad_entries_by_name(data, problem):
+    with pytest.raises(RuleError, match=problem):
+        validate("abbreviations", data, "test.json")
+
+
+def test_rulebook_rejects_bad_regex():
+    with pytest.raises(RuleError, match="bad pattern"):
+        validate("boilerplate", {"entries": [{"id": "x", "pattern": "(QĐ"}]}, "b.json")
