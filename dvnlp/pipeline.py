@@ -13,9 +13,15 @@ from spacy.language import Language
 #: stage order: every component reads what the ones before it wrote
 COMPONENTS: tuple[str, ...] = (
     "dvnlp_sentences",
+    "dvnlp_doc_refs",
+    "dvnlp_dates",
+    "dvnlp_counts",
 )
 _MODULES = {
     "dvnlp_sentences": "dvnlp.components.sentences",
+    "dvnlp_doc_refs": "dvnlp.components.doc_refs",
+    "dvnlp_dates": "dvnlp.components.dates",
+    "dvnlp_counts": "dvnlp.components.counts",
 }
 
 

@@ -48,6 +48,7 @@ class Count:
     unit: str | None
     qualifier: str | None
     span: Span
+    number_span: Span | None = None
     rule: str | None = None
 
 
@@ -78,9 +79,10 @@ class ModelMention:
 
 @dataclass
 class DateMention:
-    value: str
+    value: str | None
     span: Span
     text: str | None = None
+    valid: bool = True
     rule: str | None = None
 
 
@@ -114,7 +116,7 @@ def _build(kind: str, record: dict[str, Any]) -> Any:
     record = dict(record)
     if cls is Breakdown:
         record["parts"] = [p if isinstance(p, Part) else Part(**p) for p in record.get("parts", [])]
-    for key in ("span",):
+    for key in ("span", "number_span"):
         if key in record and record[key] is not None:
             record[key] = tuple(record[key])
     for key in ("mentions", "evidence"):

@@ -60,6 +60,7 @@ class VietnameseTokenizer:
         if raw != text:
             doc._.dvnlp_raw = raw
         doc._.dvnlp_boilerplate = [[b.start, b.end, b.rule] for b in find_boilerplate(text)]
+        doc._.dvnlp_facts = {}
         return doc
 
     def words(self, text: str) -> list[str]:

@@ -1,0 +1,191 @@
+"""``dvnlp_counts``: counted quantities — ``51/51 tổ chức cơ sở Đảng``, ``07 mô hình``, ``95,45%``,
+``hơn 2,8 tỷ đồng``, ``18 trong tổng số 20 chi bộ``.
+
+Numbers are found with the grammar of :mod:`dvnlp.segment.patterns`; a number is *not* a count
+when it lies inside a document symbol, a date or quoted name, when a blocker word stands right
+before it (``năm 2022``, ``khóa``, ``lần thứ``, ``thôn 4``, ``Kết luận 57``), when a time noun
+follows it (``10 năm``, ``6 tháng``) or when it is one end of a period (``2021-2025``).
+The counted noun phrase (``unit``) is read from the tokens after the number, up to a stop word
+or punctuation. The word lists are data: ``dvnlp/rules/units.json``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.rulebook import load_rules
+from dvnlp.segment.patterns import DASH, DATE, NUMBER, RATIO, SYMBOL, parse_number
+
+_WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
+_PERIOD = re.compile(rf"(?:19|20)\d{{2}}\s*[{DASH}/]\s*(?:19|20)\d{{2}}")
+_QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,120}[”\"»]")
+_IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)\b")
+_PARTIAL_DATE_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|từ|đến|tới)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    multipliers: frozenset[str]
+    time: frozenset[str]
+    blockers: frozenset[str]
+    stops: frozenset[str]
+    qualifiers: tuple[str, ...]
+
+
+@cache
+def unit_words() -> UnitWords:
+    by_kind: dict[str, list[str]] = {}
+    for e in load_rules("units").entries:
+        by_kind.setdefault(e.get("kind", ""), []).append(e["noun"].lower())
+    return UnitWords(
+        multipliers=frozenset(by_kind.get("multiplier", [])),
+        time=frozenset(by_kind.get("time", [])),
+        blockers=frozenset(by_kind.get("blocker_before", [])),
+        stops=frozenset(by_kind.get("stop", [])),
+        qualifiers=tuple(sorted(by_kind.get("qualifier", []), key=len, reverse=True)),
+    )
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for p in (SYMBOL, DATE, _PERIOD, _QUOTED) for m in p.finditer(text)]
+    return sorted(spans)
+
+
+class CountFinder:
+    """Finds counts in a Doc; keyword-only settings as in spaCy components."""
+
+    def __init__(self, *, max_unit_words: int = 3) -> None:
+        ensure_extensions()
+        self.max_unit_words = max_unit_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        for record in self.find(doc):
+            add_fact(doc, "counts", record, label="COUNT")
+        return doc
+
+    def find(self, doc: Doc) -> list[dict[str, Any]]:
+        text = doc.text
+        words = unit_words()
+        boiler = Boilerplate(doc)
+        excluded = _excluded_spans(text)
+        ex_starts = [a for a, _ in excluded]
+        starts = [t.idx for t in doc]
+        taken: list[tuple[int, int]] = []
+        out: list[dict[str, Any]] = []
+
+        def blocked(a: int, b: int) -> bool:
+            i = bisect.bisect_right(ex_starts, a) - 1
+            return (i >= 0 and excluded[i][1] > a) or any(s < b and a < e for s, e in taken) or boiler.covers(a, b)
+
+        for m in RATIO.finditer(text):
+            a, b = m.span()
+            if blocked(a, b) or self._blocked_before(text, a, words) or self._is_partial_date(text, a, m):
+                continue
+            x, y = parse_number(m.group("x")), parse_number(m.group("y"))
+            unit, unit_end = self._unit(doc, starts, b, words)
+            out.append(self._record(text, a, b, x, y, unit, unit_end, "ratio", words))
+            taken.append((a, b))
+        for m in NUMBER.finditer(text):
+            a, b = m.span()
+            if blocked(a, b) or self._blocked_before(text, a, words):
+                continue
+            value = parse_number(m.group("num"))
+            if m.group("pct"):
+                out.append(self._record(text, a, b, value, None, "%", b, "percent", words))
+                taken.append((a, b))
+                continue
+            if self._is_year(m.group("num"), text, b):
+                continue
+            unit, unit_end = self._unit(doc, starts, b, words)
+            if unit and unit.split()[0].lower() in words.time:
+                continue
+            of, rule = None, "number"
+            tot = _IN_TOTAL.match(text, unit_end if unit else b)
+            if tot and not unit:
+                of = parse_number(tot.group("y"))
+                unit, unit_end = self._unit(doc, starts, tot.end(), words)
+                taken.append(tot.span())
+                rule = "ratio_in_words"
+            elif tot and unit is None:
+                pass
+            out.append(self._record(text, a, b, value, of, unit, unit_end, rule, words))
+            taken.append((a, b))
+        out.sort(key=lambda r: r["span"][0])
+        return out
+
+    # -- pieces -----------------------------------------------------------------------------
+    @staticmethod
+    def _blocked_before(text: str, start: int, words: UnitWords) -> bool:
+        before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+        if not before:
+            return False
+        tail = before.group(1).lower().split()
+        return any(" ".join(tail[-k:]) in words.blockers for k in (1, 2, 3) if len(tail) >= k)
+
+    @staticmethod
+    def _is_partial_date(text: str, start: int, m: re.Match[str]) -> bool:
+        x, y = m.group("x"), m.group("y")
+        if "." in x or "." in y or not (x.isdigit() and y.isdigit()):
+            return False
+        day, month = int(x), int(y)
+        return 1 <= day <= 31 and 1 <= month <= 12 and bool(_PARTIAL_DATE_BEFORE.search(text, max(0, start - 12), start))
+
+    @staticmethod
+    def _is_year(num: str, text: str, end: int) -> bool:
+        if not (len(num) == 4 and num.isdigit() and 1945 <= int(num) <= 2050):
+            return False
+        following = text[end:end + 12].lstrip()
+        return not following or not following[0].isalpha() or following.split()[0].lower() in ("và", "đến", "của")
+
+    def _unit(self, doc: Doc, starts: list[int], end: int, words: UnitWords) -> tuple[str | None, int]:
+        i = bisect.bisect_left(starts, end)
+        parts: list[str] = []
+        unit_end = end
+        seen: set[str] = set()
+        n_words = 0
+        while i < len(doc) and n_words < self.max_unit_words:
+            tok = doc[i]
+            t = tok.text
+            low = t.lower()
+            if tok.is_space or not t[0].isalpha():
+                break
+            if parts and (low in words.stops or low in seen):
+                break
+            if not parts and low in words.stops:
+                return None, end
+            if low in words.multipliers and not parts:
+                parts.append(t)
+                unit_end = tok.idx + len(t)
+                i += 1
+                continue
+            parts.append(t)
+            seen.add(low)
+            unit_end = tok.idx + len(t)
+            n_words += 1
+            if tok.whitespace_ != " ":
+                break
+            i += 1
+        return (" ".join(parts) if parts else None), unit_end
+
+    @staticmethod
+    def _record(text: str, a: int, b: int, value: float, of: float | None, unit: str | None, unit_end: int,
+                rule: str, words: UnitWords) -> dict[str, Any]:
+        before = text[max(0, a - 20):a].lower().rstrip()
+        qualifier = next((q for q in words.qualifiers if before.endswith(q) and
+                          (len(before) == len(q) or not before[-len(q) - 1].isalpha())), None)
+        return {
+            "value": value, "of": of, "unit": unit, "qualifier": qualifier,
+            "span": [a, max(b, unit_end)], "number_span": [a, b], "rule": rule,
+        }
+
+
+@Language.factory("dvnlp_counts", default_config={"max_unit_words": 3})
+def make_counts(nlp: Language, name: str, *, max_unit_words: int) -> CountFinder:
+    return CountFinder(max_unit_words=max_unit_words)

@@ -1,0 +1,44 @@
+import pytest
+
+
+def _counts(nlp, text):
+    return [(c["value"], c["of"], c["unit"], c["qualifier"]) for c in nlp(text)._.dvnlp_facts.get("counts", [])]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("đã có 51/51 tổ chức cơ sở Đảng quán triệt", [(51, 51, "tổ chức cơ sở Đảng", None)]),
+        ("Đã có 20 mô hình được đăng ký", [(20, None, "mô hình", None)]),
+        ("kinh tế - 07 mô hình; văn hóa - xã hội 06 mô hình", [(7, None, "mô hình", None), (6, None, "mô hình", None)]),
+        ("huy động 1.260 lượt cán bộ tham gia", [(1260, None, "lượt cán bộ", None)]),
+        ("đạt tỷ lệ 95,45%.", [(95.45, None, "%", None)]),
+        ("Nhân dân đóng góp hơn 2,8 tỷ đồng", [(2.8, None, "tỷ đồng", "hơn")]),
+        ("hỗ trợ trên 1.500 hộ nghèo", [(1500, None, "hộ nghèo", "trên")]),
+        ("18 trong tổng số 20 chi bộ đạt", [(18, 20, "chi bộ", None)]),
+        ("128/135 chi bộ, đạt 98%", [(128, 135, "chi bộ", None), (98, None, "%", None)]),
+    ],
+)
+def test_counts_found_with_value_of_unit_qualifier(nlp, text, expected):
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 20/12/2022, Ban Dân vận Tỉnh ủy họp tổng kết năm 2022.",
+        "giai đoạn 2021-2025 và định hướng đến năm 2030",
+        "Thực hiện Quyết định số 400-QĐ/TU và 1562/QĐ-UBND",
+        "Đại hội Đảng bộ lần thứ 15, khóa XI",
+        "Kết luận 57 của Bộ Chính trị",
+        "sau 10 năm thực hiện, 6 tháng đầu năm",
+        "mô hình “Chi bộ 4 tốt” ở thôn 4",
+        "ngày 22/6 vừa qua",
+    ],
+)
+def test_counts_not_counts(nlp, text):
+    assert _counts(nlp, text) == []
+
+
+def test_counts_skip_boilerplate_lines(nlp):
+    assert _counts(nlp, "Có 5 hộ.\nLượt xem: 1.024") == [(5, None, "hộ", None)]

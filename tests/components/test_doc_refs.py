@@ -1,0 +1,42 @@
+import pytest
+
+
+def _docs(nlp, text):
+    return nlp(text)._.dvnlp_facts.get("documents", [])
+
+
+@pytest.mark.parametrize(
+    "text,symbol,kind,issuer_code",
+    [
+        ("Quyết định số 400-QĐ/TU của Ban Thường vụ Tỉnh ủy", "400-QĐ/TU", "Quyết định", "TU"),
+        ("Kế hoạch số 24-KH/BDVTU ngày 20/3/2009", "24-KH/BDVTU", "Kế hoạch", "BDVTU"),
+        ("Quy định 124-QĐi/TW của Bộ Chính trị", "124-QĐi/TW", "Quy định", "TW"),
+        ("Quyết định 1562/QĐ-UBND của UBND tỉnh", "1562/QĐ-UBND", "Quyết định", "UBND"),
+        ("Nghị định số 04/2015/NĐ-CP của Chính phủ", "04/2015/NĐ-CP", "Nghị định", "CP"),
+        ("Công văn số 356/SNV-CCVC", "356/SNV-CCVC", "Công văn", "SNV-CCVC"),
+        ("Quyết định số 215 - QĐ/HU", "215-QĐ/HU", "Quyết định", "HU"),
+        ("Quyết định số 400 - QĐ / TU", "400-QĐ/TU", "Quyết định", "TU"),
+        ("Quyết định số 400-Q\u00d0/TU", "400-QĐ/TU", "Quyết định", "TU"),
+        ("Chương trình số 12-CTr/TU", "12-CTr/TU", "Chương trình", "TU"),
+    ],
+)
+def test_doc_refs_symbol_kind_issuer(nlp, text, symbol, kind, issuer_code):
+    (doc,) = _docs(nlp, text)
+    assert (doc["symbol"], doc["kind"], doc["issuer_code"]) == (symbol, kind, issuer_code)
+
+
+def test_doc_refs_date_issuer_subject(nlp):
+    (doc,) = _docs(nlp, "Thực hiện Nghị định 04/2015/NĐ-CP ngày 05 tháng 8 năm 2015 của Chính phủ về thực hiện dân chủ; tiếp")
+    assert doc["date"] == "2015-08-05"
+    assert doc["issuer"] == "Chính phủ"
+    assert doc["subject"] == "thực hiện dân chủ"
+
+
+def test_doc_refs_bare_number_has_null_symbol(nlp):
+    (doc,) = _docs(nlp, "Thực hiện Kết luận 57 của Bộ Chính trị")
+    assert doc["symbol"] is None and doc["number"] == "57" and doc["kind"] == "Kết luận"
+
+
+@pytest.mark.parametrize("text", ["giai đoạn 2021-2025", "ngày 20/12/2022", "51/51 tổ chức", "Covid-19"])
+def test_doc_refs_not_documents(nlp, text):
+    assert _docs(nlp, text) == []

@@ -1,0 +1,57 @@
+import json
+
+from typer.testing import CliRunner
+
+from dvnlp import __version__
+from dvnlp.cli import app
+from dvnlp.facts import FACT_TYPES
+
+runner = CliRunner()
+
+
+def test_cli_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0, result.output
+    assert __version__ in result.output
+
+
+def test_cli_help_shows_example():
+    result = runner.invoke(app, ["extract", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+
+
+def test_cli_extract_jsonl_contract(tmp_path):
+    src = tmp_path / "bao-cao.txt"
+    src.write_text("Đồng chí Võ Thanh Hùng dự. Quyết định số 400-QĐ/TU; có 51/51 tổ chức cơ sở Đảng.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(src), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["id"] == "bao-cao"
+    assert set(FACT_TYPES) <= set(record)
+    assert [d["symbol"] for d in record["documents"]] == ["400-QĐ/TU"]
+    assert record["counts"][0]["value"] == 51 and record["counts"][0]["of"] == 51
+    start, end = record["counts"][0]["span"]
+    assert record["text"][start:end].startswith("51/51")
+
+
+def test_cli_extract_bad_file_gives_error_record_and_exit_3(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("Có 5 hộ.", encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\x00\x01\x02\xff" * 100)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 3, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a", "b"]
+    assert "error" in records[1] and "b.txt" in records[1]["error"]["message"] + records[1]["source"]
+
+
+def test_cli_extract_table(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text("Quyết định số 1562/QĐ-UBND của UBND tỉnh.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(src), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "1562/QĐ-UBND" in result.output
