@@ -16,12 +16,14 @@ COMPONENTS: tuple[str, ...] = (
     "dvnlp_doc_refs",
     "dvnlp_dates",
     "dvnlp_counts",
+    "dvnlp_orgs_places",
 )
 _MODULES = {
     "dvnlp_sentences": "dvnlp.components.sentences",
     "dvnlp_doc_refs": "dvnlp.components.doc_refs",
     "dvnlp_dates": "dvnlp.components.dates",
     "dvnlp_counts": "dvnlp.components.counts",
+    "dvnlp_orgs_places": "dvnlp.components.orgs_places",
 }
 
 

@@ -1,0 +1,69 @@
+"""``dvnlp_orgs_places``: organizations (party committees, Ban Dân vận, UBND/HĐND, MTTQ, mass
+organizations) and places (``tỉnh Gia Lai``, ``huyện Đak Đoa``, ``xã Ia Pal``).
+
+Organizations start at a body or organization term of the lexicon (``dvnlp/rules/lexicon.json``,
+kinds ``body``) or an abbreviation of kind ``body``/``org`` and extend over the bodies and the
+place that qualify them (``Ban Dân vận`` + ``Tỉnh ủy`` + ``Gia Lai``). Places are an
+administrative-unit word followed by a capitalized name.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.rulebook import load_rules
+from dvnlp.segment.patterns import DASH
+
+UNITS = ("thành phố", "thị xã", "thị trấn", "tổ dân phố", "tỉnh", "huyện", "xã", "phường", "quận", "thôn", "buôn",
+         "làng", "plei", "bản", "ấp", "TP.", "TP")
+_SYL = r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w']*|\d{1,2})"
+_NAME = rf"{_SYL}(?:[ ]{_SYL}){{0,3}}(?:[ ]?[-–][ ]?{_SYL}(?:[ ]{_SYL}){{0,2}})?"
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+PLACE = re.compile(rf"(?<![\w])(?P<unit>{_UNIT_ALT})[ ]+(?P<name>{_NAME})")
+
+
+@cache
+def _org_pattern() -> re.Pattern[str]:
+    terms = {e["term"] for e in load_rules("lexicon").entries if e["kind"] == "body"}
+    abbrs = {e["abbr"] for e in load_rules("abbreviations").entries if e.get("kind") in ("body", "org")}
+    alts = "|".join(re.escape(t).replace(r"\ ", "[ ]+") for t in sorted(terms | abbrs, key=len, reverse=True))
+    unit = rf"(?:[ ]+(?:{_UNIT_ALT})(?:[ ]+{_NAME})?|[ ]+{_NAME})?"
+    return re.compile(rf"(?<![\w/{DASH}])(?:{alts})(?:[ ]+(?:{alts}))*(?:[ ]+(?:VN|Việt Nam))?{unit}(?![\w/{DASH}])")
+
+
+def _place_records(text: str, boiler: Boilerplate) -> list[dict[str, Any]]:
+    out = []
+    for m in PLACE.finditer(text):
+        if boiler.covers(*m.span()):
+            continue
+        unit = m.group("unit").lower().replace("tp.", "thành phố").replace("tp", "thành phố")
+        out.append({"text": m.group(0), "label": "PLACE", "span": list(m.span()),
+                    "normalized": f"{unit} {m.group('name')}", "rule": f"admin_unit:{unit}"})
+    return out
+
+
+class OrgPlaceFinder:
+    def __init__(self) -> None:
+        ensure_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        boiler = Boilerplate(doc)
+        for m in _org_pattern().finditer(text):
+            if not boiler.covers(*m.span()):
+                add_fact(doc, "organizations", {"text": m.group(0), "label": "ORG", "span": list(m.span()),
+                                                "normalized": re.sub(r"\s+", " ", m.group(0)), "rule": "lexicon_body"},
+                         label="ORG")
+        for record in _place_records(text, boiler):
+            add_fact(doc, "places", record, label="PLACE")
+        return doc
+
+
+@Language.factory("dvnlp_orgs_places")
+def make_orgs_places(nlp: Language, name: str) -> OrgPlaceFinder:
+    return OrgPlaceFinder()
