@@ -47,7 +47,6 @@ _KNOWN_TAG = re.compile(
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*>")
 _MARKUP = re.compile(_KNOWN_TAG.pattern + "|<!--", re.IGNORECASE)
-_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _LINE_MARK = "\x01"  # a block boundary: one line break
 _PARA_MARK = "\x02"  # a paragraph boundary: one blank line
@@ -152,7 +151,7 @@ def _walk(root: LexborNode) -> str:
         if tag == "-text":
             value = node.text_content or ""
             value = _MARK_CHARS.sub(" ", value)
-            out.append(value if pre else _SPACES.sub(" ", value.replace("\n", " ").replace("\t", " ")))
+            out.append(value if pre else _collapse(value))
         elif node.is_element_node and tag:
             if tag in ("header", "footer") and article:
                 skip = _hidden(node)
@@ -187,6 +186,14 @@ def _resolve_marks(match: re.Match[str]) -> str:
     return "\n\n" if _PARA_MARK in match.group(0) else "\n"
 
 
+def _collapse(value: str) -> str:
+    """Collapse whitespace (newlines and NBSP included) to single spaces, keeping the edges."""
+    core = " ".join(value.split())
+    if not core:
+        return " " if value else ""
+    return (" " if value[0].isspace() else "") + core + (" " if value[-1].isspace() else "")
+
+
 def _opening(tag: str) -> str:
     if tag == "br":
         return "\n"
@@ -210,9 +217,15 @@ def _closing(tag: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    """Collapse spaces, trim lines, keep at most one blank line between blocks."""
+    """Collapse whitespace runs, trim lines and tab-separated cells, keep at most one
+    blank line between blocks (``str.split`` does the work: it knows every Unicode space)."""
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cells = [_SPACES.sub(" ", cell).strip() for cell in line.split("\t")]
-        lines.append("\t".join(cell for cell in cells if cell))
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+        if "\t" in line:
+            lines.append("\t".join(cell for cell in (" ".join(c.split()) for c in line.split("\t")) if cell))
+        else:
+            lines.append(" ".join(line.split()))
+    text = "\n".join(lines)
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n")

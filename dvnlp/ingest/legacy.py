@@ -199,7 +199,12 @@ def legacy_signal_count(text: str) -> int:
     These are the Latin-1 characters U+00A1–U+00FF other than the 34 letters that
     Unicode Vietnamese itself uses (à á â ã è é ê ì í ò ó ô õ ù ú ý and capitals).
     """
-    return sum(1 for _ in _signal_pattern().finditer(text))
+    return len(_signal_pattern().findall(text))
+
+
+def has_legacy_signal(text: str) -> bool:
+    """True when ``text`` holds at least one character counted by :func:`legacy_signal_count`."""
+    return _signal_pattern().search(text) is not None
 
 
 # --- Vietnamese syllable shape, used to score candidate conversions -------------------------
