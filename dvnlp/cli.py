@@ -84,6 +84,90 @@ def extract(
     raise typer.Exit(EXIT_PARTIAL if errors else EXIT_OK)
 
 
+@app.command("check")
+def check_cmd(
+    paths: PathsArg,
+    fmt: Annotated[Optional[OutFormat], typer.Option("--format", "-f", help="table (default on a terminal) or jsonl.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Check the figures of reports: sums, x/y ratios, percentages, dates, across documents.
+
+    Exits 1 when any error-severity finding exists (to gate a pipeline), 3 when inputs failed.
+
+    Example: dvnlp check corpora/samples
+    """
+    from dvnlp.batch import ErrorRecord, iter_reports
+    from dvnlp.checks import check_batch
+    from dvnlp.errors import EXIT_FINDINGS
+    from dvnlp.export import write_records
+    from dvnlp.export.findings import print_findings
+    from dvnlp.pipeline import load
+
+    fmt = fmt or (OutFormat.table if sys.stdout.isatty() and output is None else OutFormat.jsonl)
+    records = list(iter_reports(paths, load()))
+    reports = [r for r in records if not isinstance(r, ErrorRecord)]
+    errors = [r for r in records if isinstance(r, ErrorRecord)]
+    cross = check_batch(reports)
+    if fmt is OutFormat.table:
+        print_findings(reports, cross, Console())
+    else:
+        rows = [{"id": r.id, "checks": r.to_dict()["checks"], "checked": r.checked} for r in reports]
+        rows += [{"id": None, "cross_document": [c.__dict__ for c in cross]}] if cross else []
+        write_records(rows, output)
+    for e in errors:
+        err.print(f"[red]error[/] {e.source}: {e.message}")
+    has_error = any(f.severity == "error" for r in reports for f in r.checks)
+    raise typer.Exit(EXIT_FINDINGS if has_error else EXIT_PARTIAL if errors else EXIT_OK)
+
+
+@app.command()
+def classify(
+    texts: Annotated[Optional[list[str]], typer.Argument(help="Model descriptions to classify.")] = None,
+    input_file: Annotated[Optional[Path], typer.Option("--input", "-i", help="One description per line, or JSONL with 'text'.")] = None,
+    fmt: Annotated[Optional[OutFormat], typer.Option("--format", "-f", help="table (default on a terminal) or jsonl.")] = None,
+    model: Annotated[Optional[Path], typer.Option("--model", help="A model file (default: models/field-classifier.skops).")] = None,
+) -> None:
+    """Classify "Dân vận khéo" models into economy, culture_society, defense_security, political_system.
+
+    Example: dvnlp classify "Camera an ninh kết nối khu dân cư"
+    """
+    import json
+
+    from dvnlp.classify import classify as run_classify
+    from dvnlp.export.table import classification_table
+
+    items = list(texts or [])
+    if input_file is not None:
+        for line in input_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                items.append(json.loads(line)["text"] if line.lstrip().startswith("{") else line.strip())
+    if not items:
+        err.print("give TEXT arguments or --input FILE")
+        raise typer.Exit(2)
+    results = run_classify(items, model=model)
+    fmt = fmt or (OutFormat.table if sys.stdout.isatty() else OutFormat.jsonl)
+    if fmt is OutFormat.table:
+        Console().print(classification_table(results))
+    else:
+        for r in results:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+@app.command()
+def train(
+    corpus: Annotated[Path, typer.Option(help="Folder with train.jsonl and test.jsonl.")] = Path("corpora/models"),
+    out: Annotated[Path, typer.Option(help="Where the model and its metadata go.")] = Path("models"),
+) -> None:
+    """Train the field classifier from the corpus (deterministic) and store it with its metadata.
+
+    Example: dvnlp train --corpus corpora/models --out models
+    """
+    from dvnlp.classify import train_model
+
+    meta = train_model(corpus, out)
+    err.print(f"trained {meta.get('estimator', '')}: test macro-F1 {meta.get('test', {}).get('macro_f1')}")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

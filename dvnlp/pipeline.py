@@ -17,6 +17,9 @@ COMPONENTS: tuple[str, ...] = (
     "dvnlp_dates",
     "dvnlp_counts",
     "dvnlp_orgs_places",
+    "dvnlp_officials",
+    "dvnlp_breakdowns",
+    "dvnlp_models",
 )
 _MODULES = {
     "dvnlp_sentences": "dvnlp.components.sentences",
@@ -24,6 +27,9 @@ _MODULES = {
     "dvnlp_dates": "dvnlp.components.dates",
     "dvnlp_counts": "dvnlp.components.counts",
     "dvnlp_orgs_places": "dvnlp.components.orgs_places",
+    "dvnlp_officials": "dvnlp.components.officials",
+    "dvnlp_breakdowns": "dvnlp.components.breakdowns",
+    "dvnlp_models": "dvnlp.components.models",
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from dvnlp.checks import check
 from dvnlp.facts import Report, report_from_doc
 from dvnlp.ingest import InputFailure, RawDocument, iter_documents
 
@@ -29,7 +30,7 @@ def process_document(nlp: Language, raw: RawDocument) -> Report | ErrorRecord:
     """Extract one document; an unexpected failure becomes an ErrorRecord, never an exception."""
     try:
         doc = nlp(raw.text)
-        report = report_from_doc(doc, doc_id=raw.id)
+        report = check(report_from_doc(doc, doc_id=raw.id))
     except Exception as exc:  # noqa: BLE001 - a batch must go on and say what failed
         return ErrorRecord(raw.id, raw.source, type(exc).__name__, str(exc) or repr(exc))
     return report

@@ -90,3 +90,14 @@ def print_reports(reports: list[Report], console: Console | None = None) -> None
     for r in reports:
         for table in report_tables(r):
             console.print(table)
+
+
+def classification_table(results: list[dict]) -> Table:
+    """Field, confidence and the words behind each classification."""
+    t = Table(title="Dân vận khéo · field", title_justify="left")
+    for col in ("text", "field", "confidence", "because of"):
+        t.add_column(col)
+    for r in results:
+        why = ", ".join(str(term) for term, _ in (r.get("explanation") or [])[:4])
+        t.add_row(r["text"], r["field"], f"{r['confidence']:.2f}", why)
+    return t

@@ -65,6 +65,9 @@ class Breakdown:
     unit: str | None
     parts: list[Part]
     span: Span
+    total_span: Span | None = None
+    part_spans: list[Span] = field(default_factory=list)
+    by: str | None = None
     rule: str | None = None
 
 
@@ -116,10 +119,10 @@ def _build(kind: str, record: dict[str, Any]) -> Any:
     record = dict(record)
     if cls is Breakdown:
         record["parts"] = [p if isinstance(p, Part) else Part(**p) for p in record.get("parts", [])]
-    for key in ("span", "number_span"):
+    for key in ("span", "number_span", "total_span"):
         if key in record and record[key] is not None:
             record[key] = tuple(record[key])
-    for key in ("mentions", "evidence"):
+    for key in ("mentions", "evidence", "part_spans"):
         if key in record:
             record[key] = [tuple(s) for s in record[key]]
     return cls(**record)

@@ -29,9 +29,9 @@ def _pairs() -> dict[str, str]:
 
 
 _TABLE = _pairs()
-# The pair must end the syllable (no letter after it) and, for "uy", not follow q/Q.
+# The pair must end the syllable (no letter or stray combining mark after it) and, for "uy", not follow q/Q.
 _PATTERN = re.compile(
-    "(?<![qQ])(" + "|".join(sorted(map(re.escape, _TABLE), key=len, reverse=True)) + r")(?![^\W\d_])"
+    "(?<![qQ])(" + "|".join(sorted(map(re.escape, _TABLE), key=len, reverse=True)) + r")(?![^\W\d_]|[\u0300-\u036f])"
 )
 
 

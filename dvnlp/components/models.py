@@ -1,0 +1,79 @@
+"""``dvnlp_models``: named "Dân vận khéo" models quoted in a report, with their field.
+
+Names are the quoted strings that a model context introduces: ``mô hình “Hũ gạo tình thương”``,
+and the quoted items of a list after ``Các mô hình tiêu biểu gồm:`` / ``như:``. Each name is
+classified by the field classifier (:mod:`dvnlp.classify`), loaded once when the component
+is created; when a breakdown part around the name states a field, that field is kept instead
+(``rule`` says which).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+
+_QUOTE = re.compile(r"[“\"«]\s*(?P<name>[^“”\"«»\n]{3,160}?)\s*[”\"»]")
+# a model context right before the quote: "mô hình", "mô hình điểm", "mô hình Dân vận khéo"
+_BEFORE = re.compile(r"(?i:mô hình|điển hình|cách làm hay|phong trào)[^.;:\n“”\"]{0,30}$")
+# a list opener: "các mô hình tiêu biểu gồm:", "một số mô hình như:"
+_LIST = re.compile(r"(?i:mô hình)[^.\n]{0,60}?(?i:gồm|như|là|sau)\s*:?\s*$|(?i:mô hình)[^.\n]{0,60}:\s*$")
+_NOT_MODEL = re.compile(r"(?i)^(?:dân vận khéo|dân vận|khối đại đoàn kết toàn dân)$")
+
+
+class ModelFinder:
+    def __init__(self, *, classifier: Any = None) -> None:
+        ensure_extensions()
+        self.classifier = classifier
+
+    def _model(self) -> Any:
+        if self.classifier is None:
+            from dvnlp.classify import load_model
+
+            self.classifier = load_model()
+        return self.classifier
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        boiler = Boilerplate(doc)
+        found: list[tuple[int, int, str, str]] = []
+        list_open_until = -1
+        for m in _QUOTE.finditer(text):
+            a, b = m.span("name")
+            if boiler.covers(a, b):
+                continue
+            name = m.group("name").strip(" ,.;")
+            if _NOT_MODEL.match(name):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[max(line_start, m.start() - 80):m.start()]
+            rule = None
+            if _BEFORE.search(before):
+                rule = "quoted_after_mo_hinh"
+            elif _LIST.search(text[max(line_start, m.start() - 120):m.start()]):
+                rule = "quoted_list_item"
+                list_open_until = text.find(".", m.end()) if "." in text[m.end():] else len(text)
+            elif m.start() <= list_open_until:
+                rule = "quoted_list_item"
+            if rule:
+                found.append((a, b, name, rule))
+        if not found:
+            return doc
+        results = self._classify([n for _, _, n, _ in found])
+        for (a, b, name, rule), res in zip(found, results):
+            add_fact(doc, "models", {"name": name, "field": res["field"], "confidence": round(res["confidence"], 4),
+                                     "span": [a, b], "rule": rule}, label="MODEL")
+        return doc
+
+    def _classify(self, names: list[str]) -> list[dict[str, Any]]:
+        from dvnlp.classify import classify
+
+        return classify(names, model=self._model(), explain=False)
+
+
+@Language.factory("dvnlp_models")
+def make_models(nlp: Language, name: str) -> ModelFinder:
+    return ModelFinder()

@@ -1,0 +1,48 @@
+"""Rich rendering of check findings: each with its sentence and the evidence highlighted."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from dvnlp.facts import Finding, Report
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    a = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    return a, (min(ends) + 1 if ends else len(text))
+
+
+def highlighted(report: Report, finding: Finding) -> Text:
+    """The sentence(s) holding the evidence, evidence in reverse video."""
+    if not finding.evidence:
+        return Text("")
+    lo = min(s for s, _ in finding.evidence)
+    hi = max(e for _, e in finding.evidence)
+    a, b = _sentence(report.text, lo, hi)
+    out = Text(report.text[a:b].strip())
+    shift = a + (len(report.text[a:b]) - len(report.text[a:b].lstrip()))
+    for s, e in finding.evidence:
+        out.stylize("bold reverse", max(0, s - shift), max(0, e - shift))
+    return out
+
+
+def print_findings(reports: list[Report], cross: list[Finding], console: Console) -> None:
+    summary = Table(title="dvnlp check", title_justify="left")
+    for col in ("document", "errors", "warnings", "sums", "ratios", "percents", "unchecked"):
+        summary.add_column(col)
+    for r in reports:
+        for f in r.checks:
+            style = "red" if f.severity == "error" else "yellow"
+            console.print(f"[{style}]{f.severity}[/] [bold]{r.id}[/] {f.kind}: {f.message}")
+            if f.message_vi:
+                console.print(f"  [dim]{f.message_vi}[/]")
+            console.print(highlighted(r, f))
+        c = r.checked or {}
+        summary.add_row(r.id, str(sum(f.severity == "error" for f in r.checks)),
+                        str(sum(f.severity != "error" for f in r.checks)), str(c.get("sums", 0)),
+                        str(c.get("ratios", 0)), str(c.get("percents", 0)), str(len(c.get("unchecked", []))))
+    for f in cross:
+        console.print(f"[yellow]{f.severity}[/] {f.kind}: {f.message}")
+    console.print(summary)
