@@ -21,10 +21,9 @@ from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
 from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import DASH, DATE, NUMBER, RATIO, SYMBOL, parse_number
+from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, RATIO, SYMBOL, parse_number
 
 _WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
-_PERIOD = re.compile(rf"(?:19|20)\d{{2}}\s*[{DASH}/]\s*(?:19|20)\d{{2}}")
 _QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,120}[”\"»]")
 _IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)\b")
 _PARTIAL_DATE_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|từ|đến|tới)\s*$", re.IGNORECASE)
@@ -54,7 +53,7 @@ def unit_words() -> UnitWords:
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for p in (SYMBOL, DATE, _PERIOD, _QUOTED) for m in p.finditer(text)]
+    spans = [m.span() for p in (SYMBOL, DATE, PERIOD, _QUOTED) for m in p.finditer(text)]
     return sorted(spans)
 
 

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import DATE, NUMBER, RATIO, SYMBOL
+from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, RATIO, SYMBOL
 
 
 @dataclass(frozen=True, order=True)
 class Protected:
     start: int
     end: int
-    kind: str  # symbol, date, ratio, number, term, abbr
+    kind: str  # symbol, date, period, ratio, number, term
 
 
 @cache
@@ -35,7 +35,7 @@ def lexicon_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
 
 
-_GRAMMAR = (("symbol", SYMBOL), ("date", DATE), ("ratio", RATIO), ("number", NUMBER))
+_GRAMMAR = (("symbol", SYMBOL), ("date", DATE), ("period", PERIOD), ("ratio", RATIO), ("number", NUMBER))
 
 
 def find_protected(text: str) -> list[Protected]:

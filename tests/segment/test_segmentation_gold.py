@@ -117,14 +117,7 @@ def _missed(gold, output, kind):
         "percent",  # 95,45%, 100%
         "number",  # 1.260, 2,8, 12.456,8
         "abbr",  # UBND, KT-XH, QP-AN
-        pytest.param(
-            "period",  # 2021-2025
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the tokenizer grammar (dvnlp/segment/patterns.py) has no YYYY-YYYY period shape; "
-                "NUMBER protects each year and underthesea splits off the hyphen",
-            ),
-        ),
+        "period",  # 2021-2025
     ],
 )
 def test_every_protected_gold_token_is_one_dvnlp_token(results, gold, kind):
