@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from dvnlp.facts import Report
 
-__all__ = ["__version__", "extract", "load"]
+__all__ = ["__version__", "check", "classify", "extract", "load"]
 
 
 def load(**kwargs: Any) -> Language:
@@ -33,8 +33,23 @@ def load(**kwargs: Any) -> Language:
 
 
 def extract(text: str, *, doc_id: str = "doc", nlp: Language | None = None) -> Report:
-    """Extract the facts of one report; pass ``nlp`` to reuse a loaded pipeline."""
+    """Extract and check the facts of one report; pass ``nlp`` to reuse a loaded pipeline."""
+    from dvnlp.checks import check as _check
     from dvnlp.facts import report_from_doc
 
     nlp = nlp or load()
-    return report_from_doc(nlp(text), doc_id=doc_id)
+    return _check(report_from_doc(nlp(text), doc_id=doc_id))
+
+
+def check(report: Report, **kwargs: Any) -> Report:
+    """Check a report's figures in place (see :func:`dvnlp.checks.check`)."""
+    from dvnlp.checks import check as _check
+
+    return _check(report, **kwargs)
+
+
+def classify(texts: list[str], **kwargs: Any) -> list[dict[str, Any]]:
+    """Field of each "Dân vận khéo" model description (see :func:`dvnlp.classify.classify`)."""
+    from dvnlp.classify import classify as _classify
+
+    return _classify(texts, **kwargs)

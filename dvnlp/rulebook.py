@@ -21,8 +21,8 @@ from dvnlp.errors import RuleError
 SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "abbreviations": ({"abbr": str, "expansion": str}, {"kind": str, "note": str}),
     "lexicon": ({"term": str, "kind": str}, {"note": str}),
-    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "note": str}),
-    "honorifics": ({"word": str}, {"note": str}),
+    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "note": str}),
+    "honorifics": ({"word": str}, {"kind": str, "note": str}),
     "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "note": str}),
     "issuers": ({"code": str, "name": str}, {"note": str}),
     "boilerplate": ({"id": str, "pattern": str}, {"description": str}),

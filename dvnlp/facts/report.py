@@ -24,6 +24,7 @@ class Official:
     name: str
     titles: list[str]
     mentions: list[Span]
+    span: Span | None = None
     rule: str | None = None
 
 
@@ -157,6 +158,18 @@ class Report:
     def from_dict(cls, data: dict[str, Any]) -> Report:
         facts = {k: [_build(k, r) for r in data.get(k) or []] for k in FACT_TYPES}
         return cls(id=str(data["id"]), text=data["text"], checked=data.get("checked") or {}, **facts)
+
+    def _repr_html_(self) -> str:
+        """Jupyter display: highlighted text and fact tables (:func:`dvnlp.export.html.report_html`)."""
+        from dvnlp.export.html import report_html
+
+        return report_html(self)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:  # noqa: ANN401 - rich types, imported lazily
+        """``rich.print(report)``: one table per non-empty fact type (:func:`dvnlp.export.table.report_tables`)."""
+        from dvnlp.export.table import report_tables
+
+        yield from report_tables(self) or [f"{self.id}: no facts"]
 
 
 def _plain(obj: Any) -> Any:

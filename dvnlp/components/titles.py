@@ -1,0 +1,461 @@
+"""Title grammar for ``dvnlp_officials``: a head (``Phó Chủ tịch``) + an organization phrase.
+
+All words come from rule data: ``titles.json`` (heads, place words, levels, organization
+words), ``honorifics.json`` (honorifics, ranks, surnames), ``lexicon.json`` (bodies) and
+``abbreviations.json`` (``UBND`` → ``Ủy ban nhân dân``). :func:`parse_title` reads one title
+from a head match; :func:`complete` fills the body a title group writes only once
+(``UVBTV, Trưởng Ban Dân vận Tỉnh ủy`` → ``Ủy viên Ban Thường vụ Tỉnh ủy``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from dvnlp.rulebook import load_rules
+
+SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_GAP = re.compile(r"[ \t]*")
+_CAPS = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}(?![^\W_])")
+_DIGITS = re.compile(r"\d{1,4}(?![\d/.,]\d)")
+_JOINED = re.compile(r"-[A-ZĐ][A-ZĐ&]*(?![^\W_])|-[^\W\d_]+")
+MAX_NAME = 5  # syllables
+
+
+def _alternation(words, *, ignore_case: bool = True) -> re.Pattern[str]:
+    alts = sorted({r"[ \t]+".join(map(re.escape, w.split())) for w in words}, key=len, reverse=True)
+    body = "|".join(alts) or "(?!)"
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
+
+
+def key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def is_cap(syl: str) -> bool:
+    """A capitalized name syllable: ``Tuấn``, ``Y``, ``H'Xuân``, ``K'Ho`` (not ``UBND``)."""
+    if not syl or not syl[0].isupper():
+        return False
+    head, _, tail = syl.replace("’", "'").partition("'")
+    if tail:
+        return len(head) <= 2 and head.isupper() and (tail[0].isupper() or tail.islower())
+    return len(syl) == 1 or syl[1:].islower()
+
+
+@dataclass(frozen=True)
+class Grammar:
+    heads: re.Pattern[str]
+    head_kind: dict[str, str]
+    needs_body: frozenset[str]
+    prefix: re.Pattern[str]
+    place: re.Pattern[str]
+    committee_of: dict[str, str]
+    level: re.Pattern[str]
+    committees: re.Pattern[str]
+    committee_part: frozenset[str]
+    open_body: frozenset[str]
+    body: re.Pattern[str]
+    org_word: re.Pattern[str]
+    named_after: re.Pattern[str]
+    abbr: re.Pattern[str]
+    expand: dict[str, str]
+    abbr_kind: dict[str, str]
+    honorific: re.Pattern[str]
+    surnames: frozenset[str]
+    name_prefixes: frozenset[str]
+    not_names: frozenset[str]
+
+    def expand_text(self, text: str) -> str:
+        """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
+        text = self.abbr.sub(lambda m: self.expand.get(m.group(0).rstrip("."), m.group(0)), text)
+        return " ".join(text.split())
+
+    def name_start(self, syl: str) -> bool:
+        """``syl`` can open a person's name (surname or ethnic prefix)."""
+        if "'" in syl.replace("’", "'"):
+            return syl.replace("’", "'").split("'")[0] + "'" in self.name_prefixes
+        return syl.casefold() in self.surnames or syl in self.name_prefixes
+
+
+@cache
+def grammar() -> Grammar:
+    titles = load_rules("titles").entries
+    by_kind: dict[str, list[dict]] = {}
+    for e in titles:
+        by_kind.setdefault(e.get("kind", "state"), []).append(e)
+    words = lambda *kinds: [e["title"] for k in kinds for e in by_kind.get(k, [])]  # noqa: E731
+    grammar_kinds = {"prefix", "place", "level", "committee_part", "open_body", "org_start", "org_word", "named_after"}
+    head_entries = [e for e in titles if e.get("kind", "state") not in grammar_kinds]
+    abbrs = load_rules("abbreviations").entries
+    expand = {e["abbr"]: e["expansion"] for e in abbrs}
+    hons = load_rules("honorifics").entries
+    hk: dict[str, list[str]] = {}
+    for e in hons:
+        hk.setdefault(e.get("kind", "honorific"), []).append(e["word"])
+    lex_bodies = [e["term"] for e in load_rules("lexicon").entries if e["kind"] == "body"]
+    prefix_words = [w for k in ("honorific", "rank", "academic", "religious", "elder") for w in hk.get(k, [])]
+    hon_alts = "|".join(sorted((r"[ \t]+".join(map(re.escape, w.split())) + (r"\.?" if w.isalpha() and w[:1].isupper()
+                                and not w[1:].islower() else "") for w in prefix_words), key=len, reverse=True))
+    committee_words = [w for w in words("level") if w.casefold().endswith(" ủy") or w.casefold() == "đảng ủy"] + ["Đảng ủy"]
+    return Grammar(
+        heads=_alternation([e["title"] for e in head_entries]),
+        head_kind={key(e["title"]): e.get("kind", "state") for e in head_entries},
+        needs_body=frozenset(key(e["title"]) for e in head_entries if e.get("needs_body")),
+        prefix=re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words('prefix')))})[ \t]+$", re.IGNORECASE),
+        place=_alternation(words("place")),
+        committee_of={key(e["title"]): e["committee"] for e in by_kind.get("place", []) if "committee" in e},
+        level=_alternation(words("level")),
+        committees=_alternation(committee_words),
+        committee_part=frozenset(key(w) for w in words("committee_part")),
+        open_body=frozenset(key(w) for w in words("open_body")),
+        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after")),
+        org_word=_alternation(words("org_word")),
+        named_after=_alternation(words("named_after")),
+        abbr=re.compile(r"(?<![^\W_])(?:(?:TP|TX|TT)\.(?=[ \t]*[A-ZĐ])|(?:" + "|".join(sorted(map(re.escape, expand), key=len,
+                                                                                          reverse=True)) + r")(?![^\W_]))"),
+        expand=expand,
+        abbr_kind={e["abbr"]: e.get("kind", "other") for e in abbrs},
+        honorific=re.compile(rf"(?<![^\W_])(?:{hon_alts})(?![^\W_])", re.IGNORECASE),
+        surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
+        name_prefixes=frozenset(hk.get("name_prefix", [])),
+        not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
+    )
+
+
+@dataclass
+class Piece:
+    kind: str  # place, placename, level, body, abbr, word, cap
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Title:
+    start: int
+    end: int
+    head: str  # as written, abbreviations spelled out
+    kind: str
+    needs_body: bool
+    prefix: str = ""
+    pieces: list[Piece] = field(default_factory=list)
+    name: tuple[int, int] | None = None  # a person's name right after the title
+    suffix: str = ""  # completion added by :func:`complete`
+
+    @property
+    def text(self) -> str:
+        parts = [self.prefix, self.head, *(p.text for p in self.pieces), self.suffix]
+        return " ".join(" ".join(p for p in parts if p).split())
+
+    @property
+    def has_level(self) -> bool:
+        g = grammar()
+        if self.suffix or any(p.kind in ("level", "place", "anchored") for p in self.pieces):
+            return True
+        if g.level.search(self.head) or g.place.search(self.head):
+            return True
+        return not self.needs_body and not self.is_committee_part
+
+    @property
+    def is_committee_part(self) -> bool:
+        g = grammar()
+        last = self.pieces[-1].text if self.pieces else self.head
+        return any(key(last).endswith(c) for c in g.committee_part)
+
+    def committee(self) -> str:
+        """The Party committee this title belongs to (``Tỉnh ủy``, ``Đảng ủy xã``), or ''."""
+        g = grammar()
+        for i, p in enumerate(self.pieces):
+            if g.committees.fullmatch(p.text) or (p.kind == "level" and key(p.text).startswith("trung ương")):
+                return " ".join(q.text for q in self.pieces[i:])
+        for i, p in enumerate(self.pieces):
+            if p.kind == "place" and key(p.text) in g.committee_of:
+                return " ".join([g.committee_of[key(p.text)], *(q.text for q in self.pieces[i + 1:])])
+        return ""
+
+    def place_phrase(self) -> str:
+        """The trailing place (``xã Ia Hiao``, ``thôn Kon Sơ Lăl``), or ''."""
+        for i in range(len(self.pieces) - 1, -1, -1):
+            if self.pieces[i].kind == "place":
+                return " ".join(q.text for q in self.pieces[i:])
+        m = None
+        for m in grammar().place.finditer(self.head):
+            pass
+        if m is not None and m.end() == len(self.head):
+            return " ".join([m.group(0), *(q.text for q in self.pieces)])
+        return ""
+
+
+class Context:
+    """Per-document lookups: syllables, token boundaries, names seen after honorifics."""
+
+    def __init__(self, text: str, token_spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.syl = {m.start(): (m.end(), m.group(0)) for m in SYLLABLE.finditer(text)}
+        self.syl_end = {b: a for a, (b, _) in self.syl.items()}
+        self.tok_start = {a: b for a, b in token_spans}
+        self.tok_at = sorted(token_spans)
+        g = grammar()
+        self.honored: set[str] = set()
+        for m in g.honorific.finditer(text):
+            run = self.cap_run(_GAP.match(text, m.end()).end())
+            if run:
+                self.honored.add(key(text[run[0][0]:run[-1][1]]))
+        self.placed: dict[str, set[int]] = {}  # capitalized words written after a place word: place names
+        for m in g.place.finditer(text):
+            run = self.cap_run(_GAP.match(text, m.end()).end())
+            for n in range(1, min(len(run), 4) + 1):
+                self.placed.setdefault(key(text[run[0][0]:run[n - 1][1]]), set()).add(run[0][0])
+
+    def is_place(self, text: str, start: int) -> bool:
+        """``text`` is written after a place word somewhere else (``tỉnh Hà Giang``)."""
+        return bool(self.placed.get(key(text), set()) - {start})
+
+    def cap_run(self, pos: int) -> list[tuple[int, int, str]]:
+        """The capitalized syllables starting at ``pos``, one space apart."""
+        out = []
+        while pos in self.syl:
+            end, s = self.syl[pos]
+            if not is_cap(s):
+                break
+            out.append((pos, end, s))
+            if self.text.startswith(" ", end) and end + 1 in self.syl:
+                pos = end + 1
+            else:
+                break
+        return out
+
+    def token_end(self, pos: int) -> int:
+        """End of the token that covers ``pos`` (binary search)."""
+        lo, hi = 0, len(self.tok_at)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tok_at[mid][0] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo and self.tok_at[lo - 1][1] > pos:
+            return self.tok_at[lo - 1][1]
+        return self.syl.get(pos, (pos,))[0]
+
+
+def valid_name(ctx: Context, run: list[tuple[int, int, str]], *, honored: bool = False) -> bool:
+    g = grammar()
+    if not 2 <= len(run) <= MAX_NAME:
+        return False
+    text = key(ctx.text[run[0][0]:run[-1][1]])
+    if text in g.not_names or any(key(s) in g.not_names for _, _, s in run[:1]):
+        return False
+    if g.body.match(ctx.text, run[0][0]) or g.level.match(ctx.text, run[0][0]) or g.heads.match(ctx.text, run[0][0]):
+        return False
+    if text in ctx.honored:
+        return True
+    if ctx.is_place(text, run[0][0]):
+        return False
+    return honored or g.name_start(run[0][2])
+
+
+def split_place_name(ctx: Context, run, after_place_word: bool):
+    """Split ``Bát Xát Hoàng Quốc Khánh`` into a place and a person's name; return the name's index or None."""
+    g = grammar()
+    best, best_score = None, 0
+    n = len(run)
+    for k in range(0, n - 1):
+        name = run[k:]
+        if not 2 <= len(name) <= MAX_NAME or k > 4:
+            continue
+        text = key(ctx.text[name[0][0]:name[-1][1]])
+        if text in g.not_names:
+            continue
+        start_ok = g.name_start(name[0][2])
+        tok_ok = k == 0 or name[0][0] in ctx.tok_start
+        seen = text in ctx.honored
+        if not (start_ok or seen) or (ctx.is_place(text, name[0][0]) and not seen):
+            continue
+        if k == 0 and len(name) == 2 and not seen:
+            continue
+        if k == 0 and after_place_word and not (seen or len(name) >= 3 and start_ok):
+            continue
+        if k == 0 and not after_place_word and not (seen or tok_ok):
+            continue
+        if k > 0 and not (tok_ok or seen or len(name) >= 3):
+            continue
+        score = 4 * seen + 2 * start_ok + tok_ok + (len(name) == 3)
+        if score > best_score:
+            best, best_score = k, score
+    return best
+
+
+def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Title:
+    """Read the organization phrase after the head ``text[start:head_end]``."""
+    g, text = grammar(), ctx.text
+    head = text[start:head_end]
+    if key(head).endswith(" ban") and (m := g.body.match(text, head_end - 3)) and m.end() > head_end:
+        head_end -= 3  # ``Trưởng Ban Dân vận``: the body is ``Ban Dân vận``
+        head = text[start:head_end].rstrip()
+    hk = key(head)
+    t = Title(start=start, end=start + len(head), head=g.expand_text(head), kind=g.head_kind.get(hk, "state"),
+              needs_body=hk in g.needs_body, prefix=prefix)
+    pm = None
+    for pm in g.place.finditer(head):
+        pass
+    state = "place" if pm is not None and pm.end() == len(head) else "head"
+    pos = head_end
+    while True:
+        if t.pieces and (m := _JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins
+            t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)
+            pos = m.end()
+            continue
+        q = _GAP.match(text, pos).end()
+        if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] != "."):
+            break
+        if (m := g.abbr.match(text, q)) and g.heads.fullmatch(m.group(0)) and state == "head":
+            t.pieces.append(Piece("abbr", q, m.end(), g.expand[m.group(0)]))  # ``Trưởng đoàn ĐBQH``
+            state, pos = "body", m.end()
+            continue
+        if g.heads.match(text, q) or g.honorific.match(text, q):
+            break  # the next title or the next person
+        upper = text[q].isupper()
+        if m := g.level.match(text, q):
+            t.pieces.append(Piece("level", q, m.end(), m.group(0)))
+            state, pos = "level", m.end()
+            continue
+        if not (state == "place" and upper) and (m := g.place.match(text, q)):
+            t.pieces.append(Piece("place", q, m.end(), m.group(0)))
+            state, pos = "place", m.end()
+            continue
+        if m := g.abbr.match(text, q):
+            a = m.group(0).rstrip(".")
+            full = g.expand.get(a, a)
+            t.pieces.append(Piece("abbr", q, m.end(), full))
+            kind = g.abbr_kind.get(a, "other")
+            state = ("place" if g.place.fullmatch(full) else "closed") if kind == "place" else \
+                "level" if g.level.fullmatch(full) else "body"
+            pos = m.end()
+            continue
+        if m := g.body.match(text, q):
+            t.pieces.append(Piece("body", q, m.end(), m.group(0)))
+            state, pos = "named" if g.named_after.fullmatch(m.group(0)) else "body", m.end()
+            end, anchored = _open_body_tail(ctx, pos) if key(m.group(0)) in g.open_body else (0, False)
+            if end:
+                t.pieces.append(Piece("anchored" if anchored else "word", pos + 1, end, text[pos + 1:end]))
+                pos = end
+            continue
+        m = g.org_word.match(text, q)
+        if m and (state != "head" or key(m.group(0)) == "nước"):
+            nxt = _GAP.match(text, m.end()).end()
+            if key(m.group(0)) == "và" and not (nxt > m.end() and text[nxt:nxt + 1].isupper() and state == "body"
+                                                 and not g.heads.match(text, nxt) and not g.honorific.match(text, nxt)):
+                break
+            t.pieces.append(Piece("word", q, m.end(), m.group(0)))
+            state, pos = "body", m.end()
+            continue
+        if state == "place" and (m := _DIGITS.match(text, q)):
+            t.pieces.append(Piece("placename", q, m.end(), m.group(0)))
+            state, pos = "closed", m.end()
+            continue
+        run = ctx.cap_run(q)
+        if not run:
+            if (m := _CAPS.match(text, q)) and state != "closed":
+                t.pieces.append(Piece("placename" if state == "place" else "cap", q, m.end(), m.group(0)))
+                state = "closed" if state == "place" else "body"
+                pos = m.end()
+                continue
+            break
+        if state in ("place", "level"):
+            k = split_place_name(ctx, run, state == "place")
+            place = run if k is None else run[:k]
+            if place:
+                t.pieces.append(Piece("placename", place[0][0], place[-1][1], text[place[0][0]:place[-1][1]]))
+            if k is not None:
+                t.name = (run[k][0], run[-1][1])
+                break
+            state, pos = "closed", place[-1][1]
+            continue
+        if state == "head" and key(text[run[0][0]:run[-1][1]]) in g.not_names:
+            break
+        tok_end = ctx.token_end(q)
+        whole = tok_end >= run[-1][1] or run[0][0] in ctx.tok_start
+        if state == "named":  # ``Trường ĐH Tôn Đức Thắng``: the name belongs to the organization
+            end = max(run[-1][1], ctx.token_end(run[-1][0]))
+            t.pieces.append(Piece("cap", q, end, text[q:end]))
+            state, pos = "closed", end
+            continue
+        if state in ("closed", "head") or (whole and g.name_start(run[0][2])):
+            if valid_name(ctx, run) and (state == "closed" or whole):
+                t.name = (run[0][0], run[-1][1])
+                break
+            if state == "closed":
+                break
+        # organization words: whole tokens (``Chính trị``, ``Biên phòng``)
+        t.pieces.append(Piece("cap", q, tok_end, text[q:tok_end]))
+        state, pos = "body", tok_end
+    if t.pieces:
+        t.end = t.pieces[-1].end
+    for p in t.pieces:
+        if p.kind != "abbr":
+            p.text = g.expand_text(p.text)
+    return t
+
+
+_STOP = re.compile(r"(?<![^\W_])(?:chủ trì|phát biểu|cho biết|cho rằng|tham dự|dự|đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|báo cáo|trao|"
+                   r"tặng|làm việc|tổ chức|ký|ban hành|khẳng định|đánh giá|ghi nhận|tiếp|thăm|kiểm tra|đã|đang|sẽ|vừa|được|"
+                   r"là|có|cùng|và|tại|trong|với|về|của|khi|để|thì|nhưng|nên|làm|giữ|nói|kiêm)(?![^\W_])", re.IGNORECASE)
+
+
+def _open_body_tail(ctx: Context, pos: int, *, lower_start: bool = True) -> tuple[int, bool]:
+    """End of the written name of an open body (``Ban quản lý đường sắt đô thị TP. HCM``) or 0, and
+    whether it ends on a level or place.
+
+    The name runs to the first level or place (``Trung ương``, ``tỉnh Gia Lai``) within 14
+    syllables of the clause, before any verb; else, after lower-case words, to a proper name.
+    """
+    g, text = grammar(), ctx.text
+    q = _GAP.match(text, pos).end()
+    if q == pos or q >= len(text) or (lower_start and not text[q].islower()):
+        return 0, False
+    clause = re.split(r"[,.;:()\n“”\"]", text[q:q + 200], maxsplit=1)[0]
+    cap_at = 0
+    for i, w in enumerate(list(SYLLABLE.finditer(clause))[:14]):
+        a = q + w.start()
+        if _STOP.match(clause, w.start()) or g.heads.match(text, a) or g.honorific.match(text, a):
+            break
+        if m := g.level.match(text, a):
+            return m.end(), True
+        if m := g.place.match(text, a):
+            nxt = _GAP.match(text, m.end()).end()
+            run = ctx.cap_run(nxt)
+            return (run[-1][1] if run else d.end() if (d := _DIGITS.match(text, nxt)) else m.end()), True
+        if lower_start and not cap_at and (w.group(0)[0].isupper() or _CAPS.match(text, a)):
+            cap_at = a - 1
+    return cap_at, False
+
+
+def complete(titles: list[Title]) -> None:
+    """Give each title of one person's group the body or level written once, on a later title."""
+    for i, t in enumerate(titles):
+        if t.has_level:
+            continue
+        nxt = next((u for u in titles[i + 1:] if u.has_level), None)
+        if nxt is None:
+            continue
+        if t.is_committee_part:
+            t.suffix = nxt.committee() or nxt.place_phrase()
+        elif not t.pieces:  # ``Phó Chủ tịch, Tổng Thư ký Hội Luật gia Việt Nam``
+            t.suffix = " ".join(p.text for p in nxt.pieces) or nxt.committee()
+        else:
+            t.suffix = nxt.place_phrase()
+
+
+def complete_from_text(ctx: Context, t: Title) -> None:
+    """``Trưởng Ban Chỉ đạo`` → the full name of that body as written earlier in the text."""
+    g = grammar()
+    if t.has_level or not t.pieces or key(t.pieces[-1].text) not in g.open_body:
+        return
+    written = ctx.text[t.pieces[-1].start:t.pieces[-1].end]
+    pat = re.compile(r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, written.split())) + r"(?![^\W_])", re.IGNORECASE)
+    for m in pat.finditer(ctx.text, 0, t.start):
+        if end := _open_body_tail(ctx, m.end(), lower_start=False)[0]:
+            t.suffix = g.expand_text(ctx.text[m.end():end])
+            return
