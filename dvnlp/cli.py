@@ -168,6 +168,36 @@ def train(
     err.print(f"trained {meta.get('estimator', '')}: test macro-F1 {meta.get('test', {}).get('macro_f1')}")
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL in the dev-set format (see corpora/gold/README.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 per fact type against a gold corpus.
+
+    Example: dvnlp evaluate corpora/gold/docs.jsonl
+    """
+    import json
+
+    from rich.table import Table
+
+    from dvnlp.evaluate import evaluate as run_evaluate
+
+    scores = run_evaluate(gold)
+    if as_json:
+        typer.echo(json.dumps(scores, ensure_ascii=False))
+        return
+    table = Table(title=f"dvnlp evaluate {gold}", title_justify="left")
+    for col in ("fact", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col != "fact" else "left")
+    for kind, s in scores.items():
+        if "f1" in s:
+            table.add_row(kind, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}", str(s["tp"]), str(s["fp"]), str(s["fn"]))
+        else:
+            table.add_row(kind, "", f"{s['recall']:.3f}", "", str(s["tp"]), "", str(s["fn"]))
+    Console().print(table)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
