@@ -15,13 +15,25 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.components.breakdowns import find_labels
 
 _QUOTE = re.compile(r"[“\"«]\s*(?P<name>[^“”\"«»\n]{3,160}?)\s*[”\"»]")
 # a model context right before the quote: "mô hình", "mô hình điểm", "mô hình Dân vận khéo"
 _BEFORE = re.compile(r"(?i:mô hình|điển hình|cách làm hay|phong trào)[^.;:\n“”\"]{0,30}$")
 # a list opener: "các mô hình tiêu biểu gồm:", "một số mô hình như:"
 _LIST = re.compile(r"(?i:mô hình)[^.\n]{0,60}?(?i:gồm|như|là|sau)\s*:?\s*$|(?i:mô hình)[^.\n]{0,60}:\s*$")
+# what may stand between two quoted list items: an owner phrase, a comma/semicolon, "và"
+_BETWEEN = re.compile(r"\s*(?:(?:của|do|tại|ở)\s[^“”\"«».\n]{0,60})?\s*[,;]?\s*(?:và|hay|hoặc)?\s*", re.IGNORECASE)
+#: how far back (characters) a field named in the same clause is taken as the models' field
+FIELD_CONTEXT = 120
 _NOT_MODEL = re.compile(r"(?i)^(?:dân vận khéo|dân vận|khối đại đoàn kết toàn dân)$")
+
+
+def _stated_field(text: str, labels: list, start: int) -> str | None:
+    """The field a breakdown part names just before ``start`` in the same clause, if any."""
+    clause = max(text.rfind(".", 0, start), text.rfind(";", 0, start), text.rfind("\n", 0, start), start - FIELD_CONTEXT)
+    before = [lab for lab in labels if clause < lab.start and lab.end <= start and lab.field]
+    return before[-1].field if before else None
 
 
 class ModelFinder:
@@ -41,6 +53,7 @@ class ModelFinder:
         boiler = Boilerplate(doc)
         found: list[tuple[int, int, str, str]] = []
         list_open_until = -1
+        last_end = -1
         for m in _QUOTE.finditer(text):
             a, b = m.span("name")
             if boiler.covers(a, b):
@@ -58,13 +71,21 @@ class ModelFinder:
                 list_open_until = text.find(".", m.end()) if "." in text[m.end():] else len(text)
             elif m.start() <= list_open_until:
                 rule = "quoted_list_item"
+            elif last_end >= 0 and _BETWEEN.fullmatch(text, last_end, m.start()):
+                rule = "quoted_list_item"
             if rule:
                 found.append((a, b, name, rule))
+                last_end = m.end()
         if not found:
             return doc
         results = self._classify([n for _, _, n, _ in found])
+        labels = find_labels(text)
         for (a, b, name, rule), res in zip(found, results):
-            add_fact(doc, "models", {"name": name, "field": res["field"], "confidence": round(res["confidence"], 4),
+            field, confidence = res["field"], round(res["confidence"], 4)
+            stated = _stated_field(text, labels, a)
+            if stated and stated != field:
+                field, confidence, rule = stated, 1.0, f"{rule}+stated_field"
+            add_fact(doc, "models", {"name": name, "field": field, "confidence": confidence,
                                      "span": [a, b], "rule": rule}, label="MODEL")
         return doc
 
