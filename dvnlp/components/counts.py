@@ -25,7 +25,10 @@ from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, RATIO, SYMBOL, parse_nu
 
 _WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
 _QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,120}[”\"»]")
-_IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)\b")
+_IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d]|[.,]\d)")
+# after a day/month "ratio", words that show it is a date: 30/4 năm nay, 2/9 hằng năm, 19/5 vừa qua
+_DATE_AFTER = re.compile(r"\s*(?:năm\s+(?:nay|ngoái|trước|\d{4})|hằng năm|hàng năm|vừa qua|tới|sắp tới|tại)", re.IGNORECASE)
+_ADDRESS = re.compile(r"\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3}\s*(?:[,;.]|$)|\s+(?i:đường|phố|ngõ|hẻm|kiệt)\b")
 _PARTIAL_DATE_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|từ|đến|tới)\s*$", re.IGNORECASE)
 
 
@@ -87,7 +90,11 @@ class CountFinder:
             a, b = m.span()
             if blocked(a, b) or self._blocked_before(text, a, words) or self._is_partial_date(text, a, m):
                 continue
+            if text[b:b + 1].isalpha() or _ADDRESS.match(text, b):  # 35/4A, 502/472 Nguyễn Đình Chiểu
+                continue
             x, y = parse_number(m.group("x")), parse_number(m.group("y"))
+            if y == 1:  # a rate (249/1 vạn dân), not a part of a whole
+                continue
             unit, unit_end = self._unit(doc, starts, b, words)
             out.append(self._record(text, a, b, x, y, unit, unit_end, "ratio", words))
             taken.append((a, b))
@@ -126,6 +133,10 @@ class CountFinder:
         if not before:
             return False
         tail = before.group(1).lower().split()
+        if tail and tail[-1] == "số":  # "Kết luận số 57" is blocked by its kind; "tổng số 40" is a count
+            tail = tail[:-1]
+            if not tail or tail[-1] == "tổng":
+                return False
         return any(" ".join(tail[-k:]) in words.blockers for k in (1, 2, 3) if len(tail) >= k)
 
     @staticmethod
@@ -134,7 +145,9 @@ class CountFinder:
         if "." in x or "." in y or not (x.isdigit() and y.isdigit()):
             return False
         day, month = int(x), int(y)
-        return 1 <= day <= 31 and 1 <= month <= 12 and bool(_PARTIAL_DATE_BEFORE.search(text, max(0, start - 12), start))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return False
+        return bool(_PARTIAL_DATE_BEFORE.search(text, max(0, start - 12), start) or _DATE_AFTER.match(text, m.end()))
 
     @staticmethod
     def _is_year(num: str, text: str, end: int) -> bool:

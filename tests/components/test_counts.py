@@ -42,3 +42,23 @@ def test_counts_not_counts(nlp, text):
 
 def test_counts_skip_boilerplate_lines(nlp):
     assert _counts(nlp, "Có 5 hộ.\nLượt xem: 1.024") == [(5, None, "hộ", None)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("có tổng số 40 mô hình", [(40, None, "mô hình", None)]),
+        ("400.000 trong tổng số 644.000ha rừng", [(400000, 644000, "ha rừng", None)]),
+        ("đạt 45/50 Xã.", [(45, 50, "Xã", None)]),
+    ],
+)
+def test_counts_totals_and_ratios_in_words(nlp, text, expected):
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kỷ niệm 30/4 năm nay", "số nhà 502/472 Nguyễn Đình Chiểu, quận 3", "hẻm 35/4A", "tỷ lệ 249/1 vạn dân"],
+)
+def test_counts_dates_addresses_and_rates_are_not_ratios(nlp, text):
+    assert _counts(nlp, text) == []

@@ -1,0 +1,160 @@
+"""``cross_document_mismatch`` (severity ``warning``): two reports of a batch state different
+values for the same total — the same place or issuer, the same year, the same counted noun.
+
+A *total* is a breakdown's total, or a count presented as the total of a place: ``toàn tỉnh
+có 873 mô hình``, ``tổng số 40 mô hình``, ``Năm 2022, huyện Chư Sê có 58 mô hình``. Its key is
+read from its own sentence: the year (``năm 2022``, ``giai đoạn 2016-2021``), the place
+(``tỉnh Quảng Ngãi``, ``Huyện ủy Chư Sê``; ``toàn tỉnh`` takes the document's province) and the
+head of the counted noun (``mô hình``). A total whose year or place is not written is skipped;
+so is a hedged one (``hơn 800 mô hình``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Any
+
+from dvnlp.checks.sums import fmt, fmt_vi
+from dvnlp.facts.report import Finding, Report
+from dvnlp.segment.patterns import DASH
+
+_W = r"[^\W\d_]"
+_NAME = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w'’]*(?:[ ](?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|H')[\w'’]*){0,3}"
+_LEVELS = {
+    "tỉnh": "tỉnh", "tỉnh ủy": "tỉnh", "huyện": "huyện", "huyện ủy": "huyện", "thành phố": "thành phố",
+    "thành ủy": "thành phố", "thị xã": "thị xã", "thị ủy": "thị xã", "quận": "quận", "quận ủy": "quận",
+    "xã": "xã", "đảng ủy xã": "xã", "phường": "phường", "thị trấn": "thị trấn",
+}
+_PLACE = re.compile(
+    rf"(?<![^\W_])(?P<level>Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Thị\s+ủy|Quận\s+ủy|Đảng\s+ủy\s+xã|tỉnh|huyện|thành\s+phố|"
+    rf"thị\s+xã|quận|xã|phường|thị\s+trấn)\s+(?P<name>{_NAME})",
+)
+_WHOLE = re.compile(r"(?<![^\W_])toàn\s+(?P<level>tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn)(?![^\W_])",
+                    re.IGNORECASE)
+_YEAR = re.compile(rf"(?<![^\W_])(?:năm|giai\s+đoạn|nhiệm\s+kỳ)\s+(?P<y1>(?:19|20)\d{{2}})(?:\s*[{DASH}]\s*(?P<y2>(?:19|20)\d{{2}}))?(?![\d/])",
+                   re.IGNORECASE)
+_SENT_END = re.compile(r"(?<!\d)[.!?…]+(?=\s|$)|\n|;")
+_HEDGE = frozenset({"hơn", "trên", "gần", "khoảng", "xấp xỉ", "ước", "dưới", "chưa đến", "gần như", "không quá",
+                    "ít nhất", "tối thiểu", "tối đa", "hàng", "chừng", "trên dưới", "hàng trăm", "hàng nghìn", "hàng chục"})
+_TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s*:?\s*$", re.IGNORECASE)
+_VERB_BETWEEN = re.compile(r"^[^\d;.]{0,70}$")
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFC", s).lower()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _head(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    words = re.findall(rf"{_W}+", unit.lower())
+    return " ".join(words[:2]) if words else None
+
+
+def _level(word: str) -> str:
+    return _LEVELS.get(_fold(word), _fold(word))
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENT_END.finditer(text, 0, pos):
+        start = m.end()
+    m = _SENT_END.search(text, pos)
+    return start, (m.start() if m else len(text))
+
+
+def _doc_place(text: str, level: str) -> str | None:
+    for m in _PLACE.finditer(text):
+        if _level(m.group("level")) == level:
+            return m.group("name")
+    return None
+
+
+def totals_of(report: Report) -> list[dict[str, Any]]:
+    """The keyed totals of one report: ``{key: (level, place, year, unit), value, span}``."""
+    text = report.text
+    cands: list[tuple[float, str | None, tuple[int, int], str | None]] = []
+    for b in report.breakdowns:
+        sp = getattr(b, "total_span", None) or b.span
+        if sp is not None:
+            cands.append((float(b.total), b.unit, (int(sp[0]), int(sp[1])), None))
+    seen = {c[2][0] for c in cands}
+    for c in report.counts:
+        if c.span is None or c.of is not None or (c.unit or "").strip() == "%" or int(c.span[0]) in seen:
+            continue
+        cands.append((float(c.value), c.unit, (int(c.span[0]), int(c.span[1])), (c.qualifier or "").lower() or None))
+    out = []
+    for value, unit, span, qual in cands:
+        if qual in _HEDGE:
+            continue
+        head = _head(unit)
+        if head is None or head.split()[0] in ("tỷ", "triệu", "nghìn", "ngàn", "đồng"):
+            continue
+        s0, s1 = _sentence(text, span[0])
+        before = text[s0:span[0]]
+        is_bd = any(abs(float(b.total) - value) < 1e-9 and (getattr(b, "total_span", None) or b.span)[0] == span[0]
+                    for b in report.breakdowns)
+        place = None
+        level = None
+        whole = None
+        for m in _WHOLE.finditer(before):
+            whole = m
+        places = list(_PLACE.finditer(before))
+        if whole is not None and _VERB_BETWEEN.match(before[whole.end():]):
+            level = _level(whole.group("level"))
+            place = _doc_place(text, level)
+        elif places and (is_bd or _VERB_BETWEEN.match(before[places[-1].end():])):
+            level, place = _level(places[-1].group("level")), places[-1].group("name")
+        if not is_bd and not (whole is not None or places or _TOTAL_BEFORE.search(before)):
+            continue
+        if place is None:
+            continue
+        years = list(_YEAR.finditer(before)) or list(_YEAR.finditer(text, span[1], s1))
+        if not years:
+            continue
+        y = years[-1]
+        year = y.group("y1") + (f"-{y.group('y2')}" if y.group("y2") else "")
+        out.append({"key": (level, _fold(place), year, head), "value": value, "span": list(span),
+                    "place": f"{level} {place}", "year": year, "unit": head})
+    return out
+
+
+def check_batch(reports: list[Report]) -> list[Finding]:
+    """``cross_document_mismatch`` findings over a batch of reports."""
+    groups: dict[tuple, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for r in reports:
+        try:
+            for t in totals_of(r):
+                groups[t["key"]].append((r.id, t))
+        except Exception:  # noqa: BLE001 - one odd report must not stop the batch
+            continue
+    findings = []
+    for key, items in groups.items():
+        ids = {i for i, _ in items}
+        values = {t["value"] for _, t in items}
+        if len(ids) < 2 or len(values) < 2:
+            continue
+        # one mention per (document, value)
+        mentions: list[dict[str, Any]] = []
+        for doc_id, t in items:
+            if not any(m["id"] == doc_id and m["value"] == t["value"] for m in mentions):
+                mentions.append({"id": doc_id, "value": t["value"], "span": t["span"]})
+        by_value: dict[float, set[str]] = defaultdict(set)
+        for m in mentions:
+            by_value[m["value"]].add(m["id"])
+        if len({frozenset(v) for v in by_value.values()}) < 2 and len(by_value) < 2:
+            continue
+        _, t0 = items[0]
+        listed = ", ".join(f"{fmt(m['value'])} ({m['id']})" for m in mentions)
+        listed_vi = ", ".join(f"{fmt_vi(m['value'])} ({m['id']})" for m in mentions)
+        findings.append(Finding(
+            kind="cross_document_mismatch", severity="warning",
+            message=f"Reports disagree on the number of {t0['unit']} of {t0['place']} in {t0['year']}: {listed}.",
+            message_vi=f"Các báo cáo không thống nhất về số {t0['unit']} của {t0['place']} năm {t0['year']}: {listed_vi}.",
+            evidence=[tuple(m["span"]) for m in mentions],
+            details={"place": t0["place"], "year": t0["year"], "unit": t0["unit"], "mentions": mentions,
+                     "note": "evidence spans are in the text of the report named by the same mention"},
+        ))
+    return findings

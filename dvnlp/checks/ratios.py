@@ -1,0 +1,233 @@
+"""``ratio_exceeds_total`` (``26/24 đơn vị``) and ``percent_mismatch`` (``45/50 xã, đạt 95%``).
+
+A percentage is compared with a ratio only when it *summarizes* it (annotation guideline §8):
+it follows the ratio in the same sentence, with no ``;`` and no other ratio or percentage
+between, and is introduced as the ratio's rate — ``x/y …, đạt p%``, ``x/y (p%)``,
+``đạt tỷ lệ p%``, ``chiếm p%`` — or stands right before it, ``đạt p% (x/y)``. A percentage of
+another base (``…; tỷ lệ hộ dùng nước hợp vệ sinh đạt 96%``, ``đạt 100% kế hoạch``) is not compared.
+
+Tolerance: ``|100·x/y − p| ≤ 0.5 + half a unit of the last written digit of p`` (≤ 1.0 for
+``95%``, ≤ 0.55 for ``86,7%``, ≤ 0.505 for ``95,45%``). A hedged percentage is a bound:
+``hơn/trên p%`` is wrong only when x/y is below p, ``gần/dưới p%`` only when it is above.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from dvnlp.checks.sums import fmt, fmt_vi
+from dvnlp.facts.report import Count, Finding, Report
+from dvnlp.segment.patterns import DASH, parse_number
+
+_BREAK = re.compile(r"[;!?\n]|\.(?!\d)(?=\s|$)")
+_INTRO = re.compile(
+    r"(?:(?<![^\W_])(?:đạt|chiếm|bằng|là|tương\s+đương|tương\s+ứng|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|với\s+tỷ\s+lệ|"
+    r"với\s+tỉ\s+lệ|tỷ\s+lệ|tỉ\s+lệ|đạt\s+mức)|[(=:–-])\s*"
+    r"(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ|ước|dưới|chưa\s+đến|gần\s+như|không\s+quá|tối\s+đa|tối\s+thiểu|ít\s+nhất|"
+    r"lên\s+đến|lên\s+tới|tới|đến)\s+)?$",
+    re.IGNORECASE,
+)
+_RATE_WORD = re.compile(r"(?<![^\W_])(?:tỷ|tỉ)\s+lệ(?![^\W_])", re.IGNORECASE)
+_OTHER_BASE_AFTER = re.compile(
+    r"\s*(?:so\s+với|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ|KH\b|mục\s+tiêu|nhiệm\s+vụ\s+đề\s+ra|trở\s+lên|số\s+phiếu|"
+    r"dân\s+số|diện\s+tích|tổng\s+số)",
+    re.IGNORECASE,
+)
+_DATE_WORD_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|tháng|nay|qua)\s*[(,]?\s*$", re.IGNORECASE)
+_ADDRESS_BEFORE = re.compile(r"(?:số\s+nhà|nhà\s+số|số|địa\s+chỉ|hẻm|kiệt|ngõ|ngách|tờ\s+bản\s+đồ|thửa)\s*$", re.IGNORECASE)
+#: nouns that a small ratio such as 11/12 may count (a day/month otherwise)
+_COUNTED = frozenset(
+    "xã;phường;thị trấn;huyện;quận;thị xã;thành phố;tỉnh;thôn;làng;bản;buôn;ấp;khóm;sóc;xóm;tổ;tổ dân phố;"
+    "khu dân cư;khu phố;chi bộ;đảng bộ;đảng viên;tổ chức;cơ quan;đơn vị;hộ;người;trường;hội;chi hội;đoàn viên;"
+    "hội viên;công trình;dự án;mô hình;điển hình;tiêu chí;chỉ tiêu;nội dung;nhiệm vụ;cuộc;hội nghị;lớp;đợt;buổi;"
+    "phòng;ban;ngành;sở;doanh nghiệp;hợp tác xã;câu lạc bộ;nhóm;đội;trạm;điểm;ý kiến;kiến nghị;đơn;vụ;việc;"
+    "hồ sơ;thủ tục;cán bộ;công chức;lượt;căn;nhà;km;ha;cây;con".split(";"))
+_MULTIPLIERS = frozenset({"vạn", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "chục"})
+_ADDRESS_AFTER = re.compile(r"(?:,\s*|\s)(?:P\.|Q\.|F\.?\d|phường\s+\d|quận\s+\d|KP\s?\d|khu\s+phố\s+\d|ĐT\s*:|Tp\.|TP\.)")
+_STREET = frozenset({"đường", "phố", "hẻm", "ngõ", "ngách", "kiệt", "lô", "số"})
+_CAPITALIZED_NOUNS = frozenset({"Nhân dân", "Nhà nước", "Mặt trận", "Tổ quốc", "Công an", "Quân đội"})
+_LOWER = ("hơn", "trên", "ít nhất", "tối thiểu", "lên đến", "lên tới", "tới")
+_UPPER = ("gần", "dưới", "chưa đến", "không quá", "tối đa")
+_APPROX = ("khoảng", "xấp xỉ", "ước", "chừng", "trên dưới", "gần như")
+
+
+def _is_percent(c: Count) -> bool:
+    return (c.unit or "").strip() in ("%", "phần trăm")
+
+
+def _nspan(c: Count) -> tuple[int, int]:
+    ns = getattr(c, "number_span", None)
+    return (int(ns[0]), int(ns[1])) if ns else (int(c.span[0]), int(c.span[1]))
+
+
+def plausible_ratio(c: Count, text: str) -> bool:
+    """A written ratio x/y that is a count, not a day/month (``25/12``) or ``24/7``."""
+    if c.of is None or c.value is None or c.span is None:
+        return False
+    x, y = float(c.value), float(c.of)
+    if y <= 0:
+        return False
+    if (x, y) == (24.0, 7.0):
+        return False
+    # the record must match what is written (a misread "644.000ha" must not become 644)
+    written = [parse_number(t) for t in re.findall(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+                                                     text[int(c.span[0]):int(c.span[1])])]
+    if x not in written or y not in written:
+        return False
+    a = _nspan(c)[0]
+    before = text[max(0, a - 20):a]
+    if _ADDRESS_BEFORE.search(before) or re.search(rf"\d\s*[{DASH}]\s*$", before):  # số nhà 14/11; 24 - 26/4
+        return False
+    date_like = x.is_integer() and y.is_integer() and 1 <= x <= 31 and 1 <= y <= 12
+    if date_like:
+        if not c.unit or _DATE_WORD_BEFORE.search(before[-14:]):
+            return False
+        # a day/month read as a ratio ("30/4 năm nay", "10/2 Nghị quyết"): only organisational nouns count
+        words = re.findall(r"[^\W\d_]+", c.unit.lower())
+        if not words or c.unit[0].isupper() or not any(" ".join(words[:k]) in _COUNTED for k in (1, 2, 3)):
+            return False
+    return True
+
+
+def _counts_things(c: Count, text: str) -> bool:
+    """Whether x/y counts things (``17/16 xã``), not an address (``502/472 Nguyễn Đình Chiểu``,
+    ``35/4A Lâm Văn Bền``, ``45/7 duong 22``) or a rate per ten thousand (``249/1 vạn``)."""
+    unit = (c.unit or "").strip()
+    if not unit or not unit[0].isalpha() or unit[0].isupper():
+        return False
+    a, b = _nspan(c)
+    if b < len(text) and text[b].isalnum():  # 35/4A
+        return False
+    words = re.findall(r"[^\W\d_]+", unit.lower())
+    if not words or words[0] in _MULTIPLIERS:
+        return False
+    tail = unit.split()[1:]
+    if words[0] in _STREET or any(a[:1].isupper() and b[:1].isupper() and f"{a} {b}" not in _CAPITALIZED_NOUNS
+                                  for a, b in zip(tail, tail[1:])):  # "đường Ung Văn Khiêm": a street, a name
+        return False
+    if any(" ".join(words[:k]) in _COUNTED for k in (1, 2, 3)):
+        return True
+    if unit.isascii():  # a Vietnamese noun has marks; bare ASCII here is an address or a code
+        return False
+    return not _ADDRESS_AFTER.search(text, b, min(len(text), b + 60))
+
+
+def decimals(written: str) -> int:
+    """Digits after the decimal comma of a written percentage (``95,45`` → 2, ``95`` → 0)."""
+    m = re.search(r"[,.](\d+)\s*%?\s*$", written.strip())
+    if m and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", written.strip().rstrip("%").strip()):
+        return len(m.group(1))
+    return 0
+
+
+def tolerance(written: str) -> float:
+    return 0.5 + 0.5 * 10 ** (-decimals(written))
+
+
+def _written(text: str, c: Count) -> str:
+    a, b = _nspan(c)
+    return text[a:b].replace("%", "").strip()
+
+
+def _summarizes(text: str, ratio: Count, pct: Count) -> bool:
+    """Whether ``pct`` is written as the rate of ``ratio`` (same clause, rate wording)."""
+    r_end = int(ratio.span[1])
+    p_start, p_end = _nspan(pct)
+    if p_start >= r_end:  # x/y …, đạt p%
+        between = text[r_end:p_start]
+        if len(between) > 160 or _BREAK.search(between):
+            return False
+        intro = _INTRO.search(between)
+        if not intro:
+            return False
+        # "…; tỷ lệ hộ dùng nước … đạt 96%": a rate word that names another base
+        head = between[:intro.start()]
+        if _RATE_WORD.search(head):
+            return False
+        after = text[int(pct.span[1]):int(pct.span[1]) + 30]
+        if _OTHER_BASE_AFTER.match(after):
+            return False
+        return True
+    r_start = _nspan(ratio)[0]
+    if int(pct.span[1]) <= r_start:  # đạt p% (x/y …)
+        between = text[int(pct.span[1]):r_start]
+        return bool(re.fullmatch(r"\s*\(\s*(?:(?:đạt|với|gồm|là)\s+)?", between, re.IGNORECASE))
+    return False
+
+
+def check_ratios(report: Report) -> tuple[list[Finding], int, int, list[dict[str, Any]]]:
+    """Findings, ratios checked, ratio–percentage pairs compared, percentages without base."""
+    text = report.text
+    findings: list[Finding] = []
+    counts = sorted((c for c in report.counts if c.span is not None and c.value is not None), key=lambda c: c.span[0])
+    ratios = [c for c in counts if plausible_ratio(c, text)]
+    percents = [c for c in counts if _is_percent(c) and c.of is None]
+    for c in ratios:
+        if float(c.value) > float(c.of) and _counts_things(c, text):
+            written = text[int(c.span[0]):int(c.span[1])]
+            findings.append(Finding(
+                kind="ratio_exceeds_total", severity="error",
+                message=f"“{written}”: the part ({fmt(c.value)}) is larger than the whole ({fmt(c.of)}).",
+                message_vi=f"“{written}”: số đạt ({fmt_vi(c.value)}) lớn hơn tổng số ({fmt_vi(c.of)}).",
+                evidence=[(int(c.span[0]), int(c.span[1]))],
+                details={"value": float(c.value), "of": float(c.of), "unit": c.unit},
+            ))
+    # pair every ratio with the percentage that summarizes it (each used once)
+    used: set[int] = set()
+    pairs = 0
+    p_starts = [_nspan(p)[0] for p in percents]
+    rivals = [c for c in counts if c.of is not None or _is_percent(c)]
+    rival_starts = [int(c.span[0]) for c in rivals]
+    for r in ratios:
+        r_pos = int(r.span[0])
+        cands = []
+        lo_i = bisect.bisect_left(p_starts, r_pos - 200)
+        hi_i = bisect.bisect_right(p_starts, int(r.span[1]) + 200)
+        for i in range(lo_i, hi_i):
+            p = percents[i]
+            if i in used:
+                continue
+            ps = p_starts[i]
+            # nothing that competes between them: another ratio or percentage
+            lo, hi = (int(r.span[1]), ps) if ps >= int(r.span[1]) else (int(p.span[1]), r_pos)
+            between = rivals[bisect.bisect_left(rival_starts, lo):bisect.bisect_left(rival_starts, hi)]
+            if any(o is not r and o is not p for o in between):
+                continue
+            if _summarizes(text, r, p):
+                cands.append((abs(ps - r_pos), i, p))
+        if not cands:
+            continue
+        _, i, p = min(cands, key=lambda t: t[0])
+        used.add(i)
+        pairs += 1
+        x, y = float(r.value), float(r.of)
+        actual = 100.0 * x / y
+        stated = float(p.value)
+        written = _written(text, p)
+        tol = tolerance(written)
+        qual = (p.qualifier or "").lower()
+        if qual in _LOWER:
+            bad = actual < stated - tol
+        elif qual in _UPPER:
+            bad = actual > stated + tol
+        else:
+            if qual in _APPROX:
+                tol = max(tol, 2.0)
+            bad = abs(actual - stated) > tol + 1e-9
+        if not bad:
+            continue
+        r_text = text[int(r.span[0]):int(r.span[1])]
+        findings.append(Finding(
+            kind="percent_mismatch", severity="error",
+            message=f"{fmt(x)}/{fmt(y)} is {actual:.2f}%, but the text states {written}% "
+                    f"(allowed difference {tol:g}).",
+            message_vi=(f"{fmt_vi(x)}/{fmt_vi(y)} tương đương " + f"{actual:.2f}".replace(".", ",")
+                        + f"%, nhưng văn bản ghi {written}% (sai số cho phép " + f"{tol:g}".replace(".", ",") + ")."),
+            evidence=[(int(r.span[0]), int(r.span[1])), (int(p.span[0]), int(p.span[1]))],
+            details={"value": x, "of": y, "computed_percent": round(actual, 4), "stated_percent": stated,
+                     "written": written, "tolerance": tol, "qualifier": p.qualifier, "ratio_text": r_text},
+        ))
+    unchecked = [{"what": "percentage without base", "span": [int(p.span[0]), int(p.span[1])], "value": float(p.value)}
+                 for i, p in enumerate(percents) if i not in used]
+    return findings, len(ratios), pairs, unchecked

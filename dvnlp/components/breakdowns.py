@@ -1,0 +1,553 @@
+"""``dvnlp_breakdowns``: a stated total and the parts it is divided into by field (lĩnh vực).
+
+Runs after ``dvnlp_counts`` and reads its records. Every layout reports use is one of two
+shapes of a *part*, which may be mixed inside one list:
+
+- label then number: ``kinh tế - 07 mô hình``, ``kinh tế 342 mô hình``, ``kinh tế: 486``,
+  ``kinh tế (18 mô hình)``, ``lĩnh vực kinh tế có 8 mô hình``, ``… chiếm 13 mô hình``,
+  ``còn lại là lĩnh vực xây dựng hệ thống chính trị với 5 mô hình``;
+- number then label: ``21 mô hình kinh tế``, ``03 mô hình thuộc lĩnh vực xây dựng Đảng``,
+  ``11 mô hình bảo đảm quốc phòng - an ninh``, ``10 mô hình còn lại thuộc lĩnh vực …``.
+
+Field labels (``dvnlp/rules/fields.json``) close to each other form a list, which may run over
+the next two sentences; a repeated field starts a new list. Each label takes the number next to
+it in the orientation that explains most of the list. The total is the nearest earlier count,
+in the same sentence or up to two sentences back, whose noun agrees with the parts' noun
+(``mô hình``/``điển hình``) and which is at least as large as every part.
+
+Records go to ``doc._.dvnlp_facts["breakdowns"]``::
+
+    {"total", "unit", "parts": [{"value", "label", "field"}], "span", "total_span", "part_spans", "rule"}
+
+Splits that are not by field — ``10 tập thể và 15 cá nhân``, ``318 mô hình mới``/``nhân rộng``,
+``cấp huyện 22 mô hình, cấp xã 45 mô hình`` — are not breakdowns (annotation guideline §6);
+they are recorded in the same shape, with ``field: null`` and a ``by`` key, under
+``doc._.dvnlp_facts["splits"]`` so that nothing downstream mistakes them for field breakdowns.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions, facts
+from dvnlp.rulebook import load_rules
+from dvnlp.segment.patterns import DASH, DATE, NUMBER, RATIO, SYMBOL, parse_number
+
+FIELDS: tuple[str, ...] = ("economy", "culture_society", "defense_security", "political_system")
+
+_W = r"[^\W\d_]"  # one letter
+_QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,160}[”\"»]")
+# words right before a field keyword that make it something else (nhà văn hóa, Ban Kinh tế …)
+_NOT_FIELD_BEFORE = re.compile(
+    r"(?:\b(?:nhà|gia đình|làng|thôn|bản|buôn|khu dân cư|tổ dân phố|đời sống|danh hiệu|trung tâm|thiết chế|"
+    r"di sản|lễ hội|ban|khu|vùng|nền|tình hình|chính trị|tổ chức|chuẩn|phong trào|sinh hoạt|giá trị|"
+    r"bản sắc|điểm|phòng|sở|ủy ban|hội đồng|quỹ|tội phạm|nhiệm vụ|mục tiêu|kế hoạch|chương trình)\s+)$",
+    re.IGNORECASE,
+)
+# what may stand between a field label and the number that follows it
+_AFTER_GAP = re.compile(
+    rf"\s*(?:[{DASH}:]\s*)?(?:\(\s*)?(?:(?:thì\s+)?(?:có|với|chiếm|là|gồm|đạt|được|:)\s+)?"
+    r"(?:(?:khoảng|gần|hơn|trên|có|tổng số|tổng cộng)\s+)?",
+    re.IGNORECASE,
+)
+# what may stand between a number and the field label after it: the counted noun, then connectors
+_BEFORE_GAP = re.compile(
+    rf"\s+(?:{_W}+(?:\s+{_W}+){{0,2}})(?:\s*,\s*{_W}+(?:\s+{_W}+)?)?\s+"
+    r"(?:còn lại\s+)?(?:(?:là\s+)?(?:thuộc|về|trong|ở|trên|cho|của)\s+)?(?:(?:các\s+)?(?:lĩnh vực|mảng|nhóm)\s+)?"
+    r"(?:(?:bảo đảm|đảm bảo|giữ gìn|giữ vững|về|phục vụ|hỗ trợ|tham gia)\s+)?",
+    re.IGNORECASE,
+)
+_BEFORE_GAP_BAD = re.compile(r"\b(?:và|hoặc|của|được|đã|có|với|tại|như|trong đó)\b", re.IGNORECASE)
+_SENT_END = re.compile(r"(?<!\d)[.!?…]+(?=\s|$)|\n")
+_REMAINDER = re.compile(r"\bcòn lại\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(
+    r"\s*[,;]?\s*(?:tổng\s+(?:cộng|số)|tổng)\s*(?:là|:)?\s*(?P<num>\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE
+)
+_LEVEL = re.compile(r"\bcấp\s+(?:tỉnh|huyện|xã|cơ sở|thành phố|thị xã|trung ương)\b", re.IGNORECASE)
+_NEW_TOPIC = re.compile(r"(?<![^\W_])(?:ngoài\s+ra|bên\s+cạnh\s+đó|mặt\s+khác)(?![^\W_])", re.IGNORECASE)
+_ENUM_ITEM_BEFORE = re.compile(r"(?:(?<![^\W_])(?:trong\s+đó(?:\s+có)?|gồm(?:\s+có)?|bao\s+gồm|và)\s*:?|,)\s*$", re.IGNORECASE)
+_MAX_LIST_GAP = 220  # characters between two labels of one list
+_MAX_TOTAL_DIST = 420  # characters from the total to the first part
+
+
+@dataclass
+class Num:
+    """A number the breakdown logic may use: a count record, or a bare number when counts did not run."""
+
+    value: float
+    start: int  # number start
+    end: int  # number end
+    span_end: int  # end of number + unit
+    unit: str | None
+    of: float | None
+    percent: bool
+    record: dict[str, Any] | None = None
+
+
+@dataclass
+class Label:
+    start: int
+    end: int
+    field: str
+    text: str
+
+
+class _Spans:
+    """Merged, sorted character spans with a fast "inside" test."""
+
+    def __init__(self, spans) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.spans = merged
+
+    def covers(self, a: int, b: int | None = None) -> bool:
+        """``[a, b)`` (or position ``a``) lies inside one span."""
+        i = bisect.bisect_right(self.starts, a) - 1
+        return i >= 0 and a < self.spans[i][1] and (b is None or b <= self.spans[i][1])
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b) - 1
+        return i >= 0 and self.spans[i][1] > a
+
+
+def _fold(text: str) -> str:
+    """Lower-case ``text`` without tone and vowel marks, one character for one (offsets are kept)."""
+    out = []
+    for ch in text.lower():
+        if ch in "đð":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+def _keyword_regex(kw: str, field: str) -> str:
+    pieces = []
+    for tok in re.split(r"(\s*[%s,]\s*|\s+)" % DASH, kw.strip()):
+        if not tok:
+            continue
+        if tok.strip() == "," or (tok.strip() and tok.strip() in DASH):
+            pieces.append(rf"\s*(?:[{DASH}]|,)\s*")
+        elif not tok.strip():
+            pieces.append(r"\s+")
+        else:
+            pieces.append(re.escape(tok))
+    body = "".join(pieces)
+    if field == "economy":  # kinh tế - xã hội / kinh tế, xã hội: socio-economic, not a field
+        body += (rf"(?!\s*(?:[{DASH}]|,)\s*x[ãa]\s+h[ộo]i)(?!\s+x[ãa]\s+h[ộo]i)"
+                 r"(?!\s+(?:biển|số|tư nhân|nhà nước|tập thể|vùng|trang trại|hộ|bien|so|tu nhan|nha nuoc|tap the|vung|trang trai|ho)(?![^\W_]))")
+    return body
+
+
+@cache
+def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The exact pattern of all keywords, and a tone-insensitive one of the long keywords (typos such
+    as ``xây dựng hê thống chính trị``)."""
+    alts: list[tuple[str, str]] = []
+    for entry in load_rules("fields").entries:
+        for kw in entry["keywords"]:
+            alts.append((kw, entry["field"]))
+    alts.sort(key=lambda x: len(x[0]), reverse=True)
+    exact = [f"(?P<f{i}_{field}>{_keyword_regex(kw, field)})" for i, (kw, field) in enumerate(alts)]
+    folded = [f"(?P<f{i}_{field}>{_keyword_regex(_fold(kw), field)})" for i, (kw, field) in enumerate(alts)
+              if len(re.findall(r"[^\W\d_]+", kw)) >= 4]
+    wrap = r"(?<![^\W_])(?:{})(?![^\W_])"
+    return (re.compile(wrap.format("|".join(exact)), re.IGNORECASE),
+            re.compile(wrap.format("|".join(folded))) if folded else None)
+
+
+def find_labels(text: str) -> list[Label]:
+    """Field labels in ``text`` outside quoted names, with their field."""
+    quoted = _Spans(m.span() for m in _QUOTED.finditer(text))
+    exact, folded = _field_patterns()
+    found: list[tuple[int, int, str]] = []
+    for m in exact.finditer(text):
+        found.append((m.start(), m.end(), m.lastgroup or ""))
+    if folded is not None:
+        taken = _Spans((a, b) for a, b, _ in found)
+        for m in folded.finditer(_fold(text)):
+            if not taken.overlaps(m.start(), m.end()):
+                found.append((m.start(), m.end(), m.lastgroup or ""))
+    out = []
+    for a, b, name in sorted(found):
+        if "_" not in name or quoted.covers(a, b):
+            continue
+        if _NOT_FIELD_BEFORE.search(text[max(0, a - 25):a]):
+            continue
+        out.append(Label(a, b, name.split("_", 1)[1], text[a:b]))
+    return out
+
+
+# -- numbers ------------------------------------------------------------------------------------
+
+def _nums_from_counts(records: list[dict[str, Any]]) -> list[Num]:
+    out = []
+    for r in records:
+        try:
+            span = r.get("span") or [0, 0]
+            nspan = r.get("number_span") or span
+            out.append(Num(float(r["value"]), int(nspan[0]), int(nspan[1]), int(span[1]), r.get("unit"),
+                           r.get("of"), (r.get("unit") or "").strip() == "%", r))
+        except (KeyError, TypeError, ValueError):
+            continue
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+_UNIT_AFTER = re.compile(rf"\s+({_W}+(?:\s+{_W}+)?)")
+_UNIT_STOP = frozenset("được đã đang sẽ của cho với và tại ở trên trong thuộc theo từ đến về là có đạt như gồm "
+                       "còn chiếm năm tháng".split())
+
+
+def _nums_from_text(text: str) -> list[Num]:
+    """Bare numbers with a guessed noun: only used when ``dvnlp_counts`` has not run."""
+    spans = [m.span() for p in (SYMBOL, DATE, _QUOTED) for m in p.finditer(text)]
+    blocked = _Spans(spans)
+    out: list[Num] = []
+    for m in RATIO.finditer(text):
+        if blocked.covers(m.start()):
+            continue
+        spans.append(m.span())
+        out.append(Num(parse_number(m.group("x")), m.start(), m.end(), m.end(), None, parse_number(m.group("y")), False))
+    blocked = _Spans(spans)
+    for m in NUMBER.finditer(text):
+        a, b = m.span()
+        if blocked.covers(a):
+            continue
+        before = text[max(0, a - 12):a].lower()
+        if re.search(r"(?:năm|thôn|tổ|khóa|thứ|số|giai đoạn)\s*$", before):
+            continue
+        unit, end = None, b
+        if m.group("pct"):
+            unit = "%"
+        else:
+            u = _UNIT_AFTER.match(text, b)
+            if u:
+                words = [w for w in u.group(1).split()]
+                keep = []
+                for w in words:
+                    if w.lower() in _UNIT_STOP:
+                        break
+                    keep.append(w)
+                if keep and keep[0].lower() in ("năm", "tháng"):
+                    continue
+                if keep:
+                    unit = " ".join(keep)
+                    end = u.start(1) + len(unit)
+        out.append(Num(parse_number(m.group("num")), a, b, end, unit, None, unit == "%"))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _head(unit: str | None) -> str | None:
+    """The head noun of a unit, for agreement: its first two syllables, lower-cased."""
+    if not unit:
+        return None
+    words = re.findall(rf"{_W}+", unit.lower())
+    return " ".join(words[:2]) if words else None
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        starts.append(m.end())
+    return starts
+
+
+# -- the finder ---------------------------------------------------------------------------------
+
+class BreakdownFinder:
+    """Finds field breakdowns (and non-field splits) from the counts on a Doc."""
+
+    def __init__(self, *, max_list_gap: int = _MAX_LIST_GAP, max_total_distance: int = _MAX_TOTAL_DIST) -> None:
+        ensure_extensions()
+        self._starts: list[int] | None = None
+        self.max_list_gap = max_list_gap
+        self.max_total_distance = max_total_distance
+
+    def __call__(self, doc: Doc) -> Doc:
+        store = facts(doc)
+        store.setdefault("breakdowns", [])
+        try:
+            breakdowns, splits = self.find(doc.text, store.get("counts"), Boilerplate(doc))
+        except Exception:  # noqa: BLE001 - a rule failure must never lose the document
+            breakdowns, splits = [], []
+        for record in breakdowns:
+            add_fact(doc, "breakdowns", record, label="BREAKDOWN")
+        if splits:
+            store.setdefault("splits", []).extend(splits)
+        return doc
+
+    # public for tests and for callers without a spaCy Doc
+    def find(self, text: str, counts: list[dict[str, Any]] | None,
+             boiler: Boilerplate | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        nums = _nums_from_counts(counts) if counts is not None else _nums_from_text(text)
+        if boiler is not None:
+            nums = [n for n in nums if not boiler.covers(n.start, n.end)]
+        labels = [lab for lab in find_labels(text) if boiler is None or not boiler.covers(lab.start, lab.end)]
+        sent_starts = _sentence_starts(text)
+        self._starts = [n.start for n in nums]
+        used: set[int] = set()  # ids of Num used as parts or totals
+        part_ids: set[int] = set()
+        out: list[dict[str, Any]] = []
+        for group in self._lists(text, labels, nums):
+            parts = self._assign(text, group, nums, used)
+            if len(parts) < 2:
+                continue
+            record = self._with_total(text, parts, nums, used, sent_starts)
+            if record is not None:
+                out.append(record)
+                part_ids.update(id(n) for _, n, _ in parts)
+        splits = self._splits(text, nums, part_ids, sent_starts)
+        return out, splits
+
+    # a list: labels close together, no field repeated, no paragraph break between
+    def _lists(self, text: str, labels: list[Label], nums: list[Num]) -> list[list[Label]]:
+        groups: list[list[Label]] = []
+        for lab in labels:
+            cur = groups[-1] if groups else None
+            if cur is not None:
+                prev = cur[-1]
+                gap = text[prev.end:lab.start]
+                if (lab.start - prev.end <= self.max_list_gap and "\n\n" not in gap.replace("\r", "")
+                        and lab.field not in {x.field for x in cur}):
+                    cur.append(lab)
+                    continue
+            groups.append([lab])
+        return groups
+
+    @staticmethod
+    def _after(text: str, lab: Label, nums: list[Num], starts: list[int]) -> Num | None:
+        i = bisect.bisect_left(starts, lab.end)
+        if i >= len(nums) or nums[i].start - lab.end > 40:
+            return None
+        n = nums[i]
+        return n if _AFTER_GAP.fullmatch(text, lab.end, n.start) else None
+
+    @staticmethod
+    def _before(text: str, lab: Label, nums: list[Num], starts: list[int]) -> Num | None:
+        i = bisect.bisect_left(starts, lab.start) - 1
+        while i >= 0 and nums[i].end > lab.start:
+            i -= 1
+        if i < 0:
+            return None
+        best = nums[i]
+        if lab.start - best.end > 70:
+            return None
+        gap = text[best.end:lab.start]
+        if not _BEFORE_GAP.fullmatch(gap):
+            return None
+        # the noun words must not hide a clause: "… 15 hộ và xã đã phát triển kinh tế"
+        noun = re.sub(r"\bcòn lại\b|\b(?:thuộc|về|trong|ở|trên|cho|của)\s+(?:các\s+)?lĩnh vực\b", "", gap.strip())
+        if _BEFORE_GAP_BAD.search(noun):
+            return None
+        return best
+
+    def _assign(self, text: str, group: list[Label], nums: list[Num], used: set[int]) -> list[tuple[Label, Num, str]]:
+        all_starts = [n.start for n in nums] if self._starts is None else self._starts
+        lo = bisect.bisect_left(all_starts, group[0].start - 80)
+        hi = bisect.bisect_right(all_starts, group[-1].end + 80)
+        usable = [n for n in nums[lo:hi] if id(n) not in used and n.of is None and not n.percent]
+        starts = [n.start for n in usable]
+        after = {i: self._after(text, lab, usable, starts) for i, lab in enumerate(group)}
+        before = {i: self._before(text, lab, usable, starts) for i, lab in enumerate(group)}
+
+        def run(first: dict[int, Num | None], second: dict[int, Num | None], n1: str, n2: str):
+            taken: dict[int, tuple[Num, str]] = {}
+            ids: set[int] = set()
+            for i in range(len(group)):
+                n = first[i]
+                if n is not None and id(n) not in ids:
+                    taken[i] = (n, n1)
+                    ids.add(id(n))
+            for i in range(len(group)):
+                n = second[i]
+                if i not in taken and n is not None and id(n) not in ids:
+                    taken[i] = (n, n2)
+                    ids.add(id(n))
+            return taken
+
+        a = run(after, before, "label_number", "number_label")
+        b = run(before, after, "number_label", "label_number")
+        best = a if len(a) >= len(b) else b
+        return [(group[i], n, how) for i, (n, how) in sorted(best.items())]
+
+    def _with_total(self, text: str, parts: list[tuple[Label, Num, str]], nums: list[Num], used: set[int],
+                    sent_starts: list[int]) -> dict[str, Any] | None:
+        part_ids = {id(n) for _, n, _ in parts}
+        first = min(min(lab.start, n.start) for lab, n, _ in parts)
+        last = max(max(lab.end, n.span_end) for lab, n, _ in parts)
+        heads = {_head(n.unit) for _, n, _ in parts} - {None}
+        biggest = max(n.value for _, n, _ in parts)
+        # the window: the sentence of the first part and the two before it
+        k = max(0, _bisect_right(sent_starts, first) - 1)
+        window_start = max(sent_starts[max(0, k - 2)], first - self.max_total_distance)
+        cands: list[Num] = []
+        i0 = bisect.bisect_left(self._starts if self._starts is not None else [n.start for n in nums], first)
+        for j in range(i0 - 1, -1, -1):
+            n = nums[j]
+            if n.end > first or id(n) in part_ids or id(n) in used:
+                continue
+            if n.start < window_start:
+                break
+            if _NEW_TOPIC.search(text, n.span_end, first):  # "…; ngoài ra có 12 mô hình kinh tế …"
+                break
+            if n.of is not None or n.percent or n.value < biggest or n.value < 2:
+                continue
+            if heads and not (_head(n.unit) in heads or _agree(_head(n.unit), heads)):
+                continue
+            if not heads and not n.unit:
+                continue
+            if _is_money(n.unit):
+                continue
+            cands.append(n)
+        # a nearer candidate that is itself one item of an enumeration ("55 mô hình, trong đó có
+        # 40 mô hình ở cấp xã và 15 mô hình ở cấp huyện; …") gives way to the total it belongs to
+        total: Num | None = None
+        for i, n in enumerate(cands):
+            later = [m for m in cands[i + 1:] if m.value > n.value]
+            if later and _ENUM_ITEM_BEFORE.search(text, max(0, n.start - 20), n.start):
+                continue
+            total = n
+            break
+        if total is None:  # a total the counts missed ("tổng số 40 mô hình"): read it from the text
+            total = self._raw_total(text, nums, window_start, first, heads, biggest)
+        after_total = None
+        if total is None:  # "… kinh tế 7, văn hóa - xã hội 6; tổng cộng 13 mô hình"
+            m = _TOTAL_AFTER.match(text, last)
+            if m:
+                after_total = (parse_number(m.group("num")), m.start("num"), m.end("num"))
+                hit = next((n for n in nums if n.start == m.start("num")), None)
+                if hit is not None:
+                    total = hit
+        if total is None and after_total is None:
+            return None
+        for _, n, _ in parts:
+            used.add(id(n))
+        if total is not None:
+            used.add(id(total))
+            t_value, t_span = total.value, [total.start, total.span_end]
+            t_unit = total.unit
+        else:
+            t_value, t_span = after_total[0], [after_total[1], after_total[2]]
+            t_unit = None
+        hows = {how for _, _, how in parts}
+        rule = "fields:" + ("mixed" if len(hows) > 1 else hows.pop())
+        lo_pos = min(first, t_span[0])
+        crossing = bisect.bisect_left(sent_starts, last) - bisect.bisect_right(sent_starts, lo_pos)
+        if crossing:
+            rule += "+sentences"
+        if _REMAINDER.search(text, min(first, t_span[0]), last):
+            rule += "+remainder"
+        part_spans = [[min(lab.start, n.start), max(lab.end, n.span_end)] for lab, n, _ in parts]
+        return {
+            "total": t_value,
+            "unit": t_unit or next((n.unit for _, n, _ in parts if n.unit), None),
+            "parts": [{"value": n.value, "label": lab.text, "field": lab.field} for lab, n, _ in parts],
+            "span": [min(t_span[0], first), max(t_span[1], last)],
+            "total_span": t_span,
+            "part_spans": part_spans,
+            "rule": rule,
+        }
+
+    @staticmethod
+    def _raw_total(text: str, nums: list[Num], start: int, end: int, heads: set[str], biggest: float) -> Num | None:
+        covered = [(n.start, n.end) for n in nums if n.end >= start and n.start <= end]
+        blocked = [m.span() for p in (SYMBOL, DATE, RATIO, _QUOTED) for m in p.finditer(text, start, end)]
+        best = None
+        for m in NUMBER.finditer(text, start, end):
+            a, b = m.span()
+            if m.group("pct") or any(s <= a < e for s, e in covered + blocked):
+                continue
+            u = _UNIT_AFTER.match(text, b)
+            unit = u.group(1) if u else None
+            head = _head(unit)
+            if head is None or not (head in heads or _agree(head, heads) or (not heads and head in _FAMILY)):
+                continue
+            value = parse_number(m.group("num"))
+            if value < biggest:
+                continue
+            best = Num(value, a, b, u.end(1), " ".join(head.split()) if head else unit, None, False)
+        return best
+
+    # -- splits that are not by field ---------------------------------------------------------------
+    def _splits(self, text: str, nums: list[Num], part_ids: set[int], sent_starts: list[int]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+
+        def kind_of(n: Num) -> tuple[str, str] | None:
+            unit = (n.unit or "").lower()
+            if unit.startswith("tập thể"):
+                return "collective_individual", "tập thể"
+            if unit.startswith("cá nhân"):
+                return "collective_individual", "cá nhân"
+            tail = unit + " " + text[n.span_end:n.span_end + 20].lower()
+            if re.search(r"\bmới\b", tail) and re.match(r"[^\W\d_]*(?:\s+[^\W\d_]+)?\s+mới\b", tail):
+                return "new_replicated", "mới"
+            if re.match(r"[^\W\d_]*(?:\s+[^\W\d_]+)?\s+(?:được\s+|đã\s+được\s+)?nhân\s+rộng\b", tail):
+                return "new_replicated", "nhân rộng"
+            lev = _LEVEL.search(text, max(0, n.start - 30), n.start)
+            if lev and text[lev.end():n.start].strip(" :-–") in ("", "công nhận", "có"):
+                return "level", lev.group(0)
+            return None
+
+        by_sentence: dict[int, list[Num]] = {}
+        for n in nums:
+            if id(n) not in part_ids and n.of is None and not n.percent:
+                by_sentence.setdefault(bisect.bisect_right(sent_starts, n.start), []).append(n)
+        for inside in by_sentence.values():
+            tagged = [(n, kind_of(n)) for n in inside]
+            by_kind: dict[str, list[tuple[Num, str]]] = {}
+            for n, k in tagged:
+                if k:
+                    by_kind.setdefault(k[0], []).append((n, k[1]))
+            for by, members in by_kind.items():
+                if len({lab for _, lab in members}) < 2:
+                    continue
+                first = members[0][0]
+                total = next((n for n in reversed(inside) if n.end <= first.start and not kind_of(n)
+                              and n.value >= max(m.value for m, _ in members)), None)
+                if total is None:
+                    continue
+                out.append({
+                    "total": total.value, "unit": total.unit,
+                    "parts": [{"value": n.value, "label": lab, "field": None} for n, lab in members],
+                    "span": [total.start, max(n.span_end for n, _ in members)],
+                    "total_span": [total.start, total.span_end],
+                    "part_spans": [[n.start, n.span_end] for n, _ in members],
+                    "rule": f"split:{by}", "by": by,
+                })
+        return out
+
+
+_FAMILY = frozenset({"mô hình", "điển hình"})
+
+
+def _agree(head: str | None, heads: set[str]) -> bool:
+    """``mô hình`` and ``điển hình`` count the same things in these reports."""
+    return head in _FAMILY and bool(heads & _FAMILY)
+
+
+def _is_money(unit: str | None) -> bool:
+    return bool(unit) and bool(re.search(r"\bđồng\b|\bUSD\b", unit, re.IGNORECASE))
+
+
+def _bisect_right(xs: list[int], x: int) -> int:
+    return bisect.bisect_right(xs, x)
+
+
+@Language.factory("dvnlp_breakdowns", default_config={"max_list_gap": _MAX_LIST_GAP, "max_total_distance": _MAX_TOTAL_DIST})
+def make_breakdowns(nlp: Language, name: str, *, max_list_gap: int, max_total_distance: int) -> BreakdownFinder:
+    return BreakdownFinder(max_list_gap=max_list_gap, max_total_distance=max_total_distance)
