@@ -144,7 +144,13 @@ def classify(
     if not items:
         err.print("give TEXT arguments or --input FILE")
         raise typer.Exit(2)
-    results = run_classify(items, model=model)
+    from dvnlp.errors import EXIT_USAGE, ModelError
+
+    try:
+        results = run_classify(items, model=model)
+    except ModelError as exc:
+        err.print(f"[red]error[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     fmt = fmt or (OutFormat.table if sys.stdout.isatty() else OutFormat.jsonl)
     if fmt is OutFormat.table:
         Console().print(classification_table(results))
@@ -163,9 +169,13 @@ def train(
     Example: dvnlp train --corpus corpora/models --out models
     """
     from dvnlp.classify import train_model
+    from dvnlp.classify.train import format_cv_table
 
     meta = train_model(corpus, out)
-    err.print(f"trained {meta.get('estimator', '')}: test macro-F1 {meta.get('test', {}).get('macro_f1')}")
+    typer.echo(format_cv_table(meta["cv"]["table"], meta["cv"]["chosen"]))
+    dev = (meta.get("devset") or {}).get("macro_f1")
+    typer.echo(f"chosen {meta['model']['kind']}: test macro-F1 {meta['test']['macro_f1']}"
+               + (f", shared devset macro-F1 {dev}" if dev is not None else ""))
 
 
 @app.command()

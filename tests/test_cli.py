@@ -55,3 +55,33 @@ def test_cli_extract_table(tmp_path):
     result = runner.invoke(app, ["extract", str(src), "--format", "table"])
     assert result.exit_code == 0, result.output
     assert "1562/QĐ-UBND" in result.output
+
+
+def test_cli_classify_jsonl_in_order():
+    texts = ["Camera an ninh kết nối khu dân cư", "Nuôi bò sinh sản luân chuyển cho hộ nghèo"]
+    result = runner.invoke(app, ["classify", *texts, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert [r["text"] for r in rows] == texts
+    assert [r["field"] for r in rows] == ["defense_security", "economy"]
+    assert all(abs(sum(r["scores"].values()) - 1) < 1e-6 for r in rows)
+
+
+def test_cli_classify_input_file(tmp_path):
+    src = tmp_path / "models.jsonl"
+    src.write_text('{"text": "Hũ gạo tình thương của Hội Phụ nữ"}\nChi bộ đối thoại với Nhân dân hằng tháng\n', encoding="utf-8")
+    result = runner.invoke(app, ["classify", "--input", str(src), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len([line for line in result.output.splitlines() if line.strip()]) == 2
+
+
+def test_cli_check_exit_code_gates_on_errors(tmp_path):
+    ok = tmp_path / "ok.txt"
+    ok.write_text("Có 45/50 xã, đạt 90%.", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(ok), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Có 17/15 cơ quan được đánh giá tốt.", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(bad), "--format", "jsonl"])
+    assert result.exit_code == 1, result.output
+    assert "ratio_exceeds_total" in result.output
