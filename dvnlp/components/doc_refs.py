@@ -21,7 +21,7 @@ from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DASH, SYMBOL, canonical_symbol
 
 _SPLIT = re.compile(rf"\s*(?:[{DASH}]|/)\s*")
-_ISSUER_PHRASE = re.compile(r"\s*,?\s*(?:do\s+|của\s+)(?P<issuer>[A-ZĐÂÊÔƠƯÁÀẢÃẠ][^,;.:()“”\"]{2,80}?)(?=\s+(?:về|và|cùng|ban hành|quy định|hướng dẫn|triển khai)\b|[,;.:()“”\"]|$)")
+_ISSUER_PHRASE = re.compile(r"\s*,?\s*(?:do\s+|của\s+)(?P<issuer>[A-ZĐÂÊÔƠƯÁÀẢÃẠ][^,;.:()“”\"]{2,80}?)(?=\s+(?:về|và|cùng|ban hành|quy định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|nêu|yêu cầu|chỉ đạo)\b|[,;.:()“”\"]|$)")
 _SUBJECT = re.compile(r"\s*,?\s*về\s+(?:việc\s+)?(?P<subject>[^;.\n]{3,250}?)(?=\s*[;.\n]|\s*[,]\s*(?:và|đồng thời|trên cơ sở|theo đó)\b|$)")
 _DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+")
 
@@ -85,7 +85,7 @@ class DocumentRefFinder:
             kind = kinds.get(parts["kind_code"] or "")
             written = self._kind_before(text, a, names)
             rule = "party_symbol" if re.match(rf"\d+[a-z]?[{DASH}]", symbol) else "state_symbol"
-            if written and (kind is None or written[1] == parts["kind_code"]):
+            if written:  # the kind the text writes wins over the code (old "Quy định số 105-QĐ/TW")
                 kind = written[0]
             if kind is None and not written and rule == "state_symbol" and parts["issuer_code"]:
                 kind = None  # a State letter (công văn) names no kind; do not guess

@@ -40,3 +40,13 @@ def test_doc_refs_bare_number_has_null_symbol(nlp):
 @pytest.mark.parametrize("text", ["giai đoạn 2021-2025", "ngày 20/12/2022", "51/51 tổ chức", "Covid-19"])
 def test_doc_refs_not_documents(nlp, text):
     assert _docs(nlp, text) == []
+
+
+def test_doc_refs_written_kind_wins_over_code(nlp):
+    (doc,) = _docs(nlp, "Căn cứ Quy định số 105 - QĐ / TW của Bộ Chính trị về phân cấp")
+    assert (doc["symbol"], doc["kind"], doc["issuer"]) == ("105-QĐ/TW", "Quy định", "Bộ Chính trị")
+
+
+def test_doc_refs_issuer_stops_at_verb(nlp):
+    (doc,) = _docs(nlp, "theo Quyết định số 77/QĐ-TTg ngày 11/1/2016 của Thủ tướng Chính phủ phê duyệt Đề án")
+    assert doc["issuer"] == "Thủ tướng Chính phủ" and doc["date"] == "2016-01-11"
