@@ -161,7 +161,7 @@ def classify(
 
 @app.command()
 def train(
-    corpus: Annotated[Path, typer.Option(help="Folder with train.jsonl and test.jsonl.")] = Path("corpora/models"),
+    corpus: Annotated[Path, typer.Option(help="Folder with train.jsonl and test.jsonl.", exists=True, file_okay=False)] = Path("corpora/models"),
     out: Annotated[Path, typer.Option(help="Where the model and its metadata go.")] = Path("models"),
 ) -> None:
     """Train the field classifier from the corpus (deterministic) and store it with its metadata.
@@ -180,7 +180,8 @@ def train(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL in the dev-set format (see corpora/gold/README.md).")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL in the dev-set format (see corpora/gold/README.md).",
+                                         exists=True, dir_okay=False, readable=True)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Precision, recall and F1 per fact type against a gold corpus.
