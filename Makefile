@@ -20,7 +20,7 @@ run: $(STAMP)
 
 ## run the whole test suite (what CI runs)
 test: $(STAMP)
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup
 
 train: $(STAMP)
 	$(VENV)/bin/dvnlp train

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from dvnlp import __version__
+from dvnlp.batch.commands import batch_command, query_command
 from dvnlp.errors import EXIT_OK, EXIT_PARTIAL
 
 app = typer.Typer(
@@ -209,6 +210,14 @@ def evaluate(
     Console().print(table)
 
 
+app.command("batch")(batch_command)
+app.command("query")(query_command)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,10 +1,15 @@
 """``dvnlp_sentences``: sentence starts after ``. ! ? …`` and at line breaks.
 
 Reports put headings, captions and list items on lines of their own without final
-punctuation, so a line break always ends a sentence here.
+punctuation, so a line break always ends a sentence here. Whitespace tokens belong to the
+sentence before them. All starts are written with one ``Doc.from_array`` call: setting
+``token.is_sent_start`` one token at a time makes spaCy rescan the document each time
+(quadratic on long reports).
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,15 +21,20 @@ class SentenceSplitter:
         self.enders = _ENDERS if split_on_semicolon else _ENDERS - {";"}
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = numpy.full((len(doc), 1), -1, dtype="int32")  # -1: not a start
         start_next = True
         for token in doc:
             text = token.text
             if token.is_space and token.i > 0:  # whitespace belongs to the sentence before it
-                token.is_sent_start = False
                 start_next = start_next or "\n" in text
                 continue
-            token.is_sent_start = start_next
+            if start_next:
+                starts[token.i, 0] = 1
             start_next = text in self.enders or "\n" in token.whitespace_
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy reads -1 as "not a start"
         return doc
 
 

@@ -361,6 +361,7 @@ def test_check_end_to_end(nlp, text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("genre")  # one pass of the pipeline over genre.jsonl, shared
 def test_check_never_raises_on_genre_corpus(genre_processed):
     """Every record of ../shared/corpus/genre.jsonl goes through breakdowns and checks without raising."""
     reports = [report for _, _, _, report in genre_processed]

@@ -227,6 +227,7 @@ def test_officials_rule_files_validate():
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("genre")  # one pass of the pipeline over genre.jsonl, shared
 def test_officials_genre_corpus_never_raises(genre_processed):
     for _, _, doc, _ in genre_processed:
         assert doc is not None
