@@ -1,0 +1,137 @@
+"""A DuckDB file for exploration: the tables of :mod:`dvnlp.export.tables` plus named reports
+stored as SQL views (:data:`REPORTS`).
+
+    dvnlp batch reports/ -o out.duckdb
+    dvnlp query out.duckdb --report models_by_field
+    dvnlp query out.duckdb "SELECT kind, count(*) FROM documents GROUP BY ALL ORDER BY 2 DESC"
+
+The file is built under a temporary name beside the target and renamed into place on
+:meth:`DuckdbSink.commit`. Every table has ``seq`` (input order) and ``id``; join on ``seq``
+when ids may repeat.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from dvnlp.export.tables import SCHEMAS, TITLE_SEP
+
+_SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE"}
+_ARITHMETIC = "('sum_mismatch', 'ratio_exceeds_total', 'percent_mismatch', 'cross_document_mismatch')"
+
+#: named reports (``dvnlp query OUT --report NAME``), also created as views in the file
+REPORTS: dict[str, str] = {
+    "inconsistent_totals": f"""
+        SELECT place, year, unit, kind, count(*) AS findings, count(DISTINCT id) AS documents,
+               string_agg(DISTINCT id, ', ' ORDER BY id) AS ids, min(message) AS example
+        FROM checks WHERE kind IN {_ARITHMETIC}
+        GROUP BY place, year, unit, kind
+        ORDER BY place NULLS LAST, year NULLS LAST, findings DESC, kind""",
+    "models_by_field": """
+        SELECT coalesce(field, '(none)') AS field, count(*) AS models, count(DISTINCT id) AS documents,
+               round(avg(confidence), 3) AS mean_confidence
+        FROM models GROUP BY 1 ORDER BY models DESC, field""",
+    "documents_by_kind_issuer": """
+        SELECT coalesce(kind, '(unknown)') AS kind, coalesce(issuer, issuer_code, '(unknown)') AS issuer,
+               count(*) AS citations, count(DISTINCT symbol) AS distinct_symbols, count(DISTINCT id) AS documents
+        FROM documents GROUP BY 1, 2 ORDER BY citations DESC, kind, issuer""",
+    "officials_by_title": f"""
+        SELECT title, count(*) AS officials, count(DISTINCT name) AS people, count(DISTINCT id) AS documents
+        FROM (SELECT id, name, unnest(string_split(titles, '{TITLE_SEP}')) AS title
+              FROM officials WHERE titles IS NOT NULL)
+        GROUP BY title ORDER BY officials DESC, title""",
+}
+
+
+def create_tables(con: Any) -> None:
+    for table, cols in SCHEMAS.items():
+        body = ", ".join(f'"{c}" {_SQL_TYPES[t]}' for c, t in cols)
+        con.execute(f'CREATE TABLE "{table}" ({body})')
+
+
+def create_views(con: Any) -> None:
+    for name, sql in REPORTS.items():
+        con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {sql}')
+
+
+class DuckdbSink:
+    """Stream rows into a new DuckDB file (through Arrow batches)."""
+
+    def __init__(self, out: str | Path, *, batch: int = 20_000) -> None:
+        import duckdb
+
+        self.out = Path(out)
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.out.parent / f".{self.out.name}.tmp-{os.getpid()}"
+        self._cleanup()
+        self.con = duckdb.connect(str(self.tmp))
+        create_tables(self.con)
+        self.batch = batch
+        self._buf: dict[str, list[dict[str, Any]]] = {t: [] for t in SCHEMAS}
+
+    def write(self, table: str, rows: list[dict[str, Any]]) -> None:
+        buf = self._buf[table]
+        buf.extend(rows)
+        if len(buf) >= self.batch:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        from dvnlp.export.parquet import arrow_table
+
+        if not self._buf[table]:
+            return
+        data = arrow_table(table, self._buf[table])  # noqa: F841 - read by DuckDB's replacement scan
+        self.con.register("_dvnlp_batch", data)
+        self.con.execute(f'INSERT INTO "{table}" SELECT * FROM _dvnlp_batch')
+        self.con.unregister("_dvnlp_batch")
+        self._buf[table] = []
+
+    def commit(self) -> None:
+        for t in SCHEMAS:
+            self._flush(t)
+        create_views(self.con)
+        self.con.execute("CHECKPOINT")
+        self.con.close()
+        os.replace(self.tmp, self.out)
+        Path(f"{self.tmp}.wal").unlink(missing_ok=True)
+
+    def abort(self) -> None:
+        try:
+            self.con.close()
+        finally:
+            self._cleanup()
+
+    def _cleanup(self) -> None:
+        for p in (self.tmp, Path(f"{self.tmp}.wal")):
+            p.unlink(missing_ok=True)
+
+
+def query(path: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
+    """Run ``sql`` on the DuckDB file read-only: (column names, rows)."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description or []]
+        return cols, cur.fetchall()
+    finally:
+        con.close()
+
+
+def describe(path: str | Path) -> list[tuple[str, str, int | None]]:
+    """(name, 'table' | 'view', rows) of what the file holds; views are not counted."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        out = []
+        for name, kind in con.execute("SELECT table_name, table_type FROM information_schema.tables "
+                                      "ORDER BY table_type, table_name").fetchall():
+            is_view = kind.upper() == "VIEW"
+            n = None if is_view else con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            out.append((name, "view" if is_view else "table", n))
+        return out
+    finally:
+        con.close()
