@@ -68,15 +68,15 @@ class VietnameseTokenizer:
         return [text[a:b] for a, b in self.spans(text)]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of every word of ``text``, in order, non-overlapping."""
-        out: list[tuple[int, int]] = []
-        pos = 0
-        for span in find_protected(text):
-            self._segment_free(text, pos, span.start, out)
-            out.append((span.start, span.end))
-            pos = span.end
-        self._segment_free(text, pos, len(text), out)
-        return out
+        """``(start, end)`` of every word of ``text``, in order, non-overlapping.
+
+        underthesea segments whole lines (one call per line keeps its context and its per-call
+        cost low); the protected spans then replace whatever words overlap them, and the parts of
+        those words that lie outside a protected span are kept as words of their own.
+        """
+        words: list[tuple[int, int]] = []
+        self._segment_free(text, 0, len(text), words)
+        return merge_protected(text, words, [(p.start, p.end) for p in find_protected(text)])
 
     def _segment_free(self, text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         line_start = start
@@ -160,6 +160,31 @@ class VietnameseTokenizer:
 
 
 @registry.tokenizers("dvnlp.Tokenizer.v1")
+def merge_protected(text: str, words: list[tuple[int, int]], protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words with every protected span made one token; both inputs sorted and non-overlapping."""
+    out: list[tuple[int, int]] = list(protected)
+    j = 0
+    for a, b in words:
+        while j < len(protected) and protected[j][1] <= a:
+            j += 1
+        k, pos = j, a
+        while k < len(protected) and protected[k][0] < b:  # cut the word around the protected spans
+            _keep(text, pos, protected[k][0], out)
+            pos = max(pos, protected[k][1])
+            k += 1
+        _keep(text, pos, b, out)
+    out.sort()
+    return out
+
+
+def _keep(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        out.append((start + lead, start + lead + len(stripped)))
+
+
 def words_and_spaces(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
     """spaCy's ``words``/``spaces`` for non-overlapping ``spans`` of ``text``, in linear time.
 

@@ -81,3 +81,19 @@ def test_pipeline_round_trips_through_disk_and_docbin(nlp, tmp_path):
 def test_sentences_split_at_punctuation_and_lines(nlp):
     doc = nlp("Ban Dân vận họp. Đồng chí Hùng dự\nẢnh: toàn cảnh")
     assert [s.text.strip() for s in doc.sents] == ["Ban Dân vận họp.", "Đồng chí Hùng dự", "Ảnh: toàn cảnh"]
+
+
+@pytest.mark.parametrize(
+    "words,protected,expected",
+    [
+        ([(0, 3), (4, 12)], [(4, 8)], [(0, 3), (4, 8), (9, 12)]),  # a word cut by a protected span keeps its rest
+        ([(0, 12)], [(0, 12)], [(0, 12)]),
+        ([(0, 5), (6, 7), (8, 10)], [(4, 9)], [(0, 3), (4, 9), (9, 10)]),  # protected span across words
+        ([], [(0, 4)], [(0, 4)]),
+    ],
+)
+def test_tokenizer_merge_protected(words, protected, expected):
+    from dvnlp.segment.tokenizer import merge_protected
+
+    text = "abc defg hij"[:12].ljust(12)
+    assert merge_protected(text, words, protected) == expected
