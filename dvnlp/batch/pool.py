@@ -57,7 +57,9 @@ def get_nlp() -> Any:
 
 def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
-    get_nlp()("Có 5 hộ.")  # also loads underthesea's tagger, which happens on first use
+    from dvnlp.pipeline import warm_up
+
+    warm_up(get_nlp())  # underthesea's tagger and the field classifier load on first use
 
 
 def work_item(nlp: Any, item: Any) -> tuple[str, bool]:
@@ -163,7 +165,9 @@ def run_local(items: Iterable[tuple[Any, Any]], workers: int = 1,
               chunksize: int = 4) -> Iterator[tuple[Any, Any, str, bool]]:
     """``(key, document)`` pairs → ``(key, document, output line, is_error)`` in the same order."""
     if workers <= 1:
-        nlp = get_nlp()
+        from dvnlp.pipeline import warm_up
+
+        nlp = warm_up(get_nlp())
         for key, doc in items:
             yield (key, doc, *work_item(nlp, doc))
         return
