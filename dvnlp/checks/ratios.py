@@ -31,7 +31,7 @@ _INTRO = re.compile(
 _RATE_WORD = re.compile(r"(?<![^\W_])(?:tỷ|tỉ)\s+lệ(?![^\W_])", re.IGNORECASE)
 _OTHER_BASE_AFTER = re.compile(
     r"\s*(?:so\s+với|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|cùng\s+kỳ|KH\b|mục\s+tiêu|nhiệm\s+vụ\s+đề\s+ra|trở\s+lên|số\s+phiếu|"
-    r"dân\s+số|diện\s+tích|tổng\s+số)",
+    r"dân\s+số|diện\s+tích|tổng\s+số|vốn)",
     re.IGNORECASE,
 )
 _DATE_WORD_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|tháng|nay|qua)\s*[(,]?\s*$", re.IGNORECASE)
@@ -144,6 +144,9 @@ def _summarizes(text: str, ratio: Count, pct: Count) -> bool:
         # "…; tỷ lệ hộ dùng nước … đạt 96%": a rate word that names another base
         head = between[:intro.start()]
         if _RATE_WORD.search(head):
+            return False
+        # "… 600 CN Công ty Quint (100% vốn …)": a parenthesis after a proper name describes the name
+        if intro.group(0).lstrip().startswith("(") and re.search(r"(?<![^\W_])[A-ZĐ]\w*\s+[A-ZĐ]", head):
             return False
         after = text[int(pct.span[1]):int(pct.span[1]) + 30]
         if _OTHER_BASE_AFTER.match(after):

@@ -25,7 +25,7 @@ from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, RATIO, SYMBOL, parse_nu
 
 _WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
 _QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,120}[”\"»]")
-_IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+(?:tổng\s+số\s+)?(?:số\s+)?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d]|[.,]\d)")
+_IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+tổng\s+số\s+(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d]|[.,]\d)")
 # after a day/month "ratio", words that show it is a date: 30/4 năm nay, 2/9 hằng năm, 19/5 vừa qua
 _DATE_AFTER = re.compile(r"\s*(?:năm\s+(?:nay|ngoái|trước|\d{4})|hằng năm|hàng năm|vừa qua|tới|sắp tới|tại)", re.IGNORECASE)
 _ADDRESS = re.compile(r"\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3}\s*(?:[,;.]|$)|\s+(?i:đường|phố|ngõ|hẻm|kiệt)\b")
@@ -39,6 +39,7 @@ class UnitWords:
     blockers: frozenset[str]
     stops: frozenset[str]
     qualifiers: tuple[str, ...]
+    periods: frozenset[str]
 
 
 @cache
@@ -52,6 +53,7 @@ def unit_words() -> UnitWords:
         blockers=frozenset(by_kind.get("blocker_before", [])),
         stops=frozenset(by_kind.get("stop", [])),
         qualifiers=tuple(sorted(by_kind.get("qualifier", []), key=len, reverse=True)),
+        periods=frozenset(by_kind.get("period", [])),
     )
 
 
@@ -96,6 +98,10 @@ class CountFinder:
             if y == 1:  # a rate (249/1 vạn dân), not a part of a whole
                 continue
             unit, unit_end = self._unit(doc, starts, b, words)
+            month = x <= 12 and 1900 <= y <= 2099 and x.is_integer()  # a month: 12/2003
+            if month or self._is_rate(m.group("x"), x, y, unit, words):  # 14.400/2 năm, 6.550/3 kỳ
+                taken.append((a, b))  # neither side is a count of its own
+                continue
             out.append(self._record(text, a, b, x, y, unit, unit_end, "ratio", words))
             taken.append((a, b))
         for m in NUMBER.finditer(text):
@@ -148,6 +154,14 @@ class CountFinder:
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return False
         return bool(_PARTIAL_DATE_BEFORE.search(text, max(0, start - 12), start) or _DATE_AFTER.match(text, m.end()))
+
+    @staticmethod
+    def _is_rate(written_x: str, x: float, y: float, unit: str | None, words: UnitWords) -> bool:
+        """An amount per period or per group (``10.000/20 tuần``, ``40/2 vòng``), not a part of a whole."""
+        head = unit.split()[0].lower() if unit else ""
+        if head in words.time or head in words.periods:
+            return True
+        return "." in written_x and x > 10 * y  # 12.500/4: an amount shared out, not 12,500 of 4
 
     @staticmethod
     def _is_year(num: str, text: str, end: int) -> bool:

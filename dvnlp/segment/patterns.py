@@ -28,7 +28,7 @@ DATE = re.compile(r"(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)(
 #: periods ``2021-2025``, ``2021 – 2025`` (one token; never a count)
 PERIOD = re.compile(rf"(?<![\d/.,])(?:19|20)\d{{2}}\s?[{DASH}]\s?(?:19|20)\d{{2}}(?![\d/])")
 #: ``x/y`` (also a partial date ``22/6``: the components decide which)
-RATIO = re.compile(r"(?<![\d/.,])(?P<x>\d{1,3}(?:\.\d{3})+|\d+)\s?/\s?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)")
+RATIO = re.compile(r"(?<![\w/.,])(?P<x>\d{1,3}(?:\.\d{3})+|\d+)\s?/\s?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d|-\w)")
 #: numbers with Vietnamese separators: ``1.260``, ``12.500.000``, ``2,8``, ``95,45``, optional ``%``
 NUMBER = re.compile(r"(?<![\d.,/])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?(?P<pct>%))?(?![\d/]|[.,]\d)")
 

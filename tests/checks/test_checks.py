@@ -384,3 +384,10 @@ def test_sums_hedged_total_is_a_bound(total_piece, parts, expected):
     bd = breakdown(text, piece, [(lab, f"{v} mô hình", f) for (lab, _, f), v in zip(FOUR, parts)])
     rep = report(text, total_piece, *[f"{v} mô hình" for v in parts], breakdowns=[bd])
     assert kinds(check(rep)) == expected
+
+
+def test_percent_in_parenthesis_after_a_name_is_not_the_rate():
+    import dvnlp
+
+    report = dvnlp.extract("300 trong tổng số 600 CN Công ty Quint - Major (100% vốn Đài Loan) cũng đình công.")
+    assert [f.kind for f in report.checks] == []

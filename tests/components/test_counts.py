@@ -62,3 +62,30 @@ def test_counts_totals_and_ratios_in_words(nlp, text, expected):
 )
 def test_counts_dates_addresses_and_rates_are_not_ratios(nlp, text):
     assert _counts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tại A30/16 quốc lộ 50",  # an address glued to a letter
+        "cat 359/659-S đạt",  # a code
+        "vào cuối tháng 12/2003",  # a month
+        "học phí S$ 14.400/2 năm",  # an amount per period
+        "Thạc sỹ 6.550/3 kỳ",
+        "thang điểm 40/ 2 vòng",
+        "Năm học 2005 khai giảng",
+    ],
+)
+def test_counts_real_article_false_ratios(nlp, text):
+    assert [c for c in _counts(nlp, text) if c[1] is not None or c[2] is None] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1 trong 8 trường đại học", [(1, None, None, None), (8, None, "trường đại học", None)]),
+        ("tiếp nhận 650/600 chỉ tiêu", [(650, 600, "chỉ tiêu", None)]),
+    ],
+)
+def test_counts_one_of_is_not_a_ratio(nlp, text, expected):
+    assert _counts(nlp, text) == expected
