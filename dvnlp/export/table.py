@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dvnlp.facts import FACT_TYPES, Report
@@ -46,7 +47,7 @@ def report_tables(report: Report) -> list[Table]:
         for col in ("total", "unit", "parts"):
             t.add_column(col)
         for b in report.breakdowns:
-            parts = "; ".join(f"{p.label} {_fmt(p.value)}" + (f" [{p.field}]" if p.field else "") for p in b.parts)
+            parts = "; ".join(f"{p.label} {_fmt(p.value)}" + (escape(f" [{p.field}]") if p.field else "") for p in b.parts)
             t.add_row(_fmt(b.total), b.unit or "", parts)
         tables.append(t)
     if report.models:
@@ -78,7 +79,7 @@ def summary_table(reports: Iterable[Report], errors: int = 0) -> Table:
     t = Table(title="dvnlp summary", title_justify="left")
     t.add_column("what")
     t.add_column("count", justify="right")
-    t.add_row("documents", str(n))
+    t.add_row("reports", str(n))
     for kind in FACT_TYPES:
         t.add_row(kind, str(counts[kind]))
     t.add_row("input errors", f"[red]{errors}[/]" if errors else "0")
