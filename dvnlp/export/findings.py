@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -35,14 +36,14 @@ def print_findings(reports: list[Report], cross: list[Finding], console: Console
     for r in reports:
         for f in r.checks:
             style = "red" if f.severity == "error" else "yellow"
-            console.print(f"[{style}]{f.severity}[/] [bold]{r.id}[/] {f.kind}: {f.message}")
+            console.print(f"[{style}]{f.severity}[/] [bold]{escape(r.id)}[/] {f.kind}: {escape(f.message)}")
             if f.message_vi:
-                console.print(f"  [dim]{f.message_vi}[/]")
+                console.print(f"  [dim]{escape(f.message_vi)}[/]")
             console.print(highlighted(r, f))
         c = r.checked or {}
-        summary.add_row(r.id, str(sum(f.severity == "error" for f in r.checks)),
+        summary.add_row(escape(r.id), str(sum(f.severity == "error" for f in r.checks)),
                         str(sum(f.severity != "error" for f in r.checks)), str(c.get("sums", 0)),
                         str(c.get("ratios", 0)), str(c.get("percents", 0)), str(len(c.get("unchecked", []))))
     for f in cross:
-        console.print(f"[yellow]{f.severity}[/] {f.kind}: {f.message}")
+        console.print(f"[yellow]{f.severity}[/] {f.kind}: {escape(f.message)}")
     console.print(summary)

@@ -25,37 +25,38 @@ def report_tables(report: Report) -> list[Table]:
         t.add_column("name", style="bold")
         t.add_column("titles")
         for o in report.officials:
-            t.add_row(o.name, "\n".join(o.titles))
+            t.add_row(escape(o.name), escape("\n".join(o.titles)))
         tables.append(t)
     if report.documents:
         t = Table(title=f"{report.id} · documents", title_justify="left")
         for col in ("symbol", "kind", "issuer", "date", "subject"):
             t.add_column(col)
         for d in report.documents:
-            t.add_row(d.symbol or d.number or "", d.kind or "", d.issuer or d.issuer_code or "", d.date or "",
-                      (d.subject or "")[:80])
+            t.add_row(*(escape(x) for x in (d.symbol or d.number or "", d.kind or "", d.issuer or d.issuer_code or "",
+                                            d.date or "", (d.subject or "")[:80])))
         tables.append(t)
     if report.counts:
         t = Table(title=f"{report.id} · counts", title_justify="left")
         for col in ("value", "of", "unit", "qualifier", "text"):
             t.add_column(col)
         for c in report.counts:
-            t.add_row(_fmt(c.value), _fmt(c.of), c.unit or "", c.qualifier or "", report.text[c.span[0]:c.span[1]])
+            t.add_row(_fmt(c.value), _fmt(c.of), escape(c.unit or ""), escape(c.qualifier or ""),
+                      escape(report.text[c.span[0]:c.span[1]]))
         tables.append(t)
     if report.breakdowns:
         t = Table(title=f"{report.id} · breakdowns", title_justify="left")
         for col in ("total", "unit", "parts"):
             t.add_column(col)
         for b in report.breakdowns:
-            parts = "; ".join(f"{p.label} {_fmt(p.value)}" + (escape(f" [{p.field}]") if p.field else "") for p in b.parts)
-            t.add_row(_fmt(b.total), b.unit or "", parts)
+            parts = "; ".join(escape(f"{p.label} {_fmt(p.value)}" + (f" [{p.field}]" if p.field else "")) for p in b.parts)
+            t.add_row(_fmt(b.total), escape(b.unit or ""), parts)
         tables.append(t)
     if report.models:
         t = Table(title=f"{report.id} · models", title_justify="left")
         for col in ("name", "field", "confidence"):
             t.add_column(col)
         for m in report.models:
-            t.add_row(m.name, m.field or "", f"{m.confidence:.2f}" if m.confidence is not None else "")
+            t.add_row(escape(m.name), m.field or "", f"{m.confidence:.2f}" if m.confidence is not None else "")
         tables.append(t)
     if report.checks:
         t = Table(title=f"{report.id} · checks", title_justify="left")
@@ -63,7 +64,7 @@ def report_tables(report: Report) -> list[Table]:
             t.add_column(col)
         for f in report.checks:
             style = "red" if f.severity == "error" else "yellow"
-            t.add_row(f"[{style}]{f.severity}[/]", f.kind, f.message)
+            t.add_row(f"[{style}]{f.severity}[/]", f.kind, escape(f.message))
         tables.append(t)
     return tables
 
@@ -100,5 +101,5 @@ def classification_table(results: list[dict]) -> Table:
         t.add_column(col)
     for r in results:
         why = ", ".join(str(term) for term, _ in (r.get("explanation") or [])[:4])
-        t.add_row(r["text"], r["field"], f"{r['confidence']:.2f}", why)
+        t.add_row(escape(r["text"]), r["field"], f"{r['confidence']:.2f}", escape(why))
     return t
