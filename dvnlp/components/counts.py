@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.components.dates import PARTIAL
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, RATIO, SYMBOL, parse_number
 
@@ -29,6 +30,7 @@ _IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+tổng\s+số\s+(?P<y>\d{1,3}(?:\.
 # after a day/month "ratio", words that show it is a date: 30/4 năm nay, 2/9 hằng năm, 19/5 vừa qua
 _DATE_AFTER = re.compile(r"\s*(?:năm\s+(?:nay|ngoái|trước|\d{4})|hằng năm|hàng năm|vừa qua|tới|sắp tới|tại)", re.IGNORECASE)
 _ADDRESS = re.compile(r"\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3}\s*(?:[,;.]|$)|\s+(?i:đường|phố|ngõ|hẻm|kiệt)\b")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w])(?!(?:UBND|HĐND|MTTQ|BCH|BTV)\s)[A-ZĐ]{2,6}\s$")
 _PARTIAL_DATE_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|từ|đến|tới)\s*$", re.IGNORECASE)
 
 
@@ -40,6 +42,7 @@ class UnitWords:
     stops: frozenset[str]
     qualifiers: tuple[str, ...]
     periods: frozenset[str]
+    names: frozenset[str]
 
 
 @cache
@@ -54,12 +57,19 @@ def unit_words() -> UnitWords:
         stops=frozenset(by_kind.get("stop", [])),
         qualifiers=tuple(sorted(by_kind.get("qualifier", []), key=len, reverse=True)),
         periods=frozenset(by_kind.get("period", [])),
+        names=frozenset(by_kind.get("name_before", [])),
     )
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for p in (SYMBOL, DATE, PERIOD, _QUOTED) for m in p.finditer(text)]
+    spans += [(m.start("d"), m.end()) for m in PARTIAL.finditer(text)]
     return sorted(spans)
+
+
+@cache
+def _document_kinds() -> frozenset[str]:
+    return frozenset(e["name"].lower() for e in load_rules("document_kinds").entries)
 
 
 class CountFinder:
@@ -106,8 +116,8 @@ class CountFinder:
             taken.append((a, b))
         for m in NUMBER.finditer(text):
             a, b = m.span()
-            if blocked(a, b) or self._blocked_before(text, a, words):
-                continue
+            if blocked(a, b) or (not m.group("pct") and self._blocked_before(text, a, words)):
+                continue  # a percentage is never a year, an ordinal or a name: "mỗi năm 4%"
             value = parse_number(m.group("num"))
             if m.group("pct"):
                 out.append(self._record(text, a, b, value, None, "%", b, "percent", words))
@@ -116,8 +126,14 @@ class CountFinder:
             if self._is_year(m.group("num"), text, b):
                 continue
             unit, unit_end = self._unit(doc, starts, b, words)
-            if unit and unit.split()[0].lower() in words.time:
-                continue
+            if self._names_place(text, a, unit, words):
+                continue  # thôn 4, tổ 3 thôn 5: the number names the place
+            if unit and unit.split()[0].lower() in words.time and not unit.lower().startswith("ngày công"):
+                continue  # a duration or an age: 10 năm, 11 ngày, 33 tuổi (but 1.260 ngày công is labour)
+            if unit is None and self._year_like(m.group("num")):
+                continue  # Hiến pháp 2013, PL 2550: a bare four-digit number is a year or a name
+            if _ACRONYM_BEFORE.search(text, max(0, a - 12), a):
+                continue  # PMU 18, QL 1A: a number naming something
             of, rule = None, "number"
             tot = _IN_TOTAL.match(text, unit_end if unit else b)
             if tot and not unit:
@@ -138,12 +154,17 @@ class CountFinder:
         before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
         if not before:
             return False
-        tail = before.group(1).lower().split()
+        written = before.group(1).split()
+        tail = [w.lower() for w in written]
         if tail and tail[-1] == "số":  # "Kết luận số 57" is blocked by its kind; "tổng số 40" is a count
-            tail = tail[:-1]
+            tail, written = tail[:-1], written[:-1]
             if not tail or tail[-1] == "tổng":
                 return False
-        return any(" ".join(tail[-k:]) in words.blockers for k in (1, 2, 3) if len(tail) >= k)
+        for k in (1, 2, 3):
+            if len(tail) >= k and " ".join(tail[-k:]) in words.blockers:
+                # a document kind names a document only when written as a name: "Hướng dẫn 36", not "hướng dẫn 96 hộ"
+                return " ".join(tail[-k:]) not in _document_kinds() or written[-k][:1].isupper()
+        return False
 
     @staticmethod
     def _is_partial_date(text: str, start: int, m: re.Match[str]) -> bool:
@@ -162,6 +183,19 @@ class CountFinder:
         if head in words.time or head in words.periods:
             return True
         return "." in written_x and x > 10 * y  # 12.500/4: an amount shared out, not 12,500 of 4
+
+    @staticmethod
+    def _names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bool:
+        before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+        tail = before.group(1).lower().split() if before else []
+        if not any(" ".join(tail[-k:]) in words.names for k in (1, 2, 3) if len(tail) >= k):
+            return False
+        head = unit.split()[0] if unit else ""
+        return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh")
+
+    @staticmethod
+    def _year_like(num: str) -> bool:
+        return len(num) == 4 and num.isdigit() and 1000 <= int(num) <= 2999
 
     @staticmethod
     def _is_year(num: str, text: str, end: int) -> bool:

@@ -20,7 +20,10 @@ from dvnlp.segment.patterns import DATE
 _WORDY = re.compile(
     r"(?i:ngày)\s+(?P<d>[0-3]?\d)\s+(?i:tháng)\s+(?P<m>[01]?\d)\s+(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?!\d)"
 )
-_PARTIAL = re.compile(r"(?P<pre>(?i:ngày|hôm|sáng|chiều|tối|từ|đến)\s+)(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/])")
+#: ``ngày 22/6``, ``chiều 23-3``: a day and month after a word that introduces a date
+PARTIAL = re.compile(
+    r"(?P<pre>(?i:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|từ|đến)\s+)(?P<d>[0-3]?\d)\s?[/-]\s?(?P<m>[01]?\d)(?![\d/-])"
+)
 _MONTH = re.compile(r"(?i:tháng)\s+(?P<m>[01]?\d)\s*(?:/|(?i:năm)\s+)(?P<y>(?:19|20)\d{2})(?!\d)")
 _YEAR = re.compile(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d/])")
 
@@ -54,7 +57,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[dict[str, 
             taken.append(m.span())
     years = Counter(int(r["value"][:4]) for r in found if r["value"])
     year = default_year or (years.most_common(1)[0][0] if years else None)
-    for m in _PARTIAL.finditer(text):
+    for m in PARTIAL.finditer(text):
         a, b = m.start("d"), m.end()
         if not free(a, b) or not (1 <= int(m.group("m")) <= 12):
             continue

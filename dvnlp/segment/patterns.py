@@ -30,7 +30,7 @@ PERIOD = re.compile(rf"(?<![\d/.,])(?:19|20)\d{{2}}\s?[{DASH}]\s?(?:19|20)\d{{2}
 #: ``x/y`` (also a partial date ``22/6``: the components decide which)
 RATIO = re.compile(r"(?<![\w/.,])(?P<x>\d{1,3}(?:\.\d{3})+|\d+)\s?/\s?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d|-\w)")
 #: numbers with Vietnamese separators: ``1.260``, ``12.500.000``, ``2,8``, ``95,45``, optional ``%``
-NUMBER = re.compile(r"(?<![\d.,/])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?(?P<pct>%))?(?![\d/]|[.,]\d)")
+NUMBER = re.compile(r"(?<![\w.,/:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?(?P<pct>%))?(?![\d/]|[.,:]\d)")
 
 
 def parse_number(text: str) -> float:

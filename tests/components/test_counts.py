@@ -89,3 +89,35 @@ def test_counts_real_article_false_ratios(nlp, text):
 )
 def test_counts_one_of_is_not_a_ratio(nlp, text, expected):
     assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngư dân Lý Sơn chiều 23-3",  # day-month
+        "kỳ họp từ ngày 9 đến 11/7",
+        "Chỉ trong vòng 11 ngày",  # a duration
+        "ông năm nay 33 tuổi",  # an age
+        "Đại hội 5 ( 2014-2019 )",  # an ordinal name
+        "Hiến pháp 2013 có nhiều nội dung",  # a year-like name
+        "Việt Nam83. Nguyễn Văn A",  # list numbering glued to a word
+        "vụ PMU 18 thì những ai",  # an acronym's number
+        "Cập nhật lúc 10:22 hôm qua",  # a time
+    ],
+)
+def test_counts_real_article_non_counts(nlp, text):
+    assert _counts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("trao tặng làng 01 bộ chiêng", [(1, None, "bộ chiêng", None)]),
+        ("Hội Nông dân xã hướng dẫn 96 hộ.", [(96, None, "hộ", None)]),
+        ("tỷ lệ hộ nghèo giảm mỗi năm 4%.", [(4, None, "%", None)]),
+        ("an ninh - quốc phòng 452 mô hình", [(452, None, "mô hình", None)]),
+        ("huy động 1.260 ngày công", [(1260, None, "ngày công", None)]),
+    ],
+)
+def test_counts_blockers_do_not_hide_counts(nlp, text, expected):
+    assert _counts(nlp, text) == expected
