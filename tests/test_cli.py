@@ -64,7 +64,7 @@ def test_cli_classify_jsonl_in_order():
     rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
     assert [r["text"] for r in rows] == texts
     assert [r["field"] for r in rows] == ["defense_security", "economy"]
-    assert all(abs(sum(r["scores"].values()) - 1) < 1e-6 for r in rows)
+    assert all(abs(sum(r["scores"].values()) - 1) < 1e-3 for r in rows)  # scores are rounded to 4 places
 
 
 def test_cli_classify_input_file(tmp_path):
