@@ -35,26 +35,10 @@ from typing import Any
 
 import pandas as pd
 
-from dvnlp.facts.report import (
-    FACT_TYPES,
-    Breakdown,
-    Count,
-    DateMention,
-    DocumentRef,
-    Entity,
-    Finding,
-    ModelMention,
-    Official,
-    Part,
-    Report,
-)
+from dvnlp.facts.report import FACT_CLASSES, FACT_TYPES, Part, Report
 
 __all__ = ["FRAME_NAMES", "to_frames"]
 
-_CLASSES: dict[str, type] = {
-    "officials": Official, "documents": DocumentRef, "counts": Count, "breakdowns": Breakdown,
-    "models": ModelMention, "dates": DateMention, "organizations": Entity, "places": Entity, "checks": Finding,
-}
 #: numeric columns stored as float64 per frame (ints and None mix in the contract)
 _FLOATS: dict[str, tuple[str, ...]] = {
     "counts": ("value", "of"), "breakdowns": ("total", "parts_sum"), "breakdown_parts": ("value",),
@@ -77,7 +61,7 @@ def _span_columns(key: str) -> tuple[str, str]:
 
 def _columns(kind: str) -> list[str]:
     cols = ["id", "n"]
-    for f in dataclasses.fields(_CLASSES[kind]):
+    for f in dataclasses.fields(FACT_CLASSES[kind]):
         if _is_single_span(f.name):
             cols += _span_columns(f.name)
         elif f.name == "parts":

@@ -109,14 +109,15 @@ class Finding:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-_TYPES = {
+#: the record class of each fact type (one source of truth for the contract's shape)
+FACT_CLASSES: dict[str, type] = {
     "officials": Official, "documents": DocumentRef, "counts": Count, "breakdowns": Breakdown,
     "models": ModelMention, "dates": DateMention, "organizations": Entity, "places": Entity, "checks": Finding,
 }
 
 
 def _build(kind: str, record: dict[str, Any]) -> Any:
-    cls = _TYPES[kind]
+    cls = FACT_CLASSES[kind]
     record = dict(record)
     if cls is Breakdown:
         record["parts"] = [p if isinstance(p, Part) else Part(**p) for p in record.get("parts", [])]
