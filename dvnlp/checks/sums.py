@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dvnlp.classify.labels import LABELS
 from dvnlp.facts.report import Breakdown, Finding, Report
 
-FIELDS = frozenset({"economy", "culture_society", "defense_security", "political_system"})
+FIELDS = frozenset(LABELS)
 _EPS = 1e-6
 _REMAINDER = re.compile(r"\bcòn lại\b", re.IGNORECASE)
 _COMPLETE_INTRO = re.compile(r"(?<![^\W_])(?:bao\s+gồm|gồm\s+có|gồm|cụ\s+thể(?:\s+là)?|chia\s+ra|phân\s+ra)(?![^\W_])",

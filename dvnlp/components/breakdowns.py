@@ -28,29 +28,19 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions, facts
-from dvnlp.rulebook import load_rules
+from dvnlp.components.fields import QUOTED as _QUOTED
+from dvnlp.components.fields import Label, Spans as _Spans, find_labels
 from dvnlp.segment.patterns import DASH, DATE, NUMBER, RATIO, SYMBOL, parse_number
 
-FIELDS: tuple[str, ...] = ("economy", "culture_society", "defense_security", "political_system")
 
 _W = r"[^\W\d_]"  # one letter
-_QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,160}[”\"»]")
-# words right before a field keyword that make it something else (nhà văn hóa, Ban Kinh tế …)
-_NOT_FIELD_BEFORE = re.compile(
-    r"(?:\b(?:nhà|gia đình|làng|thôn|bản|buôn|khu dân cư|tổ dân phố|đời sống|danh hiệu|trung tâm|thiết chế|"
-    r"di sản|lễ hội|ban|khu|vùng|nền|tình hình|chính trị|tổ chức|chuẩn|phong trào|sinh hoạt|giá trị|"
-    r"bản sắc|điểm|phòng|sở|ủy ban|hội đồng|quỹ|tội phạm|nhiệm vụ|mục tiêu|kế hoạch|chương trình)\s+)$",
-    re.IGNORECASE,
-)
 # what may stand between a field label and the number that follows it
 _AFTER_GAP = re.compile(
     rf"\s*(?:[{DASH}:]\s*)?(?:\(\s*)?(?:(?:thì\s+)?(?:có|với|chiếm|là|gồm|đạt|được|:)\s+)?"
@@ -89,106 +79,6 @@ class Num:
     of: float | None
     percent: bool
     record: dict[str, Any] | None = None
-
-
-@dataclass
-class Label:
-    start: int
-    end: int
-    field: str
-    text: str
-
-
-class _Spans:
-    """Merged, sorted character spans with a fast "inside" test."""
-
-    def __init__(self, spans) -> None:
-        merged: list[list[int]] = []
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        self.starts = [a for a, _ in merged]
-        self.spans = merged
-
-    def covers(self, a: int, b: int | None = None) -> bool:
-        """``[a, b)`` (or position ``a``) lies inside one span."""
-        i = bisect.bisect_right(self.starts, a) - 1
-        return i >= 0 and a < self.spans[i][1] and (b is None or b <= self.spans[i][1])
-
-    def overlaps(self, a: int, b: int) -> bool:
-        i = bisect.bisect_left(self.starts, b) - 1
-        return i >= 0 and self.spans[i][1] > a
-
-
-def _fold(text: str) -> str:
-    """Lower-case ``text`` without tone and vowel marks, one character for one (offsets are kept)."""
-    out = []
-    for ch in text.lower():
-        if ch in "đð":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
-
-
-def _keyword_regex(kw: str, field: str) -> str:
-    pieces = []
-    for tok in re.split(r"(\s*[%s,]\s*|\s+)" % DASH, kw.strip()):
-        if not tok:
-            continue
-        if tok.strip() == "," or (tok.strip() and tok.strip() in DASH):
-            pieces.append(rf"\s*(?:[{DASH}]|,)\s*")
-        elif not tok.strip():
-            pieces.append(r"\s+")
-        else:
-            pieces.append(re.escape(tok))
-    body = "".join(pieces)
-    if field == "economy":  # kinh tế - xã hội / kinh tế, xã hội: socio-economic, not a field
-        body += (rf"(?!\s*(?:[{DASH}]|,)\s*x[ãa]\s+h[ộo]i)(?!\s+x[ãa]\s+h[ộo]i)"
-                 r"(?!\s+(?:biển|số|tư nhân|nhà nước|tập thể|vùng|trang trại|hộ|bien|so|tu nhan|nha nuoc|tap the|vung|trang trai|ho)(?![^\W_]))")
-    return body
-
-
-@cache
-def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The exact pattern of all keywords, and a tone-insensitive one of the long keywords (typos such
-    as ``xây dựng hê thống chính trị``)."""
-    alts: list[tuple[str, str]] = []
-    for entry in load_rules("fields").entries:
-        for kw in entry["keywords"]:
-            alts.append((kw, entry["field"]))
-    alts.sort(key=lambda x: len(x[0]), reverse=True)
-    exact = [f"(?P<f{i}_{field}>{_keyword_regex(kw, field)})" for i, (kw, field) in enumerate(alts)]
-    folded = [f"(?P<f{i}_{field}>{_keyword_regex(_fold(kw), field)})" for i, (kw, field) in enumerate(alts)
-              if len(re.findall(r"[^\W\d_]+", kw)) >= 4]
-    wrap = r"(?<![^\W_])(?:{})(?![^\W_])"
-    return (re.compile(wrap.format("|".join(exact)), re.IGNORECASE),
-            re.compile(wrap.format("|".join(folded))) if folded else None)
-
-
-def find_labels(text: str) -> list[Label]:
-    """Field labels in ``text`` outside quoted names, with their field."""
-    quoted = _Spans(m.span() for m in _QUOTED.finditer(text))
-    exact, folded = _field_patterns()
-    found: list[tuple[int, int, str]] = []
-    for m in exact.finditer(text):
-        found.append((m.start(), m.end(), m.lastgroup or ""))
-    if folded is not None:
-        taken = _Spans((a, b) for a, b, _ in found)
-        for m in folded.finditer(_fold(text)):
-            if not taken.overlaps(m.start(), m.end()):
-                found.append((m.start(), m.end(), m.lastgroup or ""))
-    out = []
-    for a, b, name in sorted(found):
-        if "_" not in name or quoted.covers(a, b):
-            continue
-        if _NOT_FIELD_BEFORE.search(text[max(0, a - 25):a]):
-            continue
-        out.append(Label(a, b, name.split("_", 1)[1], text[a:b]))
-    return out
 
 
 # -- numbers ------------------------------------------------------------------------------------

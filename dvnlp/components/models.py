@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
-from dvnlp.components.breakdowns import find_labels
+from dvnlp.components.fields import find_labels
 
 _QUOTE = re.compile(r"[“\"«]\s*(?P<name>[^“”\"«»\n]{3,160}?)\s*[”\"»]")
 # a model context right before the quote: "mô hình", "mô hình điểm", "mô hình Dân vận khéo"
