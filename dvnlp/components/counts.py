@@ -162,7 +162,7 @@ class CountFinder:
                 return False
         for k in (1, 2, 3):
             if len(tail) >= k and " ".join(tail[-k:]) in words.blockers:
-                # a document kind names a document only when written as a name: "Hướng dẫn 36", not "hướng dẫn 96 hộ"
+                # a lower-case document kind is weak ("hướng dẫn 96 hộ"): see _names_place
                 return " ".join(tail[-k:]) not in _document_kinds() or written[-k][:1].isupper()
         return False
 
@@ -188,7 +188,8 @@ class CountFinder:
     def _names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bool:
         before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
         tail = before.group(1).lower().split() if before else []
-        if not any(" ".join(tail[-k:]) in words.names for k in (1, 2, 3) if len(tail) >= k):
+        weak = words.names | _document_kinds()  # "thôn 4", "chỉ thị 56" name things; "làng 01 bộ chiêng" counts
+        if not any(" ".join(tail[-k:]) in weak for k in (1, 2, 3) if len(tail) >= k):
             return False
         head = unit.split()[0] if unit else ""
         return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh")

@@ -121,3 +121,8 @@ def test_counts_real_article_non_counts(nlp, text):
 )
 def test_counts_blockers_do_not_hide_counts(nlp, text, expected):
     assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", ["thực hiện chỉ thị 56 , thông báo 50", "tại kỳ họp 20 của Ủy ban", "(Bằng cấp 3)"])
+def test_counts_lowercase_names_without_noun_are_not_counts(nlp, text):
+    assert _counts(nlp, text) == []
