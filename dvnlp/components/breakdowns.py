@@ -35,10 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions, facts
-from dvnlp.components.fields import QUOTED as _QUOTED
 from dvnlp.components.fields import Label, Spans as _Spans, find_labels
-from dvnlp.segment.patterns import DASH, DATE, NUMBER, RATIO, SYMBOL, parse_number
-
+from dvnlp.segment.patterns import DASH, DATE, NUMBER, QUOTED, RATIO, SYMBOL, parse_number
 
 _W = r"[^\W\d_]"  # one letter
 # what may stand between a field label and the number that follows it
@@ -104,7 +102,7 @@ _UNIT_STOP = frozenset("được đã đang sẽ của cho với và tại ở t
 
 def _nums_from_text(text: str) -> list[Num]:
     """Bare numbers with a guessed noun: only used when ``dvnlp_counts`` has not run."""
-    spans = [m.span() for p in (SYMBOL, DATE, _QUOTED) for m in p.finditer(text)]
+    spans = [m.span() for p in (SYMBOL, DATE, QUOTED) for m in p.finditer(text)]
     blocked = _Spans(spans)
     out: list[Num] = []
     for m in RATIO.finditer(text):
@@ -356,7 +354,7 @@ class BreakdownFinder:
     @staticmethod
     def _raw_total(text: str, nums: list[Num], start: int, end: int, heads: set[str], biggest: float) -> Num | None:
         covered = [(n.start, n.end) for n in nums if n.end >= start and n.start <= end]
-        blocked = [m.span() for p in (SYMBOL, DATE, RATIO, _QUOTED) for m in p.finditer(text, start, end)]
+        blocked = [m.span() for p in (SYMBOL, DATE, RATIO, QUOTED) for m in p.finditer(text, start, end)]
         best = None
         for m in NUMBER.finditer(text, start, end):
             a, b = m.span()

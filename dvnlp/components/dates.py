@@ -22,7 +22,7 @@ _WORDY = re.compile(
 )
 #: ``ngày 22/6``, ``chiều 23-3``: a day and month after a word that introduces a date
 PARTIAL = re.compile(
-    r"(?P<pre>(?i:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|từ|đến)\s+)(?P<d>[0-3]?\d)\s?[/-]\s?(?P<m>[01]?\d)(?![\d/-])"
+    r"(?P<pre>(?i:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|từ|đến|tới)\s+)(?P<d>[0-3]?\d)\s?[/-]\s?(?P<m>[01]?\d)(?![\d/-])"
 )
 _MONTH = re.compile(r"(?i:tháng)\s+(?P<m>[01]?\d)\s*(?:/|(?i:năm)\s+)(?P<y>(?:19|20)\d{2})(?!\d)")
 _YEAR = re.compile(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d/])")

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import DASH
+from dvnlp.segment.patterns import DASH, QUOTED
 
-QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,160}[”\"»]")
 # words right before a field keyword that make it something else (nhà văn hóa, Ban Kinh tế …)
 _NOT_FIELD_BEFORE = re.compile(
     r"(?:\b(?:nhà|gia đình|làng|thôn|bản|buôn|khu dân cư|tổ dân phố|đời sống|danh hiệu|trung tâm|thiết chế|"

@@ -32,6 +32,9 @@ RATIO = re.compile(r"(?<![\w/.,])(?P<x>\d{1,3}(?:\.\d{3})+|\d+)\s?/\s?(?P<y>\d{1
 #: numbers with Vietnamese separators: ``1.260``, ``12.500.000``, ``2,8``, ``95,45``, optional ``%``
 NUMBER = re.compile(r"(?<![\w.,/:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?(?P<pct>%))?(?![\d/]|[.,:]\d)")
 
+#: a quoted name (a model, a slogan): numbers inside it are part of the name, not counts
+QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,160}[”\"»]")
+
 
 def parse_number(text: str) -> float:
     """``1.260`` → 1260, ``2,8`` → 2.8, ``12.500.000`` → 12500000, ``95,45`` → 95.45."""
