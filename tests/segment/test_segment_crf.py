@@ -1,0 +1,92 @@
+"""The lean CRF featurizer gives underthesea's own features and words (dvnlp.segment.crf)."""
+from __future__ import annotations
+
+import pytest
+
+from dvnlp.segment import crf
+
+underthesea_core = pytest.importorskip("underthesea_core")
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    seg = crf.load_segmenter()
+    if seg is None:
+        pytest.fail("the installed underthesea model is not the one dvnlp.segment.crf was written for")
+    return seg
+
+
+@pytest.fixture(scope="module")
+def reference():
+    """underthesea's own featurizer and its word_tokenize."""
+    from underthesea import word_tokenize
+    import underthesea.pipeline.word_tokenize as wt
+
+    word_tokenize("Khởi động.")
+    return wt.word_tokenize_model.featurizer, word_tokenize
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["Bác"],
+        ["Bác", "sĩ"],
+        ["UBND", "tỉnh", "Bắc", "Ninh"],
+        ["2147483647", "2147483648", "-5", "+5", "007", "19121000666", "²", "1.000"],
+        ["iPhone", "ĐẢNG", "A.B", "Hồ-Chí", "Ab", "cD", ".", ","],
+        ["Ban", "Dân", "vận", "Tỉnh", "ủy", "tổ", "chức", "hội", "nghị", "sơ", "kết", "công", "tác"],
+        ["BOS", "EOS", "=", "T[0]=x"],
+    ],
+)
+def test_crf_features_are_the_known_subset_of_underthesea_features(segmenter, reference, tokens):
+    featurizer, _ = reference
+    theirs = featurizer.process([[[t] for t in tokens]])[0]
+    ours = segmenter.features(tokens)
+    assert len(ours) == len(theirs)
+    known = {f"{name}={v}" for name, values in segmenter._known.items() for v in values}
+    for mine, full in zip(ours, theirs):
+        assert sorted(mine) == sorted(f for f in full if f in known)
+
+
+def test_crf_reads_every_attribute_of_the_model_file(segmenter):
+    from underthesea_core import CRFModel
+    import underthesea.pipeline.word_tokenize as wt
+    from pathlib import Path
+
+    path = Path(wt.__file__).parent / "models" / crf.MODEL_NAME / "models.bin"
+    attrs = crf.read_crfsuite_attributes(path)
+    assert len(attrs) == len(set(attrs)) == CRFModel.load(str(path)).num_attributes
+    assert "T[0]=Bác" in attrs or "T[0].lower=bác" in attrs
+
+
+def test_crf_read_attributes_refuses_other_files(tmp_path):
+    bad = tmp_path / "x.bin"
+    bad.write_bytes(b"not a model" + bytes(64))
+    with pytest.raises(ValueError, match="not a CRFsuite model"):
+        crf.read_crfsuite_attributes(bad)
+
+
+def test_crf_unknown_model_falls_back_to_word_tokenize(monkeypatch):
+    from dvnlp.segment.tokenizer import load_word_segmenter
+
+    monkeypatch.setattr(crf, "TEMPLATES", crf.TEMPLATES[:-1])
+    assert crf.load_segmenter() is None
+    segment = load_word_segmenter()
+    assert not isinstance(segment, crf.CRFSegmenter)
+    assert segment("Bác sĩ bây giờ có thể") == ["Bác sĩ", "bây giờ", "có thể"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "…", "A", "Bác sĩ", "Ngày 15/3/2024, UBND tỉnh họp."])
+def test_crf_words_equal_word_tokenize_on_edge_cases(segmenter, reference, text):
+    _, word_tokenize = reference
+    assert segmenter(text) == word_tokenize(text, use_token_normalize=False)
+
+
+@pytest.mark.xdist_group("genre")
+def test_crf_words_equal_word_tokenize_on_the_genre_corpus(segmenter, reference, genre_records):
+    """Every 4th non-empty line of the 642 real articles (raw HTML ones included as they are)."""
+    _, word_tokenize = reference
+    lines = [line for rec in genre_records for line in rec["text"].splitlines() if line.strip()][::4]
+    assert len(lines) > 2000
+    differ = [line for line in lines if segmenter(line) != word_tokenize(line, use_token_normalize=False)]
+    assert differ == []
