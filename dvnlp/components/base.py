@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dvnlp.segment.extensions import register_extensions
+from dvnlp.segment.extensions import doc_text, register_extensions
 
 
 def facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:

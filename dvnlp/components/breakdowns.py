@@ -34,7 +34,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions, facts
+from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions, facts
 from dvnlp.components.fields import Label, Spans as _Spans, find_labels
 from dvnlp.segment.patterns import DASH, DATE, NUMBER, QUOTED, RATIO, SYMBOL, parse_number
 
@@ -170,7 +170,7 @@ class BreakdownFinder:
         store = facts(doc)
         store.setdefault("breakdowns", [])
         try:
-            breakdowns, splits = self.find(doc.text, store.get("counts"), Boilerplate(doc))
+            breakdowns, splits = self.find(doc_text(doc), store.get("counts"), Boilerplate(doc))
         except Exception:  # noqa: BLE001 - a rule failure must never lose the document
             breakdowns, splits = [], []
         for record in breakdowns:

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
 from dvnlp.components.dates import PARTIAL
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, QUOTED, RATIO, SYMBOL, parse_number
@@ -83,7 +83,7 @@ class CountFinder:
         return doc
 
     def find(self, doc: Doc) -> list[dict[str, Any]]:
-        text = doc.text
+        text = doc_text(doc)
         words = unit_words()
         boiler = Boilerplate(doc)
         excluded = _excluded_spans(text)

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
 from dvnlp.segment.patterns import DATE
 
 _WORDY = re.compile(
@@ -84,7 +84,7 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         boiler = Boilerplate(doc)
-        for record in find_dates(doc.text):
+        for record in find_dates(doc_text(doc)):
             if not boiler.covers(*record["span"]):
                 add_fact(doc, "dates", record, label="DATE")
         return doc

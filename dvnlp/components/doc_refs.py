@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
 from dvnlp.components.dates import find_dates
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DASH, SYMBOL, canonical_symbol
@@ -72,7 +72,7 @@ class DocumentRefFinder:
         return doc
 
     def find(self, doc: Doc) -> list[dict[str, Any]]:
-        text = doc.text
+        text = doc_text(doc)
         kinds, issuers, names = _tables()
         boiler = Boilerplate(doc)
         out: list[dict[str, Any]] = []

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
 from dvnlp.components.fields import find_labels
 
 _QUOTE = re.compile(r"[“\"«]\s*(?P<name>[^“”\"«»\n]{3,160}?)\s*[”\"»]")
@@ -49,7 +49,7 @@ class ModelFinder:
         return self.classifier
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         boiler = Boilerplate(doc)
         found: list[tuple[int, int, str, str]] = []
         list_open_until = -1

@@ -23,7 +23,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import add_fact, ensure_extensions
+from dvnlp.components.base import add_fact, doc_text, ensure_extensions
 from dvnlp.components.titles import (
     MAX_NAME, Context, Title, complete, complete_from_text, grammar, is_cap, key, parse_title, valid_name,
 )
@@ -76,7 +76,7 @@ class OfficialsFinder:
 
     # --- matching -------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[dict[str, Any]]:
-        text = doc.text
+        text = doc_text(doc)
         if not text.strip():
             return []
         arr = doc.to_array([IDX, LENGTH]).tolist()

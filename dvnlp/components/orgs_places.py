@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, ensure_extensions
+from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DASH
 
@@ -52,7 +52,7 @@ class OrgPlaceFinder:
         ensure_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         boiler = Boilerplate(doc)
         for m in _org_pattern().finditer(text):
             if not boiler.covers(*m.span()):

@@ -11,6 +11,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from dvnlp.segment.extensions import doc_text
+
 Span = tuple[int, int]
 
 #: The fact types of a report, in output order (one source of truth for the contract).
@@ -189,4 +191,4 @@ def report_from_doc(doc: Doc, *, doc_id: str = "doc") -> Report:
     """Collect the records the components left on ``doc`` into a :class:`Report`."""
     facts = doc._.dvnlp_facts or {}
     built = {k: [_build(k, r) for r in facts.get(k, [])] for k in FACT_TYPES}
-    return Report(id=doc_id, text=doc.text, **built)
+    return Report(id=doc_id, text=doc_text(doc), **built)
