@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
 from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import DASH
+from dvnlp.segment.patterns import DASH, word_alternation
 
 UNITS = ("thành phố", "thị xã", "thị trấn", "tổ dân phố", "tỉnh", "huyện", "xã", "phường", "quận", "thôn", "buôn",
          "làng", "plei", "bản", "ấp", "TP.", "TP")
@@ -31,7 +31,7 @@ PLACE = re.compile(rf"(?<![\w])(?P<unit>{_UNIT_ALT})[ ]+(?P<name>{_NAME})")
 def _org_pattern() -> re.Pattern[str]:
     terms = {e["term"] for e in load_rules("lexicon").entries if e["kind"] == "body"}
     abbrs = {e["abbr"] for e in load_rules("abbreviations").entries if e.get("kind") in ("body", "org")}
-    alts = "|".join(re.escape(t).replace(r"\ ", "[ ]+") for t in sorted(terms | abbrs, key=len, reverse=True))
+    alts = word_alternation(terms | abbrs, ignore_case=False, space="[ ]+")
     unit = rf"(?:[ ]+(?:{_UNIT_ALT})(?:[ ]+{_NAME})?|[ ]+{_NAME})?"
     return re.compile(rf"(?<![\w/{DASH}])(?:{alts})(?:[ ]+(?:{alts}))*(?:[ ]+(?:VN|Việt Nam))?{unit}(?![\w/{DASH}])")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dvnlp.rulebook import load_rules
+from dvnlp.segment.patterns import word_alternation
 
 SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _GAP = re.compile(r"[ \t]*")
@@ -23,8 +24,7 @@ MAX_NAME = 5  # syllables
 
 
 def _alternation(words, *, ignore_case: bool = True) -> re.Pattern[str]:
-    alts = sorted({r"[ \t]+".join(map(re.escape, w.split())) for w in words}, key=len, reverse=True)
-    body = "|".join(alts) or "(?!)"
+    body = word_alternation(words, ignore_case=ignore_case)
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
 
@@ -95,8 +95,9 @@ def grammar() -> Grammar:
         hk.setdefault(e.get("kind", "honorific"), []).append(e["word"])
     lex_bodies = [e["term"] for e in load_rules("lexicon").entries if e["kind"] == "body"]
     prefix_words = [w for k in ("honorific", "rank", "academic", "religious", "elder") for w in hk.get(k, [])]
-    hon_alts = "|".join(sorted((r"[ \t]+".join(map(re.escape, w.split())) + (r"\.?" if w.isalpha() and w[:1].isupper()
-                                and not w[1:].islower() else "") for w in prefix_words), key=len, reverse=True))
+    dotted = [w for w in prefix_words if w.isalpha() and w[:1].isupper() and not w[1:].islower()]  # ``GS.``
+    hon_alts = (f"{word_alternation(set(prefix_words) - set(dotted))}|(?:{word_alternation(dotted)})\\.?"
+                if dotted else word_alternation(prefix_words))
     committee_words = [w for w in words("level") if w.casefold().endswith(" ủy") or w.casefold() == "đảng ủy"] + ["Đảng ủy"]
     return Grammar(
         heads=_alternation([e["title"] for e in head_entries]),
