@@ -4,8 +4,9 @@
 
 Prints the table that ``dvnlp train`` records in models/field-classifier.json (stratified
 5-fold CV, macro-F1 and accuracy mean±sd across folds, log-loss, wall and CPU seconds), and the
-model it would choose. ``--repeats N`` adds rows averaged over N different fold shuffles
-(seeds seed..seed+N-1) to see how much of a difference is fold noise. Only the training file
+model it would choose (one-standard-error rule, see ``dvnlp.classify.cv.selection``).
+``--repeats N`` adds, per candidate, the mean and sd of the CV macro-F1 over N different fold
+shuffles (seeds seed..seed+N-1), to see how much of a difference is fold noise. Only the training file
 is read: the test set and the outside dev set play no part here.
 """
 from __future__ import annotations
@@ -37,16 +38,17 @@ def main(argv: list[str] | None = None) -> int:
     y = [r["field"] for r in records]
     print(f"{len(records)} training items, segmented in {time.perf_counter() - t0:.1f} s; keyword baselines: "
           f"keywords_rules = {load_keywords('rules')[0]}, keywords_topics = {load_keywords('topics')[0]}")
-    rows = T.cross_validate(texts, y, seed=args.seed)
+    rows = T.cross_validate(texts, y, folds=T.CV_FOLDS, seed=args.seed)
+    picked = T.selection(rows)
     print(f"\nstratified {T.CV_FOLDS}-fold CV, seed {args.seed}:")
-    print(T.format_cv_table(rows, T.choose(rows)))
+    print(T.format_cv_table(rows, picked["chosen"]))
     if args.repeats > 1:
         print(f"\nmean over {args.repeats} shuffles (seeds {args.seed}..{args.seed + args.repeats - 1}):")
-        runs = [rows] + [T.cross_validate(texts, y, seed=args.seed + k) for k in range(1, args.repeats)]
+        runs = [rows] + [T.cross_validate(texts, y, folds=T.CV_FOLDS, seed=args.seed + k) for k in range(1, args.repeats)]
         for i, row in enumerate(rows):
             f1 = [r[i]["macro_f1_mean"] for r in runs]
             print(f"{row['model']:<16}{np.mean(f1):>13.4f}±{np.std(f1, ddof=1):.4f} (sd across shuffles)")
-    print(f"\nwould choose: {T.choose(rows)}")
+    print(f"\nbest mean: {picked['best']}; bar (best mean - 1 SE) {picked['bar']:.4f}; would choose: {picked['chosen']}")
     return 0
 
 

@@ -9,9 +9,10 @@
    LinearSVC, LogisticRegression and ComplementNB — each learned model is the TF-IDF
    ``FeatureUnion`` (words, char_wb 2–5-grams, syllables) followed by the classifier (LinearSVC
    and ComplementNB inside a sigmoid ``CalibratedClassifierCV``), i.e. exactly the estimator
-   that would be saved;
-4. choose the learned candidate with the best mean macro-F1 (ties: the order of
-   :data:`CANDIDATES`); the test set and the outside dev set play no part in the choice;
+   that would be saved (the CV code is in :mod:`dvnlp.classify.cv`);
+4. choose a learned candidate by the one-standard-error rule (:func:`dvnlp.classify.cv.selection`):
+   the first in :data:`CANDIDATES` order whose mean macro-F1 is within one standard error of
+   the best mean; the test set and the outside dev set play no part in the choice;
 5. refit it on the whole training set, evaluate it once on the test set and, when present, on
    the outside dev set, and write the ``.skops`` model with its JSON metadata.
 """
@@ -27,8 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from dvnlp.classify.cv import choose, cross_validate, format_cv_table, metrics, selection  # noqa: F401 - re-exported
 from dvnlp.classify.labels import LABELS, VIETNAMESE
 
 #: the fixed seed of every random choice (fold shuffling, solvers)
@@ -36,7 +36,7 @@ SEED = 0
 #: folds of the model-selection CV (outer) and of the calibration (inner)
 CV_FOLDS = 5
 CALIBRATION_FOLDS = 5
-#: learned candidates, in tie-break order
+#: learned candidates, in order of preference (see dvnlp.classify.cv.selection)
 CANDIDATES: tuple[str, ...] = ("linear_svc", "logreg", "complement_nb")
 BASELINES: tuple[str, ...] = ("keywords_rules", "keywords_topics")
 #: candidates whose scores are calibrated by a sigmoid CalibratedClassifierCV (LinearSVC has no
@@ -132,97 +132,6 @@ def make_estimator(kind: str, *, seed: int = SEED):  # noqa: ANN201 - an sklearn
     return Pipeline([("features", make_features()), ("clf", clf)])
 
 
-def metrics(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, Any]:
-    """Accuracy, macro-F1, per-label precision/recall/F1 and the confusion matrix."""
-    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
-
-    labels = list(LABELS)
-    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
-    return {
-        "n": len(y_true),
-        "accuracy": round(float(accuracy_score(y_true, y_pred)), 4),
-        "macro_f1": round(float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)), 4),
-        "per_label": {
-            lab: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4), "support": int(s[i])}
-            for i, lab in enumerate(labels)
-        },
-        "confusion_matrix": {
-            "labels": labels,
-            "rows_are": "gold",
-            "matrix": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
-        },
-    }
-
-
-def cross_validate(
-    texts: Sequence[str],
-    y: Sequence[str],
-    kinds: Sequence[str] = (*BASELINES, *CANDIDATES),
-    *,
-    folds: int = CV_FOLDS,
-    seed: int = SEED,
-) -> list[dict[str, Any]]:
-    """Stratified ``folds``-fold CV of each candidate on segmented ``texts``: one row per kind.
-
-    Each row has the per-fold macro-F1 and accuracy, their mean and standard deviation
-    (``ddof=1``, across folds), the mean log-loss of the probabilities and the fit time.
-    """
-    from sklearn.metrics import accuracy_score, f1_score, log_loss
-    from sklearn.model_selection import StratifiedKFold
-
-    X = np.array(texts, dtype=object)  # noqa: N806
-    y = np.array(y)
-    splits = list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(X, y))
-    rows = []
-    for kind in kinds:
-        f1s, accs, losses = [], [], []
-        t0, c0 = time.perf_counter(), time.process_time()
-        for train_idx, test_idx in splits:
-            est = make_estimator(kind, seed=seed).fit(list(X[train_idx]), y[train_idx])
-            pred = est.predict(list(X[test_idx]))
-            proba = est.predict_proba(list(X[test_idx]))
-            f1s.append(f1_score(y[test_idx], pred, labels=list(LABELS), average="macro", zero_division=0))
-            accs.append(accuracy_score(y[test_idx], pred))
-            losses.append(log_loss(y[test_idx], proba, labels=list(est.classes_)))
-        rows.append(
-            {
-                "model": kind,
-                "macro_f1_mean": round(float(np.mean(f1s)), 4),
-                "macro_f1_sd": round(float(np.std(f1s, ddof=1)), 4),
-                "accuracy_mean": round(float(np.mean(accs)), 4),
-                "accuracy_sd": round(float(np.std(accs, ddof=1)), 4),
-                "log_loss_mean": round(float(np.mean(losses)), 4),
-                "macro_f1_folds": [round(float(v), 4) for v in f1s],
-                "seconds": round(time.perf_counter() - t0, 2),
-                "cpu_seconds": round(time.process_time() - c0, 2),
-            }
-        )
-    return rows
-
-
-def choose(cv_rows: Sequence[dict[str, Any]]) -> str:
-    """The learned candidate with the best mean CV macro-F1 (ties: :data:`CANDIDATES` order)."""
-    learned = [r for r in cv_rows if r["model"] in CANDIDATES]
-    if not learned:
-        raise ValueError("no learned candidate in the CV table")
-    return max(learned, key=lambda r: (r["macro_f1_mean"], -CANDIDATES.index(r["model"])))["model"]
-
-
-def format_cv_table(rows: Sequence[dict[str, Any]], chosen: str | None = None) -> str:
-    """The CV table as fixed-width text (``*`` marks the chosen model)."""
-    head = f"{'model':<16}{'macro-F1 mean±sd':>20}{'accuracy mean±sd':>20}{'log-loss':>10}{'seconds':>9}"
-    lines = [head, "-" * len(head)]
-    for r in rows:
-        mark = " *" if r["model"] == chosen else ""
-        lines.append(
-            f"{r['model'] + mark:<16}"
-            f"{r['macro_f1_mean']:>13.4f}±{r['macro_f1_sd']:.4f}"
-            f"{r['accuracy_mean']:>13.4f}±{r['accuracy_sd']:.4f}"
-            f"{r['log_loss_mean']:>10.3f}{r['seconds']:>9.2f}"
-        )
-    return "\n".join(lines)
-
-
 def versions() -> dict[str, str]:
     """Versions of everything a saved model depends on."""
     from importlib.metadata import PackageNotFoundError, version
@@ -312,8 +221,9 @@ def train_model(
     seg_seconds = time.perf_counter() - t0
     y_train = [r["field"] for r in train]
 
-    cv_rows = cross_validate(seg_train, y_train, (*BASELINES, *candidates), seed=seed)
-    chosen = choose(cv_rows)
+    cv_rows = cross_validate(seg_train, y_train, (*BASELINES, *candidates), folds=CV_FOLDS, seed=seed)
+    picked = selection(cv_rows)
+    chosen = picked["chosen"]
     if verbose:
         print(f"stratified {CV_FOLDS}-fold CV on {train_path} ({len(train)} items, seed {seed}):")
         print(format_cv_table(cv_rows, chosen))
@@ -348,7 +258,12 @@ def train_model(
             "shuffle_seed": seed,
             "sd": "sample standard deviation across folds (ddof=1)",
             "baselines": keyword_sources,
-            "selection": "best mean macro-F1 among learned candidates; test and dev set not used",
+            "selection": (
+                "one-standard-error rule: the first learned candidate (in the order linear_svc, logreg, "
+                "complement_nb) whose mean macro-F1 is at least the best mean minus one standard error "
+                "(sd/sqrt(folds)) of the best; test and dev set not used"
+            ),
+            "selection_bar": {"best": picked["best"], "bar": picked["bar"], "se": picked["se"]},
             "table": cv_rows,
             "chosen": chosen,
         },

@@ -71,3 +71,22 @@ def test_training_writes_model_and_metadata(trained):
     cm = on_disk["test"]["confusion_matrix"]
     assert cm["labels"] == list(LABELS) and sum(map(sum, cm["matrix"])) == 32
     assert on_disk["created"]
+
+
+def test_selection_keeps_the_preferred_candidate_unless_another_beats_it_by_more_than_noise():
+    """One-standard-error rule: a later candidate must beat an earlier one by more than
+    sd/sqrt(folds) of the best candidate to be chosen."""
+    from dvnlp.classify.cv import choose, selection
+
+    def row(model, mean, sd=0.02):
+        return {"model": model, "macro_f1_mean": mean, "macro_f1_sd": sd, "macro_f1_folds": [mean] * 5}
+
+    close = [row("keywords_topics", 0.99), row("linear_svc", 0.905), row("logreg", 0.90), row("complement_nb", 0.911)]
+    picked = selection(close)
+    assert picked["best"] == "complement_nb" and picked["chosen"] == "linear_svc"
+    assert picked["se"] == pytest.approx(0.02 / 5 ** 0.5, abs=1e-4)
+    far = [row("linear_svc", 0.88), row("logreg", 0.90), row("complement_nb", 0.93)]
+    assert choose(far) == "complement_nb"
+    assert choose([row("logreg", 0.90), row("complement_nb", 0.905)]) == "logreg"
+    with pytest.raises(ValueError):
+        choose([row("keywords_rules", 0.2)])
