@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, RATIO, SYMBOL
+from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, RATIO, SYMBOL, word_alternation
 
 
 @dataclass(frozen=True, order=True)
@@ -23,16 +23,17 @@ class Protected:
 
 @cache
 def lexicon_pattern() -> re.Pattern[str]:
-    """One alternation of every lexicon term and abbreviation, longest first, whole syllables only."""
+    """Every lexicon term and abbreviation, longest first, whole syllables only (two tries).
+
+    Whitespace inside a term matches any run of spaces; upper-case abbreviations match exactly,
+    everything else ignores case.
+    """
     terms = {e["term"] for e in load_rules("lexicon").entries}
     abbrs = {e["abbr"] for e in load_rules("abbreviations").entries if " " not in e["abbr"]}
-    alts = sorted(terms | abbrs, key=len, reverse=True)
-    # whitespace inside a term matches any run of spaces; case-insensitive for words, exact for abbreviations
-    parts = []
-    for t in alts:
-        body = r"\s+".join(re.escape(w) for w in t.split())
-        parts.append(body if t in abbrs and t.isupper() else f"(?i:{body})")
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
+    exact = {t for t in abbrs if t.isupper()}
+    folded = word_alternation((terms | abbrs) - exact, space=r"\s+")
+    cased = word_alternation(exact, ignore_case=False, space=r"\s+")
+    return re.compile(rf"(?<![^\W_])(?:(?i:{folded})|{cased})(?![^\W_])")
 
 
 _GRAMMAR = (("symbol", SYMBOL), ("date", DATE), ("period", PERIOD), ("ratio", RATIO), ("number", NUMBER))
