@@ -93,8 +93,15 @@ class CRFSegmenter:
                               for group in groups) for groups in (self._unary, self._bigram, self._trigram))
             for kind in ("BOS", "EOS")
         }
-        # caches (bounded): n-gram text -> its known features at each offset
-        self._caches: tuple[dict[str, tuple[tuple[str, ...], ...]], ...] = ({}, {}, {})
+        # n-gram values the model knows in any position, and the features of an n-gram it does
+        # not know as text (most of them): those depend on its istitle/is_in_dict flags only
+        self._texts = [set().union(*(slot[2][1] for group in groups for slot in group if slot[0] == what))
+                       for groups in (self._unary, self._bigram, self._trigram) for what in (0, 1)]
+        self._by_flags = [{(title, in_dict): self._emit(groups, None, None, title, in_dict, False)
+                           for title in (True, False) for in_dict in (True, False)}
+                          for groups in (self._unary, self._bigram, self._trigram)]
+        # per syllable (bounded cache): (its features at each offset, lower case, istitle)
+        self._cache: dict[str, tuple[tuple[tuple[str, ...], ...], str, bool]] = {}
 
     @staticmethod
     def _names(group: list[tuple]) -> list[str]:
@@ -121,42 +128,57 @@ class CRFSegmenter:
                 slots.append((what, t, table))
         return slots
 
-    def _features(self, n: int, text: str) -> tuple[tuple[str, ...], ...]:
-        """The known features of the n-gram ``text`` (``n`` syllables) at each offset, cached."""
-        cache = self._caches[n - 1]
-        feats = cache.get(text)
-        if feats is None:
-            low = text.lower()
-            flags = (None, None, _istitle(text), low in self._dict, n == 1 and _isdigit(text))
-            groups = (self._unary, self._bigram, self._trigram)[n - 1]
-            out = []
-            for group in groups:
-                row = []
-                for what, _t, data in group:
-                    if what < 2:
-                        value = text if what == 0 else low
-                        if value in data[1]:
-                            row.append(data[0] + value)
-                    else:
-                        string = data[flags[what]]
-                        if string is not None:
-                            row.append(string)
-                out.append(tuple(row))
-            feats = tuple(out)
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            cache[text] = feats
-        return feats
+    @staticmethod
+    def _emit(groups: list[list[tuple]], text: str | None, low: str | None, title: bool, in_dict: bool,
+              digit: bool) -> tuple[tuple[str, ...], ...]:
+        """The known features of one n-gram at each offset (``text``/``low`` None: known as neither)."""
+        flags = (None, None, title, in_dict, digit)
+        out = []
+        for group in groups:
+            row = []
+            for what, _t, data in group:
+                if what < 2:
+                    value = text if what == 0 else low
+                    if value is not None and value in data[1]:
+                        row.append(data[0] + value)
+                elif (string := data[flags[what]]) is not None:
+                    row.append(string)
+            out.append(tuple(row))
+        return tuple(out)
+
+    def _syllable(self, token: str) -> tuple[tuple[tuple[str, ...], ...], str, bool]:
+        entry = self._cache.get(token)
+        if entry is None:
+            low, title = token.lower(), _istitle(token)
+            entry = (self._emit(self._unary, token, low, title, low in self._dict, _isdigit(token)), low, title)
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            self._cache[token] = entry
+        return entry
+
+    def _ngram(self, n: int, text: str, low: str, title: bool) -> tuple[tuple[str, ...], ...]:
+        in_dict = low in self._dict
+        if text in self._texts[2 * n - 2] or low in self._texts[2 * n - 1]:
+            return self._emit((self._unary, self._bigram, self._trigram)[n - 1], text, low, title, in_dict, False)
+        return self._by_flags[n - 1][(title, in_dict)]
 
     def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
-        """The model-known features of every token (the tagger ignores all others)."""
+        """The model-known features of every token (the tagger ignores all others).
+
+        An n-gram's lower case and istitle follow from its syllables' (``istitle`` of a
+        space-joined string is that of every piece), so they are computed once per syllable.
+        """
         n = len(tokens)
-        feats = self._features
+        syl = [self._syllable(t) for t in tokens]
+        ngram = self._ngram
+        big = [ngram(2, f"{tokens[j]} {tokens[j + 1]}", f"{syl[j][1]} {syl[j + 1][1]}", syl[j][2] and syl[j + 1][2])
+               for j in range(n - 1)]
+        tri = [ngram(3, f"{tokens[j]} {tokens[j + 1]} {tokens[j + 2]}", f"{syl[j][1]} {syl[j + 1][1]} {syl[j + 2][1]}",
+                     syl[j][2] and syl[j + 1][2] and syl[j + 2][2]) for j in range(n - 2)]
         bos, eos = self._edges["BOS"], self._edges["EOS"]
-        uni = [bos[0], bos[0], *(feats(1, t) for t in tokens), eos[0], eos[0]]
-        big = [bos[1], bos[1], *(feats(2, f"{tokens[j]} {tokens[j + 1]}") for j in range(n - 1)), eos[1], eos[1]]
-        tri = [bos[2], bos[2], *(feats(3, f"{tokens[j]} {tokens[j + 1]} {tokens[j + 2]}") for j in range(n - 2)),
-               eos[2], eos[2]]
+        uni = [bos[0], bos[0], *(s[0] for s in syl), eos[0], eos[0]]
+        big = [bos[1], bos[1], *big, eos[1], eos[1]]
+        tri = [bos[2], bos[2], *tri, eos[2], eos[2]]
         return [
             (*uni[i][0], *uni[i + 1][1], *uni[i + 2][2], *uni[i + 3][3], *uni[i + 4][4],
              *big[i][0], *big[i + 1][1], *big[i + 2][2], *big[i + 3][3],
