@@ -57,14 +57,23 @@ class Spans:
 
 def _fold(text: str) -> str:
     """Lower-case ``text`` without tone and vowel marks, one character for one (offsets are kept)."""
-    out = []
-    for ch in text.lower():
-        if ch in "đð":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    return text.lower().translate(_fold_table())
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on demand: a character to the first character of its NFD
+    (its base letter), ``đ``/``ð`` to ``d``."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "d" if ch in "đð" else unicodedata.normalize("NFD", ch)[0]
+        self[code] = base
+        return base
+
+
+@cache
+def _fold_table() -> _FoldTable:
+    return _FoldTable()
 
 
 def _keyword_regex(kw: str, field: str) -> str:

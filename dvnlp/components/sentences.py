@@ -9,8 +9,9 @@ sentence before them. All starts are written with one ``Doc.from_array`` call: s
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 _ENDERS = frozenset({".", "!", "?", "…", "...", ";"})
@@ -19,20 +20,23 @@ _ENDERS = frozenset({".", "!", "?", "…", "...", ";"})
 class SentenceSplitter:
     def __init__(self, *, split_on_semicolon: bool = False) -> None:
         self.enders = _ENDERS if split_on_semicolon else _ENDERS - {";"}
+        self._ender_ids = frozenset(get_string_id(e) for e in self.enders)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        # token attributes as arrays: building a Token object per word was most of this stage
+        rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+        strings, enders = doc.vocab.strings, self._ender_ids
         starts = numpy.full((len(doc), 1), -1, dtype="int32")  # -1: not a start
         start_next = True
-        for token in doc:
-            text = token.text
-            if token.is_space and token.i > 0:  # whitespace belongs to the sentence before it
-                start_next = start_next or "\n" in text
+        for i, (orth, is_space) in enumerate(rows):
+            if is_space and i > 0:  # whitespace belongs to the sentence before it
+                start_next = start_next or "\n" in strings[orth]
                 continue
             if start_next:
-                starts[token.i, 0] = 1
-            start_next = text in self.enders or "\n" in token.whitespace_
+                starts[i, 0] = 1
+            start_next = orth in enders
         starts[0, 0] = 1
         doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy reads -1 as "not a start"
         return doc
