@@ -24,9 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import add_fact, doc_text, ensure_extensions
-from dvnlp.components.titles import (
-    MAX_NAME, Context, Title, complete, complete_from_text, grammar, is_cap, key, parse_title, valid_name,
-)
+from dvnlp.components.title_grammar import MAX_NAME, grammar, is_cap, key
+from dvnlp.components.titles import Context, Title, complete, complete_from_text, parse_title, valid_name
 from dvnlp.facts.report import Official
 
 _SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]|[-–—])?[ \t]*", re.IGNORECASE)

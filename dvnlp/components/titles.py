@@ -10,119 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import word_alternation
-
-SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_GAP = re.compile(r"[ \t]*")
-_CAPS = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}(?![^\W_])")
-_DIGITS = re.compile(r"\d{1,4}(?![\d/.,]\d)")
-_JOINED = re.compile(r"-[A-ZĐ][A-ZĐ&]*(?![^\W_])|-[^\W\d_]+")
-MAX_NAME = 5  # syllables
-
-
-def _alternation(words, *, ignore_case: bool = True) -> re.Pattern[str]:
-    body = word_alternation(words, ignore_case=ignore_case)
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
-
-
-def key(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def is_cap(syl: str) -> bool:
-    """A capitalized name syllable: ``Tuấn``, ``Y``, ``H'Xuân``, ``K'Ho`` (not ``UBND``)."""
-    if not syl or not syl[0].isupper():
-        return False
-    head, _, tail = syl.replace("’", "'").partition("'")
-    if tail:
-        return len(head) <= 2 and head.isupper() and (tail[0].isupper() or tail.islower())
-    return len(syl) == 1 or syl[1:].islower()
-
-
-@dataclass(frozen=True)
-class Grammar:
-    heads: re.Pattern[str]
-    head_kind: dict[str, str]
-    needs_body: frozenset[str]
-    prefix: re.Pattern[str]
-    place: re.Pattern[str]
-    committee_of: dict[str, str]
-    level: re.Pattern[str]
-    committees: re.Pattern[str]
-    committee_part: frozenset[str]
-    open_body: frozenset[str]
-    body: re.Pattern[str]
-    org_word: re.Pattern[str]
-    named_after: re.Pattern[str]
-    abbr: re.Pattern[str]
-    expand: dict[str, str]
-    abbr_kind: dict[str, str]
-    honorific: re.Pattern[str]
-    surnames: frozenset[str]
-    name_prefixes: frozenset[str]
-    not_names: frozenset[str]
-
-    def expand_text(self, text: str) -> str:
-        """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
-        text = self.abbr.sub(lambda m: self.expand.get(m.group(0).rstrip("."), m.group(0)), text)
-        return " ".join(text.split())
-
-    def name_start(self, syl: str) -> bool:
-        """``syl`` can open a person's name (surname or ethnic prefix)."""
-        if "'" in syl.replace("’", "'"):
-            return syl.replace("’", "'").split("'")[0] + "'" in self.name_prefixes
-        return syl.casefold() in self.surnames or syl in self.name_prefixes
-
-
-@cache
-def grammar() -> Grammar:
-    titles = load_rules("titles").entries
-    by_kind: dict[str, list[dict]] = {}
-    for e in titles:
-        by_kind.setdefault(e.get("kind", "state"), []).append(e)
-    words = lambda *kinds: [e["title"] for k in kinds for e in by_kind.get(k, [])]  # noqa: E731
-    grammar_kinds = {"prefix", "place", "level", "committee_part", "open_body", "org_start", "org_word", "named_after"}
-    head_entries = [e for e in titles if e.get("kind", "state") not in grammar_kinds]
-    abbrs = load_rules("abbreviations").entries
-    expand = {e["abbr"]: e["expansion"] for e in abbrs}
-    hons = load_rules("honorifics").entries
-    hk: dict[str, list[str]] = {}
-    for e in hons:
-        hk.setdefault(e.get("kind", "honorific"), []).append(e["word"])
-    lex_bodies = [e["term"] for e in load_rules("lexicon").entries if e["kind"] == "body"]
-    prefix_words = [w for k in ("honorific", "rank", "academic", "religious", "elder") for w in hk.get(k, [])]
-    dotted = [w for w in prefix_words if w.isalpha() and w[:1].isupper() and not w[1:].islower()]  # ``GS.``
-    hon_alts = (f"{word_alternation(set(prefix_words) - set(dotted))}|(?:{word_alternation(dotted)})\\.?"
-                if dotted else word_alternation(prefix_words))
-    committee_words = [w for w in words("level") if w.casefold().endswith(" ủy") or w.casefold() == "đảng ủy"] + ["Đảng ủy"]
-    return Grammar(
-        heads=_alternation([e["title"] for e in head_entries]),
-        head_kind={key(e["title"]): e.get("kind", "state") for e in head_entries},
-        needs_body=frozenset(key(e["title"]) for e in head_entries if e.get("needs_body")),
-        prefix=re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words('prefix')))})[ \t]+$", re.IGNORECASE),
-        place=_alternation(words("place")),
-        committee_of={key(e["title"]): e["committee"] for e in by_kind.get("place", []) if "committee" in e},
-        level=_alternation(words("level")),
-        committees=_alternation(committee_words),
-        committee_part=frozenset(key(w) for w in words("committee_part")),
-        open_body=frozenset(key(w) for w in words("open_body")),
-        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after")),
-        org_word=_alternation(words("org_word")),
-        named_after=_alternation(words("named_after")),
-        abbr=re.compile(r"(?<![^\W_])(?:(?:TP|TX|TT)\.(?=[ \t]*[A-ZĐ])|(?:" + "|".join(sorted(map(re.escape, expand), key=len,
-                                                                                          reverse=True)) + r")(?![^\W_]))"),
-        expand=expand,
-        abbr_kind={e["abbr"]: e.get("kind", "other") for e in abbrs},
-        honorific=re.compile(rf"(?<![^\W_])(?:{hon_alts})(?![^\W_])", re.IGNORECASE),
-        surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
-        name_prefixes=frozenset(hk.get("name_prefix", [])),
-        not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
-    )
-
+from dvnlp.components.title_grammar import (
+    CAPS, DIGITS, GAP, JOINED, MAX_NAME, SYLLABLE, grammar, is_cap, key,
+)
 
 @dataclass
 class Piece:
@@ -200,12 +91,12 @@ class Context:
         g = grammar()
         self.honored: set[str] = set()
         for m in g.honorific.finditer(text):
-            run = self.cap_run(_GAP.match(text, m.end()).end())
+            run = self.cap_run(GAP.match(text, m.end()).end())
             if run:
                 self.honored.add(key(text[run[0][0]:run[-1][1]]))
         self.placed: dict[str, set[int]] = {}  # capitalized words written after a place word: place names
         for m in g.place.finditer(text):
-            run = self.cap_run(_GAP.match(text, m.end()).end())
+            run = self.cap_run(GAP.match(text, m.end()).end())
             for n in range(1, min(len(run), 4) + 1):
                 self.placed.setdefault(key(text[run[0][0]:run[n - 1][1]]), set()).add(run[0][0])
 
@@ -304,11 +195,11 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
     state = "place" if pm is not None and pm.end() == len(head) else "head"
     pos = head_end
     while True:
-        if t.pieces and (m := _JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins
+        if t.pieces and (m := JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)
             pos = m.end()
             continue
-        q = _GAP.match(text, pos).end()
+        q = GAP.match(text, pos).end()
         if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] != "."):
             break
         if (m := g.abbr.match(text, q)) and g.heads.fullmatch(m.group(0)) and state == "head":
@@ -345,20 +236,20 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             continue
         m = g.org_word.match(text, q)
         if m and (state != "head" or key(m.group(0)) == "nước"):
-            nxt = _GAP.match(text, m.end()).end()
+            nxt = GAP.match(text, m.end()).end()
             if key(m.group(0)) == "và" and not (nxt > m.end() and text[nxt:nxt + 1].isupper() and state == "body"
                                                  and not g.heads.match(text, nxt) and not g.honorific.match(text, nxt)):
                 break
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))
             state, pos = "body", m.end()
             continue
-        if state == "place" and (m := _DIGITS.match(text, q)):
+        if state == "place" and (m := DIGITS.match(text, q)):
             t.pieces.append(Piece("placename", q, m.end(), m.group(0)))
             state, pos = "closed", m.end()
             continue
         run = ctx.cap_run(q)
         if not run:
-            if (m := _CAPS.match(text, q)) and state != "closed":
+            if (m := CAPS.match(text, q)) and state != "closed":
                 t.pieces.append(Piece("placename" if state == "place" else "cap", q, m.end(), m.group(0)))
                 state = "closed" if state == "place" else "body"
                 pos = m.end()
@@ -413,7 +304,7 @@ def _open_body_tail(ctx: Context, pos: int, *, lower_start: bool = True) -> tupl
     syllables of the clause, before any verb; else, after lower-case words, to a proper name.
     """
     g, text = grammar(), ctx.text
-    q = _GAP.match(text, pos).end()
+    q = GAP.match(text, pos).end()
     if q == pos or q >= len(text) or (lower_start and not text[q].islower()):
         return 0, False
     clause = re.split(r"[,.;:()\n“”\"]", text[q:q + 200], maxsplit=1)[0]
@@ -425,10 +316,10 @@ def _open_body_tail(ctx: Context, pos: int, *, lower_start: bool = True) -> tupl
         if m := g.level.match(text, a):
             return m.end(), True
         if m := g.place.match(text, a):
-            nxt = _GAP.match(text, m.end()).end()
+            nxt = GAP.match(text, m.end()).end()
             run = ctx.cap_run(nxt)
-            return (run[-1][1] if run else d.end() if (d := _DIGITS.match(text, nxt)) else m.end()), True
-        if lower_start and not cap_at and (w.group(0)[0].isupper() or _CAPS.match(text, a)):
+            return (run[-1][1] if run else d.end() if (d := DIGITS.match(text, nxt)) else m.end()), True
+        if lower_start and not cap_at and (w.group(0)[0].isupper() or CAPS.match(text, a)):
             cap_at = a - 1
     return cap_at, False
 

@@ -1,0 +1,123 @@
+"""The title grammar's compiled rules: heads, place words, levels, organization words, honorifics.
+
+Everything comes from rule data (``titles.json``, ``honorifics.json``, ``lexicon.json``,
+``abbreviations.json``), is compiled once by :func:`grammar`, and word lists become
+trie-shaped regexes (:func:`dvnlp.segment.patterns.word_alternation`). The parser that uses
+them is :mod:`dvnlp.components.titles`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dvnlp.rulebook import load_rules
+from dvnlp.segment.patterns import word_alternation
+
+SYLLABLE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+GAP = re.compile(r"[ \t]*")
+CAPS = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}(?![^\W_])")
+DIGITS = re.compile(r"\d{1,4}(?![\d/.,]\d)")
+JOINED = re.compile(r"-[A-ZĐ][A-ZĐ&]*(?![^\W_])|-[^\W\d_]+")
+MAX_NAME = 5  # syllables
+
+
+def _alternation(words, *, ignore_case: bool = True) -> re.Pattern[str]:
+    body = word_alternation(words, ignore_case=ignore_case)
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
+
+
+def key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def is_cap(syl: str) -> bool:
+    """A capitalized name syllable: ``Tuấn``, ``Y``, ``H'Xuân``, ``K'Ho`` (not ``UBND``)."""
+    if not syl or not syl[0].isupper():
+        return False
+    head, _, tail = syl.replace("’", "'").partition("'")
+    if tail:
+        return len(head) <= 2 and head.isupper() and (tail[0].isupper() or tail.islower())
+    return len(syl) == 1 or syl[1:].islower()
+
+
+@dataclass(frozen=True)
+class Grammar:
+    heads: re.Pattern[str]
+    head_kind: dict[str, str]
+    needs_body: frozenset[str]
+    prefix: re.Pattern[str]
+    place: re.Pattern[str]
+    committee_of: dict[str, str]
+    level: re.Pattern[str]
+    committees: re.Pattern[str]
+    committee_part: frozenset[str]
+    open_body: frozenset[str]
+    body: re.Pattern[str]
+    org_word: re.Pattern[str]
+    named_after: re.Pattern[str]
+    abbr: re.Pattern[str]
+    expand: dict[str, str]
+    abbr_kind: dict[str, str]
+    honorific: re.Pattern[str]
+    surnames: frozenset[str]
+    name_prefixes: frozenset[str]
+    not_names: frozenset[str]
+
+    def expand_text(self, text: str) -> str:
+        """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
+        text = self.abbr.sub(lambda m: self.expand.get(m.group(0).rstrip("."), m.group(0)), text)
+        return " ".join(text.split())
+
+    def name_start(self, syl: str) -> bool:
+        """``syl`` can open a person's name (surname or ethnic prefix)."""
+        if "'" in syl.replace("’", "'"):
+            return syl.replace("’", "'").split("'")[0] + "'" in self.name_prefixes
+        return syl.casefold() in self.surnames or syl in self.name_prefixes
+
+
+@cache
+def grammar() -> Grammar:
+    titles = load_rules("titles").entries
+    by_kind: dict[str, list[dict]] = {}
+    for e in titles:
+        by_kind.setdefault(e.get("kind", "state"), []).append(e)
+    words = lambda *kinds: [e["title"] for k in kinds for e in by_kind.get(k, [])]  # noqa: E731
+    grammar_kinds = {"prefix", "place", "level", "committee_part", "open_body", "org_start", "org_word", "named_after"}
+    head_entries = [e for e in titles if e.get("kind", "state") not in grammar_kinds]
+    abbrs = load_rules("abbreviations").entries
+    expand = {e["abbr"]: e["expansion"] for e in abbrs}
+    hons = load_rules("honorifics").entries
+    hk: dict[str, list[str]] = {}
+    for e in hons:
+        hk.setdefault(e.get("kind", "honorific"), []).append(e["word"])
+    lex_bodies = [e["term"] for e in load_rules("lexicon").entries if e["kind"] == "body"]
+    prefix_words = [w for k in ("honorific", "rank", "academic", "religious", "elder") for w in hk.get(k, [])]
+    dotted = [w for w in prefix_words if w.isalpha() and w[:1].isupper() and not w[1:].islower()]  # ``GS.``
+    hon_alts = (f"{word_alternation(set(prefix_words) - set(dotted))}|(?:{word_alternation(dotted)})\\.?"
+                if dotted else word_alternation(prefix_words))
+    committee_words = [w for w in words("level") if w.casefold().endswith(" ủy") or w.casefold() == "đảng ủy"] + ["Đảng ủy"]
+    return Grammar(
+        heads=_alternation([e["title"] for e in head_entries]),
+        head_kind={key(e["title"]): e.get("kind", "state") for e in head_entries},
+        needs_body=frozenset(key(e["title"]) for e in head_entries if e.get("needs_body")),
+        prefix=re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words('prefix')))})[ \t]+$", re.IGNORECASE),
+        place=_alternation(words("place")),
+        committee_of={key(e["title"]): e["committee"] for e in by_kind.get("place", []) if "committee" in e},
+        level=_alternation(words("level")),
+        committees=_alternation(committee_words),
+        committee_part=frozenset(key(w) for w in words("committee_part")),
+        open_body=frozenset(key(w) for w in words("open_body")),
+        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after")),
+        org_word=_alternation(words("org_word")),
+        named_after=_alternation(words("named_after")),
+        abbr=re.compile(r"(?<![^\W_])(?:(?:TP|TX|TT)\.(?=[ \t]*[A-ZĐ])|(?:" + "|".join(sorted(map(re.escape, expand), key=len,
+                                                                                          reverse=True)) + r")(?![^\W_]))"),
+        expand=expand,
+        abbr_kind={e["abbr"]: e.get("kind", "other") for e in abbrs},
+        honorific=re.compile(rf"(?<![^\W_])(?:{hon_alts})(?![^\W_])", re.IGNORECASE),
+        surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
+        name_prefixes=frozenset(hk.get("name_prefix", [])),
+        not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
+    )
