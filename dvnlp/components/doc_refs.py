@@ -30,9 +30,11 @@ _DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+")
 def _tables() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
     kinds = {e["code"]: e["name"] for e in load_rules("document_kinds").entries}
     issuers = {e["code"]: e["name"] for e in load_rules("issuers").entries}
-    names = sorted({(e["name"], e["code"]) for e in load_rules("document_kinds").entries} |
-                   {(a, e["code"]) for e in load_rules("document_kinds").entries for a in e.get("aliases", [])},
-                   key=lambda x: len(x[0]), reverse=True)
+    entries = load_rules("document_kinds").entries
+    # longest first; between equal names (``Quy định``: QĐi, QyĐ) the first in the rule file wins,
+    # whatever the hash seed (a set here made the kind code vary from process to process)
+    written = [(e["name"], e["code"]) for e in entries] + [(a, e["code"]) for e in entries for a in e.get("aliases", [])]
+    names = sorted(dict.fromkeys(written), key=lambda x: -len(x[0]))
     return kinds, issuers, names
 
 

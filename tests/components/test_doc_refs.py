@@ -50,3 +50,19 @@ def test_doc_refs_written_kind_wins_over_code(nlp):
 def test_doc_refs_issuer_stops_at_verb(nlp):
     (doc,) = _docs(nlp, "theo Quyết định số 77/QĐ-TTg ngày 11/1/2016 của Thủ tướng Chính phủ phê duyệt Đề án")
     assert doc["issuer"] == "Thủ tướng Chính phủ" and doc["date"] == "2016-01-11"
+
+
+def test_doc_refs_kind_table_is_the_same_whatever_the_hash_seed():
+    """``Quy định`` names two kinds (QĐi, QyĐ); the first in the rule file must win in every process."""
+    import os
+    import subprocess
+    import sys
+
+    code = "from dvnlp.components.doc_refs import _tables; print(_tables()[2])"
+    outs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in (0, 1, 2, 3)
+    }
+    assert len(outs) == 1
+    assert "('Quy định', 'QĐi')" in outs.pop()
