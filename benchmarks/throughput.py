@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/throughput.py [--corpus ../shared/corpus/bulk_vntc_politics.jsonl.gz] [--n 300]
+    python benchmarks/throughput.py [--corpus ../shared/corpus/bulk_vntc_politics.jsonl.gz] [--n 300] [--repeats 3]
                                     [--profile 60] [--json]
 
 Sample: the first ``--n`` records of the corpus, read (HTML → text) with :func:`dvnlp.ingest.iter_documents`
@@ -20,26 +20,38 @@ pays for HTML parsing. Measured in one run:
   (underthesea's tagger loads on first use) and the first document naming a model (the
   scikit-learn field classifier loads on first use).
 
-What the profile taught (``--profile 60``: cProfile, then each stage timed without the profiler;
-2-CPU dev container, VNTC politics articles of ~2,300 characters, ~85 ms per document):
+``--repeats R`` (default 3) interleaves R rounds of baseline, 1 worker and 2 workers and reports
+medians: on this shared 2-vCPU machine the baseline alone varies by ±25% from one minute to
+the next, so a single round can put the ratios anywhere between 0.8x and 1.1x.
 
-* The tokenizer stage (normalization, protection of symbols/numbers, underthesea) is ~60% of the
-  time; inside it underthesea's CRF featurizer and tagger are about half. The full pipeline
-  runs at ~0.34x the syllables/s of bare ``word_tokenize``.
-* ``dvnlp_sentences`` is next (~14%) and it is *quadratic*: spaCy's ``Token.is_sent_start``
-  setter calls ``doc.has_annotation("DEP")``, which scans the whole doc, once per token. On a
-  30,000-character document it takes 1.2 of 2.0 s; a 300 KB report would take minutes. Setting
-  the starts in one ``doc.from_array([SENT_START], …)`` call fixes it (components' owner).
-* cProfile makes ``Doc.text`` look expensive (every component rebuilds it from Token objects);
-  measured without the profiler it is ~4%. Checks, ``Report`` and JSON are ~3%; the manifest's
-  per-record flushes do not show.
-* Cold start is imports, not loading: spaCy ~1.5-3.5 s (cache-dependent), scikit-learn + skops
-  ~5 s on the first document that names a model, ``dvnlp.load()`` ~1.2 s. Hence the
-  ``forkserver`` preload in :mod:`dvnlp.batch.pool`: imports are paid once per run, and a forked
-  worker is ready in ~2 s (measured: 15 docs on 2 workers went from 30 s to 9 s).
-* Two workers on two CPUs: ~1.6x in steady state (the parent reads, converts HTML, writes and
-  flushes on the same CPUs). On a 300-document sample the wall-clock gain is smaller because
-  the ~8 s start of the pool is a large part of it; on the 12,786-document corpus it vanishes.
+What the profile taught (``--profile 150``: each stage timed on a first, cold-cache pass, then
+cProfile; VNTC politics articles of ~2,300 characters):
+
+* **Segmentation was the cost, and most of it was feature strings.** ``word_tokenize`` spends
+  ~65% of its time in ``underthesea_core.CRFFeaturizer``, which builds 43 Python strings per
+  syllable; the tagger then ignores the ~45% its model has never seen. :mod:`dvnlp.segment.crf`
+  emits only the features the model knows (read from the CRFsuite file's attribute dictionary),
+  caches them per syllable, and gives an n-gram the model does not know as text a precomputed
+  row: same words (tested line for line), ~1.8x the speed of ``word_tokenize`` on unseen text.
+  A first version cached bigrams and trigrams too and looked 3x faster — on texts it had
+  already seen; they rarely repeat, so cold timing is the honest one.
+* **Big word alternations are slow in ``re``.** ``Phó Chủ tịch|Chủ tịch|…`` over 120 titles or
+  155 organization words is tried word by word at every position; the same lists as
+  trie-shaped regexes (``retrie``) give identical matches 2-5x faster (officials went from 17% to
+  8% of the time; the lexicon pass in the tokenizer from 13% of the tokenizer to 4%).
+* **Python objects per token add up.** ``doc.text`` rebuilt from Token objects in each of eight
+  components was ~10% (now cached once per Doc: :func:`dvnlp.segment.extensions.doc_text`);
+  the sentence splitter created a Token per word (now ``doc.to_array``); the tone-folding of
+  field keywords ran NFD per character (now ``str.translate``).
+* ``dvnlp_sentences`` used to be quadratic: spaCy's ``Token.is_sent_start`` setter scans the
+  whole doc; one ``doc.from_array([SENT_START], …)`` call fixed it.
+* Cold start is imports, not loading: spaCy ~1-3 s (cache-dependent), ``dvnlp.load()`` ~1.2 s,
+  the CRF model ~0.3 s on the first document, scikit-learn + skops ~4-5 s on the first
+  document that names a model. Hence the ``forkserver`` preload in :mod:`dvnlp.batch.pool`:
+  imports are paid once per run and a forked worker is ready in ~2 s.
+* Two workers on two CPUs: the parent (reading, writing, manifest) uses ~2 s of CPU per 600
+  documents, so the pool scales ~2x; after the segmenter got faster the start of the pool is a
+  visible share of a 600-document run, and none of the 12,786-document corpus.
 """
 from __future__ import annotations
 
@@ -48,6 +60,7 @@ import itertools
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -140,8 +153,9 @@ def child_run(sample: Path, workers: int) -> dict:
     thread.join()
     rss = [vm_hwm(me)] if workers == 1 else sorted(peaks.values())
     steady = (times.n - 1) / (times.last - times.first) if times.n > 1 and times.last > times.first else None
+    cpu = psutil.Process(me).cpu_times()
     return {"workers": workers, "wall": wall, "docs": summary.documents, "errors": summary.errors,
-            "steady_docs_s": steady, "rss": rss}
+            "steady_docs_s": steady, "rss": rss, "parent_cpu_s": cpu.user + cpu.system}
 
 
 def child_cold() -> dict:
@@ -206,6 +220,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--repeats", type=int, default=3, help="interleaved rounds of the three measurements")
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="profile the first N sample documents")
     ap.add_argument("--json", action="store_true", help="also print the raw numbers as JSON")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -220,36 +235,49 @@ def main() -> None:
         sample = Path(tmp) / "sample.jsonl"
         texts = make_sample(args.corpus, args.n, sample)
         syl = sum(len(t.split()) for t in texts)
-        base = baseline(texts)
-        w1 = run_child("run", str(sample), "1")
-        w2 = run_child("run", str(sample), "2")
+        rounds = []
+        for _ in range(max(1, args.repeats)):  # interleaved, so a slow spell of the machine hits all three
+            base = baseline(texts)
+            rounds.append({"baseline": base, "workers_1": run_child("run", str(sample), "1"),
+                           "workers_2": run_child("run", str(sample), "2")})
         cold = run_child("cold")
         if args.profile:
             profile(texts[: args.profile])
-    b_rate = base["syllables"] / base["seconds"]
-    mb = 2**20
+    per_doc = syl / len(texts)
 
-    def row(name: str, r: dict) -> str:
-        rate, steady = r["docs"] / r["wall"], r["steady_docs_s"] or 0
-        rss = ", ".join(f"{x / mb:.0f}" for x in r["rss"] if x)
-        return (f"| {name} | {r['wall']:.1f} | {rate:.2f} | {steady:.2f} | {steady * syl / len(texts):,.0f} | "
-                f"{steady * syl / len(texts) / b_rate:.2f}x | {steady / (w1['steady_docs_s'] or 1):.2f}x | {rss} |")
+    def rates(r: dict) -> tuple[float, float, float]:
+        b = r["baseline"]["syllables"] / r["baseline"]["seconds"]
+        return b, (r["workers_1"]["steady_docs_s"] or 0) * per_doc, (r["workers_2"]["steady_docs_s"] or 0) * per_doc
+
+    table = [rates(r) for r in rounds]
+    med = statistics.median
+    b_rate, w1_rate, w2_rate = (med(col) for col in zip(*table))
+    vs_base_1, vs_base_2 = med(t[1] / t[0] for t in table), med(t[2] / t[0] for t in table)
+    vs_one = med(t[2] / t[1] for t in table if t[1])
+    mb = 2**20
+    last = rounds[-1]
+
+    def rss(r: dict) -> str:
+        return ", ".join(f"{x / mb:.0f}" for x in r["rss"] if x)
 
     print(f"\nMachine: {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.platform()}; "
           f"sample: first {len(texts)} records of {args.corpus.name} ({syl:,} syllables, "
           f"{sum(map(len, texts)) / len(texts):,.0f} chars/doc)\n")
-    print("| run | wall s | docs/s (wall) | docs/s (steady) | syllables/s | vs baseline | vs 1 worker "
-          "| peak RSS/worker MB |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    print(f"| underthesea.word_tokenize (baseline, line by line) | {base['seconds']:.1f} | "
-          f"{base['docs'] / base['seconds']:.2f} | {base['docs'] / base['seconds']:.2f} | {b_rate:,.0f} | 1.00x | | |")
-    print(row("dvnlp batch --workers 1", w1))
-    print(row("dvnlp batch --workers 2", w2))
+    print(f"Median of {len(rounds)} interleaved round(s); ratios are taken within each round, then the median.\n")
+    print("| run | syllables/s | docs/s (steady) | vs baseline | vs 1 worker | peak RSS/worker MB | parent CPU s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(f"| underthesea.word_tokenize (baseline, line by line) | {b_rate:,.0f} | {b_rate / per_doc:.2f} | 1.00x | | | |")
+    print(f"| dvnlp batch --workers 1 | {w1_rate:,.0f} | {w1_rate / per_doc:.2f} | {vs_base_1:.2f}x | 1.00x "
+          f"| {rss(last['workers_1'])} | {last['workers_1']['parent_cpu_s']:.1f} |")
+    print(f"| dvnlp batch --workers 2 | {w2_rate:,.0f} | {w2_rate / per_doc:.2f} | {vs_base_2:.2f}x | {vs_one:.2f}x "
+          f"| {rss(last['workers_2'])} | {last['workers_2']['parent_cpu_s']:.1f} |")
+    print("\nPer round (baseline syl/s; 1 worker vs baseline; 2 workers vs 1 worker): " + "; ".join(
+        f"{b:,.0f}, {w1 / b:.2f}x, {w2 / w1:.2f}x" for b, w1, w2 in table if w1))
     print(f"\nCold start (fresh process): import dvnlp {cold['import']:.2f} s, load() {cold['load']:.2f} s, "
           f"first document {cold['first_doc']:.2f} s, first document naming a model {cold['first_model_doc']:.2f} s "
           f"(process total {cold['process_wall']:.1f} s).")
     if args.json:
-        print(json.dumps({"baseline": base, "workers_1": w1, "workers_2": w2, "cold": cold}, indent=1))
+        print(json.dumps({"rounds": rounds, "cold": cold}, indent=1))
 
 
 if __name__ == "__main__":
