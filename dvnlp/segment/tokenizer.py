@@ -3,7 +3,7 @@
 Protected spans (:mod:`dvnlp.segment.protect`) become single tokens; the text between them
 is segmented with underthesea's CRF model one line piece at a time (by
 :class:`dvnlp.segment.crf.CRFSegmenter`, which gives the words of
-``underthesea.word_tokenize(..., use_token_normalize=False)`` about twice as fast), and every
+``underthesea.word_tokenize(..., use_token_normalize=False)`` ~1.8x as fast), and every
 word is located back in the text, so ``doc.text`` equals the normalized
 input exactly. underthesea's ``fixed_words`` is deliberately not used: in 9.5.0 it keeps its
 patterns in a module global and treats entries as live regular expressions.
