@@ -1,4 +1,4 @@
-"""Kill a real ``dvnlp batch`` with SIGKILL mid-run, resume it, and get the uninterrupted output."""
+"""Stop a real ``dvnlp batch`` mid-run (SIGINT, SIGTERM, SIGKILL), resume it, get the uninterrupted output."""
 from __future__ import annotations
 
 import json
@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from dvnlp.batch import pool
 from dvnlp.batch.manifest import state_paths
 from dvnlp.batch.pool import run_batch
@@ -18,21 +20,10 @@ PARAGRAPH = (
     "Thực hiện Kế hoạch số {k}-KH/HU của Ban Thường vụ Huyện ủy, có {x}/{y} tổ chức cơ sở Đảng ban hành quy chế, "
     "đạt 95,45%; vận động nhân dân hiến 2,8 tỷ đồng và {d} m2 đất làm đường giao thông nông thôn. "
 )
-# the lead registers the commands in dvnlp.cli; until then this launcher does it
-LAUNCHER = """
-import sys
-from dvnlp.cli import app
-names = {c.name or c.callback.__name__ for c in app.registered_commands}
-if "batch" not in names:
-    from dvnlp.batch.commands import batch_command, query_command
-    app.command("batch")(batch_command)
-    app.command("query")(query_command)
-if __name__ == "__main__":
-    app()
-"""
+N_DOCS = 80  # enough that a signal sent after the third record lands mid-run
 
 
-def write_corpus(path: Path, n: int = 30) -> None:
+def write_corpus(path: Path, n: int = N_DOCS) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):
             text = "".join(PARAGRAPH.format(year=2010 + (i + j) % 12, n=40 + i, a=20 + j, b=20 - j + i, k=100 + i,
@@ -40,17 +31,26 @@ def write_corpus(path: Path, n: int = 30) -> None:
             fh.write(json.dumps({"id": f"bc-{i:02d}", "text": text}, ensure_ascii=False) + "\n")
 
 
-def test_sigkill_then_resume_gives_the_uninterrupted_output(tmp_path, nlp, monkeypatch):
+@pytest.mark.parametrize(
+    ("sig", "workers", "exit_code"),
+    [
+        (signal.SIGKILL, 1, -signal.SIGKILL),  # no chance to clean up: the manifest is all there is
+        (signal.SIGINT, 1, 130),  # Ctrl-C: finished records kept, exit 130 (docs/cli.md)
+        (signal.SIGTERM, 2, 130),  # a scheduler stopping the job, with a worker pool to shut down
+    ],
+    ids=["SIGKILL", "SIGINT", "SIGTERM-2-workers"],
+)
+def test_batch_resume_after_a_signal_gives_the_uninterrupted_output(tmp_path, nlp, monkeypatch, sig, workers,
+                                                                     exit_code):
     corpus = tmp_path / "bao-cao.jsonl"
     write_corpus(corpus)
     monkeypatch.setattr(pool, "_NLP", nlp)
     reference = tmp_path / "ref.jsonl"
     run_batch([corpus], reference, workers=1)
 
-    launcher = tmp_path / "launch.py"
-    launcher.write_text(LAUNCHER, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    cmd = [sys.executable, str(launcher), "batch", str(corpus), "-o", str(out), "--workers", "1"]
+    cmd = [sys.executable, "-m", "dvnlp.cli", "batch", str(corpus), "-o", str(out), "--workers", str(workers),
+           "--chunksize", "1"]
     env = {**os.environ, "COLUMNS": "200"}
     manifest, part = state_paths(out)
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -61,21 +61,21 @@ def test_sigkill_then_resume_gives_the_uninterrupted_output(tmp_path, nlp, monke
                 break
             time.sleep(0.02)
         assert proc.poll() is None, f"the batch ended before it could be killed: {proc.stderr.read().decode()}"
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
+        proc.send_signal(sig)
+        proc.wait(30)
     finally:
         if proc.poll() is None:
             proc.kill()
         proc.stderr.close()
-    assert proc.returncode == -signal.SIGKILL
+    assert proc.returncode == exit_code
     assert not out.exists() and manifest.exists() and part.exists()
     done_before = len(manifest.read_bytes().splitlines()) - 1
-    assert 3 <= done_before < 30
+    assert 3 <= done_before < N_DOCS
 
     result = subprocess.run(cmd + ["--resume"], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in records] == [f"bc-{i:02d}" for i in range(30)]  # each input exactly once, in order
+    assert [r["id"] for r in records] == [f"bc-{i:02d}" for i in range(N_DOCS)]  # each input exactly once, in order
     assert out.read_bytes() == reference.read_bytes()
     assert "from an earlier run" in result.stderr
     assert not manifest.exists() and not part.exists()
