@@ -29,6 +29,10 @@ _IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+tổng\s+số\s+(?P<y>\d{1,3}(?:\.
 # after a day/month "ratio", words that show it is a date: 30/4 năm nay, 2/9 hằng năm, 19/5 vừa qua
 _DATE_AFTER = re.compile(r"\s*(?:năm\s+(?:nay|ngoái|trước|\d{4})|hằng năm|hàng năm|vừa qua|tới|sắp tới|tại)", re.IGNORECASE)
 _ADDRESS = re.compile(r"\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3}\s*(?:[,;.]|$)|\s+(?i:đường|phố|ngõ|hẻm|kiệt)\b")
+#: right after a number: a clock time (18h, 7g30, 18h hôm nay), not a count
+_CLOCK_AFTER = re.compile(r"[hg](?:\d{1,2})?(?![^\W\d_])")
+#: right before a four-digit number: the month of a date (tháng 3-2017, 12/2003)
+_MONTH_BEFORE = re.compile(r"(?<!\d)(?:0?[1-9]|1[0-2])\s*[-/.]\s*$")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w])(?!(?:UBND|HĐND|MTTQ|BCH|BTV)\s)[A-ZĐ]{2,6}\s$")
 
 
@@ -106,6 +110,9 @@ class CountFinder:
             if y == 1:  # a rate (249/1 vạn dân), not a part of a whole
                 continue
             unit, unit_end = self._unit(doc, starts, b, words)
+            if unit is None and self._day_month(m):  # "Hôm nay 21/4,", "(26/04)", "từ 30/5-7/6": a date
+                taken.append((a, b))
+                continue
             month = x <= 12 and 1900 <= y <= 2099 and x.is_integer()  # a month: 12/2003
             if month or self._is_rate(m.group("x"), x, y, unit, words):  # 14.400/2 năm, 6.550/3 kỳ
                 taken.append((a, b))  # neither side is a count of its own
@@ -121,9 +128,13 @@ class CountFinder:
                 out.append(self._record(text, a, b, value, None, "%", b, "percent", words))
                 taken.append((a, b))
                 continue
-            if self._is_year(m.group("num"), text, b):
+            if self._is_year(m.group("num"), text, b) or _CLOCK_AFTER.match(text, b):
                 continue
+            if self._year_like(m.group("num")) and _MONTH_BEFORE.search(text, max(0, a - 6), a):
+                continue  # tháng 3-2017: the year of a date
             unit, unit_end = self._unit(doc, starts, b, words)
+            if unit is not None and len(unit) == 1 and unit.isupper():
+                continue  # 94 B -002.27 (a number plate), số 1A: a capital letter is not a counted thing (1,5m is)
             if self._names_place(text, a, unit, words):
                 continue  # thôn 4, tổ 3 thôn 5: the number names the place
             if unit and unit.split()[0].lower() in words.time and not unit.lower().startswith("ngày công"):
@@ -174,6 +185,11 @@ class CountFinder:
             return False
         # "ngày 22/6" is excluded already (dates.PARTIAL); here: "30/4 năm nay", "19/5 vừa qua"
         return bool(_DATE_AFTER.match(text, m.end()))
+
+    @staticmethod
+    def _day_month(m: re.Match[str]) -> bool:
+        x, y = m.group("x"), m.group("y")
+        return x.isdigit() and y.isdigit() and 1 <= int(x) <= 31 and 1 <= int(y) <= 12
 
     @staticmethod
     def _is_rate(written_x: str, x: float, y: float, unit: str | None, words: UnitWords) -> bool:

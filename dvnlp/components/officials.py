@@ -39,6 +39,10 @@ _QUOTES = re.compile(r"“[^”\n]{0,300}”|\"[^\"\n]{0,300}\"")
 _KEEP_SPAN = "span" in {f.name for f in fields(Official)}
 
 
+#: a capitalized syllable and one space just before a position (inside a name)
+_CAP_BEFORE = re.compile(r"(?<![^\W_])[A-ZĐ][^\W\d_]* $")
+
+
 @dataclass
 class Person:
     start: int
@@ -263,6 +267,8 @@ class OfficialsFinder:
                 if len(syls) > n:
                     shorts.setdefault(" ".join(syls[-n:]), []).append(p)
         for m in g.honorific.finditer(text):
+            if m.group(0)[:1].isupper() and _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Phan Anh Tuấn": a middle name, not the honorific "anh"
             run = ctx.cap_run(re.compile(r"[ \t]*").match(text, m.end()).end())
             if not run or len(run) > 2:
                 continue

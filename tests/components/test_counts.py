@@ -126,3 +126,38 @@ def test_counts_blockers_do_not_hide_counts(nlp, text, expected):
 @pytest.mark.parametrize("text", ["thực hiện chỉ thị 56 , thông báo 50", "tại kỳ họp 20 của Ủy ban", "(Bằng cấp 3)"])
 def test_counts_lowercase_names_without_noun_are_not_counts(nlp, text):
     assert _counts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hôm nay 21/4, Đại hội tiếp tục làm việc.",  # a day/month with no counted noun
+        "Sáng nay (24/4), Đại hội bế mạc.",
+        "diễn ra từ ngày 30/5-7/6. Nêu rõ thêm",
+        "Lúc 18h hôm nay, Đại hội khai mạc.",  # clock times
+        "bắt đầu từ 7g30 sáng",
+        "Từ tháng 3-2017 thường trực Thành ủy Đà Nẵng họp.",  # the year of a month-year date
+        "Xe mang biển số 94 B -002.27 bị giữ lại.",  # a number plate: a single letter is no unit
+    ],
+)
+def test_counts_dates_times_and_plates_from_a_hand_check_are_not_counts(nlp, text):
+    """Families found by hand-checking 40 random counts of genre.jsonl (2026-11-26)."""
+    assert _counts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Có 13/12 xã đạt chuẩn.", [(13, 12, "xã", None)]),  # a day/month shape with a noun stays a ratio
+        ("Toàn tỉnh có 5/6 huyện.", [(5, 6, "huyện", None)]),
+        ("trồng 5ha lúa", [(5, None, "ha lúa", None)]),  # h/g rule is for clock times only
+        ("có 12 giờ làm việc", []),  # a duration, as before
+    ],
+)
+def test_counts_date_and_time_rules_keep_real_counts(nlp, text, expected):
+    assert _counts(nlp, text) == expected
+
+
+def test_counts_one_letter_measure_units_stay(nlp):
+    assert _counts(nlp, "cao 6,1m, dày 1,5m, nặng 60 tấn") == [
+        (6.1, None, "m", None), (1.5, None, "m", None), (60, None, "tấn", None)]

@@ -233,3 +233,16 @@ def test_officials_genre_corpus_never_raises(genre_processed):
         assert doc is not None
         for o in (doc._.dvnlp_facts or {}).get("officials", []):
             assert all(0 <= a < b <= len(doc.text) for a, b in o["mentions"])
+
+
+@pytest.mark.parametrize(
+    "text,mentions",
+    [
+        # "Anh" inside a full name is a middle name, not the honorific "anh": no mention inside the name
+        ("Đồng chí Phan Anh Tuấn, Bí thư Huyện ủy, phát biểu.", [[9, 22]]),
+        # ... while "Anh Tuấn" at the start of a later sentence refers back to him
+        ("Đồng chí Phan Anh Tuấn, Bí thư Huyện ủy, phát biểu. Anh Tuấn cho biết thêm.", [[9, 22], [56, 60]]),
+    ],
+)
+def test_officials_middle_name_anh_is_not_an_honorific(off_nlp, text, mentions):
+    assert [o["mentions"] for o in officials(off_nlp, text)] == [mentions]
