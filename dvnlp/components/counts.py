@@ -177,17 +177,12 @@ class CountFinder:
 
     @staticmethod
     def _is_partial_date(text: str, start: int, m: re.Match[str]) -> bool:
-        x, y = m.group("x"), m.group("y")
-        if "." in x or "." in y or not (x.isdigit() and y.isdigit()):
-            return False
-        day, month = int(x), int(y)
-        if not (1 <= day <= 31 and 1 <= month <= 12):
-            return False
         # "ngày 22/6" is excluded already (dates.PARTIAL); here: "30/4 năm nay", "19/5 vừa qua"
-        return bool(_DATE_AFTER.match(text, m.end()))
+        return CountFinder._day_month(m) and bool(_DATE_AFTER.match(text, m.end()))
 
     @staticmethod
     def _day_month(m: re.Match[str]) -> bool:
+        """``x/y`` could be a day and month (22/6, 30/04)."""
         x, y = m.group("x"), m.group("y")
         return x.isdigit() and y.isdigit() and 1 <= int(x) <= 31 and 1 <= int(y) <= 12
 

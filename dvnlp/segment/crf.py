@@ -85,28 +85,25 @@ class CRFSegmenter:
             name, _, value = attr.partition("=")
             known.setdefault(name, set()).add(value)
         self._known = known
+        # the templates grouped by n-gram size (1, 2, 3), then by offset
         self._unary = [self._slots(k, k) for k in range(-2, 3)]
-        self._bigram = [self._slots(k, k + 1) for k in range(-2, 2)]
-        self._trigram = [self._slots(k, k + 2) for k in range(-2, 1)]
+        self._groups = (self._unary, [self._slots(k, k + 1) for k in range(-2, 2)],
+                        [self._slots(k, k + 2) for k in range(-2, 1)])
         # the features of an n-gram that lies off either end, per offset
         self._edges = {
-            kind: tuple(tuple(tuple(f"{t}={kind}" for t in self._names(group) if kind in known.get(t, ()))
-                              for group in groups) for groups in (self._unary, self._bigram, self._trigram))
+            kind: tuple(tuple(tuple(f"{t}={kind}" for _, t, _ in group if kind in known.get(t, ())) for group in groups)
+                        for groups in self._groups)
             for kind in ("BOS", "EOS")
         }
         # n-gram values the model knows in any position, and the features of an n-gram it does
         # not know as text (most of them): those depend on its istitle/is_in_dict flags only
         self._texts = [set().union(*(slot[2][1] for group in groups for slot in group if slot[0] == what))
-                       for groups in (self._unary, self._bigram, self._trigram) for what in (0, 1)]
+                       for groups in self._groups for what in (0, 1)]
         self._by_flags = [{(title, in_dict): self._emit(groups, None, None, title, in_dict, False)
                            for title in (True, False) for in_dict in (True, False)}
-                          for groups in (self._unary, self._bigram, self._trigram)]
+                          for groups in self._groups]
         # per syllable (bounded cache): (its features at each offset, lower case, istitle)
         self._cache: dict[str, tuple[tuple[tuple[str, ...], ...], str, bool]] = {}
-
-    @staticmethod
-    def _names(group: list[tuple]) -> list[str]:
-        return [slot[1] for slot in group]
 
     def _slots(self, a: int, b: int) -> list[tuple]:
         """How to emit each template reading tokens ``a..b``: ``(what, template, known values or strings)``.
@@ -160,7 +157,7 @@ class CRFSegmenter:
     def _ngram(self, n: int, text: str, low: str, title: bool) -> tuple[tuple[str, ...], ...]:
         in_dict = low in self._dict
         if text in self._texts[2 * n - 2] or low in self._texts[2 * n - 1]:
-            return self._emit((self._unary, self._bigram, self._trigram)[n - 1], text, low, title, in_dict, False)
+            return self._emit(self._groups[n - 1], text, low, title, in_dict, False)
         return self._by_flags[n - 1][(title, in_dict)]
 
     def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
