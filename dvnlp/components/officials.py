@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import add_fact, doc_text, ensure_extensions
-from dvnlp.components.title_grammar import MAX_NAME, grammar, is_cap, key
+from dvnlp.components.title_grammar import MAX_NAME, grammar, honorifics, is_cap, key
 from dvnlp.components.titles import Context, Title, complete, complete_from_text, parse_title, valid_name
 from dvnlp.facts.report import Official
 
@@ -37,10 +37,6 @@ _TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:được[ \t]+)?(?:(?:giao|b
 _LIST_CONTEXT = re.compile(r"(?:^|[:;,(\n]|(?<![^\W_])(?:và|có|cùng|gồm))[ \t]*$", re.IGNORECASE)
 _QUOTES = re.compile(r"“[^”\n]{0,300}”|\"[^\"\n]{0,300}\"")
 _KEEP_SPAN = "span" in {f.name for f in fields(Official)}
-
-
-#: a capitalized syllable and one space just before a position (inside a name)
-_CAP_BEFORE = re.compile(r"(?<![^\W_])[A-ZĐ][^\W\d_]* $")
 
 
 @dataclass
@@ -266,9 +262,7 @@ class OfficialsFinder:
             for n in (1, 2):
                 if len(syls) > n:
                     shorts.setdefault(" ".join(syls[-n:]), []).append(p)
-        for m in g.honorific.finditer(text):
-            if m.group(0)[:1].isupper() and _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "Phan Anh Tuấn": a middle name, not the honorific "anh"
+        for m in honorifics(text):
             run = ctx.cap_run(re.compile(r"[ \t]*").match(text, m.end()).end())
             if not run or len(run) > 2:
                 continue

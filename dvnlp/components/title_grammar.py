@@ -8,6 +8,7 @@ them is :mod:`dvnlp.components.titles`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -121,3 +122,16 @@ def grammar() -> Grammar:
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
     )
+
+
+#: a capitalized syllable and one space just before a position (inside a name)
+_CAP_BEFORE = re.compile(r"(?<![^\W_])[A-ZĐ][^\W\d_]* $")
+
+
+def honorifics(text: str) -> Iterator[re.Match[str]]:
+    """The honorific matches of ``text`` (``ông``, ``Đồng chí``, ``anh``), leaving out a capitalized
+    one right after a name syllable: in ``Phan Anh Tuấn`` "Anh" is a middle name."""
+    for m in grammar().honorific.finditer(text):
+        if m.group(0)[:1].isupper() and _CAP_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        yield m

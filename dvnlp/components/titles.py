@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dvnlp.components.title_grammar import (
-    CAPS, DIGITS, GAP, JOINED, MAX_NAME, SYLLABLE, grammar, is_cap, key,
+    CAPS, DIGITS, GAP, JOINED, MAX_NAME, SYLLABLE, grammar, honorifics, is_cap, key,
 )
 
 @dataclass
@@ -90,7 +90,7 @@ class Context:
         self.tok_at = sorted(token_spans)
         g = grammar()
         self.honored: set[str] = set()
-        for m in g.honorific.finditer(text):
+        for m in honorifics(text):
             run = self.cap_run(GAP.match(text, m.end()).end())
             if run:
                 self.honored.add(key(text[run[0][0]:run[-1][1]]))
