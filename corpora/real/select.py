@@ -1,0 +1,127 @@
+"""Seeded choice of real articles to annotate, and their dev/test split.
+
+    python corpora/real/select.py officials            # ids, one a line, with split and section
+    python corpora/real/select.py counts --n 120
+    python corpora/real/select.py officials --texts OUT.jsonl   # {id, split, text} to read while annotating
+
+Only ids and annotations are committed (``corpora/real/{dev,test}/*.jsonl``); the article texts
+stay in ``../shared/corpus`` and are read from there whenever gold is built.
+
+* **Sampling frame.** ``officials``: every bulk article (VNTC politics, raw HTML); ``counts``: every bulk and genre
+  article;
+  ``documents``: bulk articles whose text has a document symbol (``12/2006/NĐ-CP``, ``25-CT/TW``),
+  since most articles cite none; ``breakdowns``: genre and bulk articles with a count followed by
+  ``trong đó`` / ``gồm`` / ``bao gồm``. The frame is a regex on the raw text, not a dvnlp rule.
+* **Spread.** Articles are grouped by section (the VNTC file prefix, e.g. ``XH_NLD``: newspaper) and
+  drawn round-robin from the groups in a seeded order, so no newspaper dominates; genre articles
+  are grouped by source (``vietnews`` tokenized text, ``baomoi2017`` plain text, ``vntc`` HTML).
+* **Split.** ``sha256("dvnlp-real-v1:" + id)``: even first byte → ``dev``, odd → ``test``. The
+  split depends only on the id, so an article is on the same side for every fact type.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+
+
+def _shared() -> Path:
+    """``../shared/corpus`` beside the checkout (or beside any folder above it, for worktrees)."""
+    env = os.environ.get("DVNLP_SHARED")
+    if env:
+        return Path(env) / "corpus"
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared" / "corpus"
+    return Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+SHARED = _shared()
+SEEDS = {"officials": 12, "documents": 13, "counts": 14, "breakdowns": 141}
+DEFAULT_N = {"officials": 160, "documents": 90, "counts": 80, "breakdowns": 60}
+_SYMBOL = re.compile(r"\b\d{1,5}\s*(?:/\s*\d{4})?\s*[/-]\s*[A-ZĐ]{1,6}(?:\s*[-/]\s*[A-ZĐ0-9]{1,8})+")
+_BREAKDOWN = re.compile(r"\d[\d.,]*\s+\w+[^.;\n]{0,60}?\b(?:trong đó|bao gồm|gồm)\b", re.IGNORECASE)
+
+
+def split_of(doc_id: str) -> str:
+    """``dev`` or ``test``, from the id alone."""
+    return "dev" if hashlib.sha256(f"dvnlp-real-v1:{doc_id}".encode()).digest()[0] % 2 == 0 else "test"
+
+
+def section_of(doc_id: str, source: str = "vntc") -> str:
+    """VNTC: the file prefix (``XH_NLD``: newspaper); other genre sources: the source name."""
+    if source != "vntc":
+        return source
+    name = doc_id.rsplit("/", 1)[-1]
+    return re.sub(r"_?\d+\.txt$", "", name) or name
+
+
+def _records(name: str) -> Iterator[dict]:
+    path = SHARED / name
+    if not path.exists():
+        sys.exit(f"{path} is missing: the annotations are built against ../shared/corpus")
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def frame(task: str) -> list[dict]:
+    files = ["bulk_vntc_politics.jsonl.gz"] + (["genre.jsonl"] if task in ("counts", "breakdowns") else [])
+    out = []
+    for name in files:
+        for r in _records(name):
+            if task == "documents" and not _SYMBOL.search(r["text"]):
+                continue
+            if task == "breakdowns" and not _BREAKDOWN.search(r["text"]):
+                continue
+            out.append({"id": r["id"], "corpus": name, "section": section_of(r["id"], r.get("source", "vntc")),
+                        "text": r["text"]})
+    return out
+
+
+def choose(task: str, n: int) -> list[dict]:
+    rng = random.Random(SEEDS[task])
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in frame(task):
+        groups[r["section"]].append(r)
+    for g in groups.values():
+        g.sort(key=lambda r: r["id"])
+        rng.shuffle(g)
+    order = sorted(groups)
+    rng.shuffle(order)
+    chosen: list[dict] = []
+    while len(chosen) < n and any(groups[k] for k in order):
+        for k in order:
+            if groups[k] and len(chosen) < n:
+                chosen.append(groups[k].pop())
+    return chosen
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("task", choices=sorted(SEEDS))
+    ap.add_argument("--n", type=int)
+    ap.add_argument("--texts", help="write {id, corpus, split, text} records here (for reading, not committing)")
+    args = ap.parse_args()
+    chosen = choose(args.task, args.n or DEFAULT_N[args.task])
+    for r in chosen:
+        print(r["id"], split_of(r["id"]), r["section"], r["corpus"], sep="\t")
+    if args.texts:
+        with open(args.texts, "w", encoding="utf-8") as f:
+            for r in chosen:
+                f.write(json.dumps({"id": r["id"], "corpus": r["corpus"], "split": split_of(r["id"]),
+                                    "text": r["text"]}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
