@@ -111,7 +111,7 @@ class _Pool:
         if self.ctx.get_start_method() == "forkserver":
             from dvnlp import pipeline
 
-            self.ctx.set_forkserver_preload(_PRELOAD + sorted(getattr(pipeline, "_MODULES", {}).values()))
+            self.ctx.set_forkserver_preload(_PRELOAD + sorted(set(pipeline.factory_modules().values())))
         self.crashes_in_a_row = 0
         self._start()
 

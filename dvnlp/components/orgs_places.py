@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
+from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DASH, word_alternation
 
@@ -47,23 +47,27 @@ def _place_records(text: str, boiler: Boilerplate) -> list[dict[str, Any]]:
     return out
 
 
-class OrgPlaceFinder:
-    def __init__(self) -> None:
-        ensure_extensions()
+class OrgPlaceFinder(Component):
+    """Writes two fact types: ``organizations`` and ``places``."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    fact_type, label = "orgs_places", "ORG"
+
+    def match(self, doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         text = doc_text(doc)
         boiler = Boilerplate(doc)
-        for m in _org_pattern().finditer(text):
-            if not boiler.covers(*m.span()):
-                add_fact(doc, "organizations", {"text": m.group(0), "label": "ORG", "span": list(m.span()),
-                                                "normalized": re.sub(r"\s+", " ", m.group(0)), "rule": "lexicon_body"},
-                         label="ORG")
-        for record in _place_records(text, boiler):
+        orgs = [{"text": m.group(0), "label": "ORG", "span": list(m.span()),
+                 "normalized": re.sub(r"\s+", " ", m.group(0)), "rule": "lexicon_body"}
+                for m in _org_pattern().finditer(text) if not boiler.covers(*m.span())]
+        return orgs, _place_records(text, boiler)
+
+    def set_annotations(self, doc: Doc, records: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+        orgs, places = records
+        for record in orgs:
+            add_fact(doc, "organizations", record, label="ORG")
+        for record in places:
             add_fact(doc, "places", record, label="PLACE")
-        return doc
 
 
-@Language.factory("dvnlp_orgs_places")
-def make_orgs_places(nlp: Language, name: str) -> OrgPlaceFinder:
-    return OrgPlaceFinder()
+@Language.factory("dvnlp_orgs_places", default_config={"on_error": "record"})
+def make_orgs_places(nlp: Language, name: str, *, on_error: str) -> OrgPlaceFinder:
+    return OrgPlaceFinder(name=name, on_error=on_error)
