@@ -1,8 +1,8 @@
 """Seeded choice of real articles to annotate, and their dev/test split.
 
-    python corpora/real/select.py officials            # ids, one a line, with split and section
-    python corpora/real/select.py counts --n 120
-    python corpora/real/select.py officials --texts OUT.jsonl   # {id, split, text} to read while annotating
+    python corpora/real/sample.py officials            # ids, one a line, with split and section
+    python corpora/real/sample.py counts --n 120
+    python corpora/real/sample.py officials --texts OUT.jsonl   # {id, split, text} to read while annotating
 
 Only ids and annotations are committed (``corpora/real/{dev,test}/*.jsonl``); the article texts
 stay in ``../shared/corpus`` and are read from there whenever gold is built.
