@@ -189,13 +189,16 @@ def test_encodings_fix_legacy_always_repairs(encode, name: str, words: list[str]
     ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf32-bom", "utf32be-bom", "utf16le-nobom", "utf16be-nobom"],
 )
 def test_encodings_decode_unicode(data: bytes, encoding: str) -> None:
-    assert decode_bytes(data) == DecodedText(PARAGRAPH, encoding, None)
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.legacy, decoded.warnings) == (PARAGRAPH, encoding, None, ())
+    assert decoded.confidence == 1.0
 
 
 def test_encodings_decode_cp1258_composes_tones() -> None:
     data = to_cp1258(PARAGRAPH + "\n" + HEADING)
     assert b"\xcc" in data or b"\xec" in data  # really a base letter + combining tone
-    assert decode_bytes(data) == DecodedText(PARAGRAPH + "\n" + HEADING, "cp1258", None)
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.legacy) == (PARAGRAPH + "\n" + HEADING, "cp1258", None)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +207,7 @@ def test_encodings_decode_cp1258_composes_tones() -> None:
 )
 def test_encodings_decode_legacy_font_bytes(encode, codec: str, name: str) -> None:
     decoded = decode_bytes(encode(PARAGRAPH).encode(codec))
-    assert decoded == DecodedText(PARAGRAPH, name, name)
+    assert (decoded.text, decoded.encoding, decoded.legacy, decoded.confidence) == (PARAGRAPH, name, name, 1.0)
 
 
 @pytest.mark.parametrize("encode", [unicode_to_tcvn3, unicode_to_vni], ids=["tcvn3", "vni"])
