@@ -3,7 +3,7 @@
 :func:`decode_bytes` decides by evidence. A byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32
 LE/BE) or strict UTF-8 is taken as it is; UTF-16 without a BOM is recognised by its NUL-byte
 pattern. Otherwise, after refusing binary data, the candidate readings — UTF-8 with a small
-error budget (at most 10% of its non-ASCII bytes invalid), Windows-1258 (``cp1258``), TCVN3
+error budget (at most 16 + a quarter of its non-ASCII bytes invalid), Windows-1258 (``cp1258``), TCVN3
 and VNI-Windows font bytes — are scored by how Vietnamese the result is: words that are
 well-formed Vietnamese syllables (initial, rhyme, tone mark on the right vowel) count for a
 reading, malformed words and replacement characters against it. A UTF-8 file with a few broken
@@ -88,30 +88,43 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>", fix_legacy: bool = Tru
             text, bad = _decode_counting(data[len(bom):], name)
             found = (text, name, [(a + len(bom), b + len(bom)) for a, b in bad])
             break
-    if found is None and b"\x00" not in data:
+    nuls = data.count(0) if found is None else 0
+    if nuls:
+        found = _utf16_without_bom(data)
+        if found is None and nuls > _max_nuls(len(data)):
+            raise InputError(source, "binary data, not text")
+    if found is None:
         try:
             found = (data.decode("utf-8"), "utf-8", [])
         except UnicodeDecodeError:
             pass
-    if found is None and b"\x00" in data:
-        found = _utf16_without_bom(data)
-        if found is None:
-            raise InputError(source, "binary data, not text")
+    legacy: str | None = None
     if found is None:
         if _control_share(data) > _MAX_CONTROL_SHARE:
             raise InputError(source, "binary data, not text")
         decoded = _decode_by_evidence(data)
-        if decoded.encoding != "utf-8":
-            return decoded
-        found = (decoded.text, "utf-8", _invalid_utf8(data))
+        legacy = decoded.legacy
+        found = (decoded.text, decoded.encoding,
+                 _decode_counting(data, decoded.encoding)[1] if decoded.encoding in ("utf-8", "cp1258") else [])
     text, encoding, bad = found
-    if _looks_binary(text, replaced=sum(b - a for a, b in bad)):
+    warnings = [_decode_warning(bad, encoding)] if bad else []
+    replaced = sum(b - a for a, b in bad)
+    nul_chars = text.count("\x00")
+    if nul_chars and nul_chars <= _max_nuls(len(text)):  # a few corrupted bytes, not a binary file
+        text = text.replace("\x00", "\ufffd")
+        replaced += nul_chars
+        warnings.append({"type": "decode", "message": f"{nul_chars} NUL character{'s' if nul_chars > 1 else ''} "
+                                                      "replaced by U+FFFD"})
+    if _looks_binary(text, replaced=replaced):
         raise InputError(source, "binary data, not text")
-    warnings = (_decode_warning(bad, encoding),) if bad else ()
-    legacy = None
-    if fix_legacy:
+    if fix_legacy and legacy is None:
         text, legacy = fix_legacy_text(text)
-    return DecodedText(text, encoding, legacy, confidence(text), warnings)
+    return DecodedText(text, encoding, legacy, confidence(text), tuple(warnings))
+
+
+def _max_nuls(size: int) -> int:
+    """NUL bytes or characters a text may hold as corruption (more means binary data)."""
+    return max(5, size // 1000)
 
 
 def fix_legacy_text(text: str) -> tuple[str, str | None]:
@@ -260,10 +273,6 @@ def _decode_counting(data: bytes, name: str) -> tuple[str, list[tuple[int, int]]
     return "".join(parts), bad
 
 
-def _invalid_utf8(data: bytes) -> list[tuple[int, int]]:
-    return _decode_counting(data, "utf-8")[1]
-
-
 def _decode_warning(bad: list[tuple[int, int]], encoding: str) -> dict[str, str]:
     n = sum(b - a for a, b in bad)
     merged: list[tuple[int, int]] = []
@@ -314,9 +323,11 @@ def _decode_by_evidence(data: bytes) -> DecodedText:
     """
     western = data.decode("latin-1").translate(_cp1252_table())
     candidates: list[tuple[str, str, str | None]] = [
-        ("cp1258", unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), None),
+        ("cp1258", unicodedata.normalize("NFC", _decode_counting(data, "cp1258")[0]), None),
     ]
-    for encoding in (TCVN3, VNI):
+    # VNI before TCVN3: on a tie the reading that explains two bytes with one letter wins
+    # (``co\xe2ng`` is VNI ``công``, not TCVN3 ``coõng``), as in :func:`fix_legacy_text`.
+    for encoding in (VNI, TCVN3):
         candidates.append((encoding, _finish(convert_legacy(western, encoding), encoding), encoding))
     scores = [vietnamese_score(text) for _, text, _ in candidates]
     best = 0
@@ -325,7 +336,7 @@ def _decode_by_evidence(data: bytes) -> DecodedText:
             best = index
     non_ascii = sum(1 for byte in data if byte >= 0x80)
     text, bad = _decode_counting(data, "utf-8")
-    if sum(b - a for a, b in bad) <= max(3, non_ascii // 10) and vietnamese_score(text) >= scores[best]:
+    if sum(b - a for a, b in bad) <= 16 + non_ascii // 4 and vietnamese_score(text) >= scores[best]:
         return DecodedText(text, "utf-8", None, confidence(text))
     name, text, legacy = candidates[best]
     return DecodedText(text, name, legacy, confidence(text))

@@ -23,6 +23,7 @@ __all__ = ["DPI", "ocr_pdf_pages", "ocr_unavailable", "repair_ocr_text"]
 DPI = 300
 _LANG = "vie"
 _PAGE_SECONDS = 120
+_DOUBLE_D = re.compile("(\u0110|\u0111)\\1")
 _ETH = str.maketrans("\u00d0\u00f0", "\u0110\u0111")
 _LETTERS = re.compile(r"[^\W\d_]{1,7}")
 
@@ -76,10 +77,11 @@ def repair_ocr_text(text: str) -> str:
     """Join two letter groups split by one space when one of them is not a Vietnamese syllable and
     the two together are one (``v ận`` → ``vận``, ``Đ ảng`` → ``Đảng``), in the same case. Two real
     syllables are never joined. Tesseract's ``Ð``/``ð`` (eth, which Vietnamese does not have) become
-    ``Đ``/``đ`` (``QÐ-UBND`` → ``QĐ-UBND``). The lines of a paragraph (Tesseract's blocks, separated by blank
+    ``Đ``/``đ`` (``QÐ-UBND`` → ``QĐ-UBND``), and a doubled ``ĐĐ``, which Vietnamese never writes, one
+    ``Đ`` (``400-QĐĐ/TU`` → ``400-QĐ/TU``, a Tesseract error seen on 200 dpi scans). The lines of a paragraph (Tesseract's blocks, separated by blank
     lines) are joined into one, as the report had them before it was printed."""
     paragraphs = []
-    text = text.replace("\f", "").translate(_ETH)
+    text = _DOUBLE_D.sub(r"\1", text.replace("\f", "").translate(_ETH))
     for block in re.split(r"\n\s*\n", text):
         words = " ".join(part.strip() for part in block.splitlines() if part.strip()).split(" ")
         out: list[str] = []
