@@ -168,6 +168,9 @@ def _from_error(path: Path, error: BaseException, *, source: str | None = None,
 def _read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | InputFailure]:
     kind = _kind(path)
     try:
+        if not path.is_file():  # a FIFO or socket with a report's name would block the read forever
+            yield _failure(path, "InputError", "not a regular file")
+            return
         if kind == "jsonl":
             yield from _read_jsonl(path, max_bytes)
             return
