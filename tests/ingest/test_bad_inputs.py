@@ -12,6 +12,7 @@ import io
 import json
 import os
 import shutil
+import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -22,24 +23,14 @@ import pytest
 from dvnlp.ingest import InputFailure, RawDocument, iter_documents
 from dvnlp.ingest.legacy import unicode_to_tcvn3, unicode_to_vni
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+from encoders import to_cp1258  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 OFFICE = ROOT / "tests" / "fixtures" / "office"
 REPORT = (ROOT / "corpora" / "samples" / "bao-cao-huyen-mau.txt").read_text(encoding="utf-8")
 LINE = "Huyện ủy ban hành Quyết định số 5-QĐ/HU về công tác dân vận; đồng chí Rơ Mah Thuấn dự hội nghị."
 HAS_DOC_TOOL = bool(shutil.which("antiword") or shutil.which("catdoc"))
-
-
-def to_cp1258(text: str) -> bytes:
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
-            out += unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)).encode("cp1258")
-            out += tones.encode("cp1258")
-    return bytes(out)
 
 
 def pdf_bytes(*, encrypt: bool = False, blank: bool = False) -> bytes:

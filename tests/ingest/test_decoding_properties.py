@@ -8,13 +8,17 @@ becomes a few U+FFFD).
 from __future__ import annotations
 
 import difflib
-import unicodedata
+import sys
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dvnlp.ingest import decode_bytes
 from dvnlp.ingest.legacy import unicode_to_tcvn3, unicode_to_vni
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+from encoders import to_cp1258  # noqa: E402
 
 WORDS = (
     "công tác dân vận của hệ thống chính trị năm nay được triển khai đồng bộ hiệu quả người dân tin "
@@ -23,22 +27,6 @@ WORDS = (
     "thời khiếu nại tố cáo đoàn viên phụ nữ nông cựu chiến binh thanh niên mặt trận quốc đại kết ủy ban "
     "thường vụ chấp hành đạt tồn tại hạn chế nguyên nhân pháp mô hình khéo gạo nghĩa tình nuôi bò"
 ).split()
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows wrote it: base letter (with its hat or horn) + tone mark."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-        out += base.encode("cp1258") + tones.encode("cp1258")
-    return bytes(out)
 
 
 ENCODERS = {
