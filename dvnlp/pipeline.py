@@ -10,9 +10,11 @@ import importlib
 
 from spacy.language import Language
 
-#: stage order: every component reads what the ones before it wrote
+#: stage order: every component reads what the ones before it wrote. The module of each factory
+#: is its ``spacy_factories`` entry point in ``pyproject.toml`` (the list is not repeated here).
 COMPONENTS: tuple[str, ...] = (
     "dvnlp_sentences",
+    "dvnlp_lexicon",
     "dvnlp_doc_refs",
     "dvnlp_dates",
     "dvnlp_counts",
@@ -21,16 +23,18 @@ COMPONENTS: tuple[str, ...] = (
     "dvnlp_breakdowns",
     "dvnlp_models",
 )
-_MODULES = {
-    "dvnlp_sentences": "dvnlp.components.sentences",
-    "dvnlp_doc_refs": "dvnlp.components.doc_refs",
-    "dvnlp_dates": "dvnlp.components.dates",
-    "dvnlp_counts": "dvnlp.components.counts",
-    "dvnlp_orgs_places": "dvnlp.components.orgs_places",
-    "dvnlp_officials": "dvnlp.components.officials",
-    "dvnlp_breakdowns": "dvnlp.components.breakdowns",
-    "dvnlp_models": "dvnlp.components.models",
-}
+
+
+def factory_modules() -> dict[str, str]:
+    """Component name → the module that registers its factory (from the package's entry points)."""
+    from importlib.metadata import entry_points
+
+    found = {ep.name: ep.value.split(":")[0] for ep in entry_points(group="spacy_factories")
+             if ep.name in COMPONENTS}
+    missing = [name for name in COMPONENTS if name not in found]
+    if missing:  # a source tree that was never installed: the modules follow the naming convention
+        found.update({name: f"dvnlp.components.{name.removeprefix('dvnlp_')}" for name in missing})
+    return found
 
 
 #: the longest text (characters) the pipeline accepts; batch inputs are capped at 50 MB anyway
@@ -42,20 +46,23 @@ def config() -> dict:
     return {"nlp": {"tokenizer": {"@tokenizers": "dvnlp.Tokenizer.v1", "normalize_input": True}}}
 
 
-def load(*, exclude: tuple[str, ...] = ()) -> Language:
+def load(*, exclude: tuple[str, ...] = (), component_config: dict[str, dict] | None = None) -> Language:
     """Build the dvnlp pipeline: ``nlp = dvnlp.load(); doc = nlp(text)``.
 
-    ``exclude`` drops components by name (for speed when only some facts are needed).
+    ``exclude`` drops components by name (for speed when only some facts are needed);
+    ``component_config`` overrides settings by component name, e.g.
+    ``{"dvnlp_counts": {"on_error": "raise"}}``.
     """
     import spacy
 
     importlib.import_module("dvnlp.segment.tokenizer")  # registers dvnlp.Tokenizer.v1
     nlp = spacy.blank("vi", config=config())
+    modules = factory_modules()
     for name in COMPONENTS:
         if name in exclude:
             continue
-        importlib.import_module(_MODULES[name])  # registers the factory
-        nlp.add_pipe(name)
+        importlib.import_module(modules[name])  # registers the factory
+        nlp.add_pipe(name, config=dict(component_config or {}).get(name, {}))
     nlp.initialize()
     # no parser or NER: memory grows linearly with the text, so long reports are fine
     nlp.max_length = MAX_LENGTH

@@ -29,16 +29,15 @@ class ErrorRecord:
 @dataclass
 class SourcedReport(Report):
     """A :class:`~dvnlp.facts.Report` with how its input was read: ``input`` (``encoding``,
-    ``confidence``, ``ocr_pages``) and ``warnings`` (``{"type", "message"}`` each, e.g. invalid bytes
-    replaced by U+FFFD, a duplicate id renamed). Both are keys of its output record."""
+    ``confidence``, ``ocr_pages``), a key of its output record after ``warnings``. What ingest
+    repaired (invalid bytes replaced by U+FFFD, a duplicate id renamed, pages not OCRed) comes
+    first in ``warnings``."""
 
     input: dict[str, Any] = field(default_factory=dict)
-    warnings: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         out["input"] = self.input
-        out["warnings"] = self.warnings
         return out
 
 
@@ -52,8 +51,9 @@ def process_document(nlp: Language, raw: RawDocument) -> Report | ErrorRecord:
     try:
         doc = nlp(raw.text)
         report = report_from_doc(doc, doc_id=raw.id)
-        report = SourcedReport(**{f.name: getattr(report, f.name) for f in fields(Report)},
-                               input=input_info(raw), warnings=[dict(w) for w in raw.warnings])
+        values = {f.name: getattr(report, f.name) for f in fields(Report)}
+        values["warnings"] = [dict(w) for w in raw.warnings] + list(report.warnings)
+        report = SourcedReport(**values, input=input_info(raw))
         report = check(report)
     except Exception as exc:  # noqa: BLE001 - a batch must go on and say what failed
         return ErrorRecord(raw.id, raw.source, type(exc).__name__, str(exc) or repr(exc))

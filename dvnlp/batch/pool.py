@@ -91,7 +91,7 @@ class _Pool:
         if self.ctx.get_start_method() == "forkserver":
             from dvnlp import pipeline
 
-            self.ctx.set_forkserver_preload(_PRELOAD + sorted(getattr(pipeline, "_MODULES", {}).values()))
+            self.ctx.set_forkserver_preload(_PRELOAD + sorted(set(pipeline.factory_modules().values())))
         # Workers watch the read end; only this process holds the write end, so it closes when we die.
         self.alive, self._alive_w = self.ctx.Pipe(duplex=False)
         self.events = self.ctx.SimpleQueue()

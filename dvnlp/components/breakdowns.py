@@ -34,7 +34,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions, facts
+from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text, facts
 from dvnlp.components.fields import Label, Spans as _Spans, find_labels
 from dvnlp.segment.patterns import DASH, DATE, NUMBER, QUOTED, RATIO, SYMBOL, parse_number
 
@@ -157,27 +157,28 @@ def _sentence_starts(text: str) -> list[int]:
 
 # -- the finder ---------------------------------------------------------------------------------
 
-class BreakdownFinder:
+class BreakdownFinder(Component):
     """Finds field breakdowns (and non-field splits) from the counts on a Doc."""
 
-    def __init__(self, *, max_list_gap: int = _MAX_LIST_GAP, max_total_distance: int = _MAX_TOTAL_DIST) -> None:
-        ensure_extensions()
-        self._starts: list[int] | None = None
+    fact_type, label = "breakdowns", "BREAKDOWN"
+
+    def __init__(self, *, max_list_gap: int = _MAX_LIST_GAP, max_total_distance: int = _MAX_TOTAL_DIST,
+                 name: str | None = None, on_error: str = "record") -> None:
+        super().__init__(name=name, on_error=on_error)
         self.max_list_gap = max_list_gap
         self.max_total_distance = max_total_distance
 
-    def __call__(self, doc: Doc) -> Doc:
+    def match(self, doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        return self.find(doc_text(doc), facts(doc).get("counts"), Boilerplate(doc))
+
+    def set_annotations(self, doc: Doc, records: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+        breakdowns, splits = records
         store = facts(doc)
         store.setdefault("breakdowns", [])
-        try:
-            breakdowns, splits = self.find(doc_text(doc), store.get("counts"), Boilerplate(doc))
-        except Exception:  # noqa: BLE001 - a rule failure must never lose the document
-            breakdowns, splits = [], []
         for record in breakdowns:
             add_fact(doc, "breakdowns", record, label="BREAKDOWN")
         if splits:
             store.setdefault("splits", []).extend(splits)
-        return doc
 
     # public for tests and for callers without a spaCy Doc
     def find(self, text: str, counts: list[dict[str, Any]] | None,
@@ -187,15 +188,15 @@ class BreakdownFinder:
             nums = [n for n in nums if not boiler.covers(n.start, n.end)]
         labels = [lab for lab in find_labels(text) if boiler is None or not boiler.covers(lab.start, lab.end)]
         sent_starts = _sentence_starts(text)
-        self._starts = [n.start for n in nums]
+        starts = [n.start for n in nums]
         used: set[int] = set()  # ids of Num used as parts or totals
         part_ids: set[int] = set()
         out: list[dict[str, Any]] = []
         for group in self._lists(text, labels, nums):
-            parts = self._assign(text, group, nums, used)
+            parts = self._assign(text, group, nums, starts, used)
             if len(parts) < 2:
                 continue
-            record = self._with_total(text, parts, nums, used, sent_starts)
+            record = self._with_total(text, parts, nums, starts, used, sent_starts)
             if record is not None:
                 out.append(record)
                 part_ids.update(id(n) for _, n, _ in parts)
@@ -244,8 +245,8 @@ class BreakdownFinder:
             return None
         return best
 
-    def _assign(self, text: str, group: list[Label], nums: list[Num], used: set[int]) -> list[tuple[Label, Num, str]]:
-        all_starts = [n.start for n in nums] if self._starts is None else self._starts
+    def _assign(self, text: str, group: list[Label], nums: list[Num], all_starts: list[int],
+                used: set[int]) -> list[tuple[Label, Num, str]]:
         lo = bisect.bisect_left(all_starts, group[0].start - 80)
         hi = bisect.bisect_right(all_starts, group[-1].end + 80)
         usable = [n for n in nums[lo:hi] if id(n) not in used and n.of is None and not n.percent]
@@ -273,8 +274,8 @@ class BreakdownFinder:
         best = a if len(a) >= len(b) else b
         return [(group[i], n, how) for i, (n, how) in sorted(best.items())]
 
-    def _with_total(self, text: str, parts: list[tuple[Label, Num, str]], nums: list[Num], used: set[int],
-                    sent_starts: list[int]) -> dict[str, Any] | None:
+    def _with_total(self, text: str, parts: list[tuple[Label, Num, str]], nums: list[Num], starts: list[int],
+                    used: set[int], sent_starts: list[int]) -> dict[str, Any] | None:
         part_ids = {id(n) for _, n, _ in parts}
         first = min(min(lab.start, n.start) for lab, n, _ in parts)
         last = max(max(lab.end, n.span_end) for lab, n, _ in parts)
@@ -284,7 +285,7 @@ class BreakdownFinder:
         k = max(0, _bisect_right(sent_starts, first) - 1)
         window_start = max(sent_starts[max(0, k - 2)], first - self.max_total_distance)
         cands: list[Num] = []
-        i0 = bisect.bisect_left(self._starts if self._starts is not None else [n.start for n in nums], first)
+        i0 = bisect.bisect_left(starts, first)
         for j in range(i0 - 1, -1, -1):
             n = nums[j]
             if n.end > first or id(n) in part_ids or id(n) in used:
@@ -436,6 +437,9 @@ def _bisect_right(xs: list[int], x: int) -> int:
     return bisect.bisect_right(xs, x)
 
 
-@Language.factory("dvnlp_breakdowns", default_config={"max_list_gap": _MAX_LIST_GAP, "max_total_distance": _MAX_TOTAL_DIST})
-def make_breakdowns(nlp: Language, name: str, *, max_list_gap: int, max_total_distance: int) -> BreakdownFinder:
-    return BreakdownFinder(max_list_gap=max_list_gap, max_total_distance=max_total_distance)
+@Language.factory("dvnlp_breakdowns", default_config={"max_list_gap": _MAX_LIST_GAP, "max_total_distance": _MAX_TOTAL_DIST,
+                                                     "on_error": "record"})
+def make_breakdowns(nlp: Language, name: str, *, max_list_gap: int, max_total_distance: int,
+                    on_error: str) -> BreakdownFinder:
+    return BreakdownFinder(max_list_gap=max_list_gap, max_total_distance=max_total_distance, name=name,
+                           on_error=on_error)

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
+from dvnlp.components.base import Boilerplate, Component, doc_text
 from dvnlp.components.dates import PARTIAL
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DATE, NUMBER, PERIOD, QUOTED, RATIO, SYMBOL, parse_number
@@ -74,19 +74,16 @@ def _document_kinds() -> frozenset[str]:
     return frozenset(e["name"].lower() for e in load_rules("document_kinds").entries)
 
 
-class CountFinder:
+class CountFinder(Component):
     """Finds counts in a Doc; keyword-only settings as in spaCy components."""
 
-    def __init__(self, *, max_unit_words: int = 3) -> None:
-        ensure_extensions()
+    fact_type, label = "counts", "COUNT"
+
+    def __init__(self, *, max_unit_words: int = 3, name: str | None = None, on_error: str = "record") -> None:
+        super().__init__(name=name, on_error=on_error)
         self.max_unit_words = max_unit_words
 
-    def __call__(self, doc: Doc) -> Doc:
-        for record in self.find(doc):
-            add_fact(doc, "counts", record, label="COUNT")
-        return doc
-
-    def find(self, doc: Doc) -> list[dict[str, Any]]:
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
         text = doc_text(doc)
         words = unit_words()
         boiler = Boilerplate(doc)
@@ -257,6 +254,6 @@ class CountFinder:
         }
 
 
-@Language.factory("dvnlp_counts", default_config={"max_unit_words": 3})
-def make_counts(nlp: Language, name: str, *, max_unit_words: int) -> CountFinder:
-    return CountFinder(max_unit_words=max_unit_words)
+@Language.factory("dvnlp_counts", default_config={"max_unit_words": 3, "on_error": "record"})
+def make_counts(nlp: Language, name: str, *, max_unit_words: int, on_error: str) -> CountFinder:
+    return CountFinder(max_unit_words=max_unit_words, name=name, on_error=on_error)

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
+from dvnlp.components.base import Boilerplate, Component, doc_text
 from dvnlp.segment.patterns import DATE
 
 _WORDY = re.compile(
@@ -78,18 +78,14 @@ def report_year(text: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-class DateFinder:
-    def __init__(self) -> None:
-        ensure_extensions()
+class DateFinder(Component):
+    fact_type, label = "dates", "DATE"
 
-    def __call__(self, doc: Doc) -> Doc:
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
         boiler = Boilerplate(doc)
-        for record in find_dates(doc_text(doc)):
-            if not boiler.covers(*record["span"]):
-                add_fact(doc, "dates", record, label="DATE")
-        return doc
+        return [r for r in find_dates(doc_text(doc)) if not boiler.covers(*r["span"])]
 
 
-@Language.factory("dvnlp_dates")
-def make_dates(nlp: Language, name: str) -> DateFinder:
-    return DateFinder()
+@Language.factory("dvnlp_dates", default_config={"on_error": "record"})
+def make_dates(nlp: Language, name: str, *, on_error: str) -> DateFinder:
+    return DateFinder(name=name, on_error=on_error)

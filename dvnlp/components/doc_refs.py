@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
+from dvnlp.components.base import Boilerplate, Component, doc_text
 from dvnlp.components.dates import find_dates
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DASH, SYMBOL, canonical_symbol
@@ -64,16 +64,10 @@ def parse_symbol(symbol: str, kinds: dict[str, str], issuers: dict[str, str]) ->
     return {"number": number, "year": year, "kind_code": kind_code, "issuer_code": issuer_code, "issuer": issuer}
 
 
-class DocumentRefFinder:
-    def __init__(self) -> None:
-        ensure_extensions()
+class DocumentRefFinder(Component):
+    fact_type, label = "documents", "DOCUMENT"
 
-    def __call__(self, doc: Doc) -> Doc:
-        for record in self.find(doc):
-            add_fact(doc, "documents", record, label="DOCUMENT")
-        return doc
-
-    def find(self, doc: Doc) -> list[dict[str, Any]]:
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
         text = doc_text(doc)
         kinds, issuers, names = _tables()
         boiler = Boilerplate(doc)
@@ -139,6 +133,6 @@ class DocumentRefFinder:
         }
 
 
-@Language.factory("dvnlp_doc_refs")
-def make_doc_refs(nlp: Language, name: str) -> DocumentRefFinder:
-    return DocumentRefFinder()
+@Language.factory("dvnlp_doc_refs", default_config={"on_error": "record"})
+def make_doc_refs(nlp: Language, name: str, *, on_error: str) -> DocumentRefFinder:
+    return DocumentRefFinder(name=name, on_error=on_error)

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, add_fact, doc_text, ensure_extensions
+from dvnlp.components.base import Boilerplate, Component, doc_text
 from dvnlp.components.fields import find_labels
 
 _QUOTE = re.compile(r"[“\"«]\s*(?P<name>[^“”\"«»\n]{3,160}?)\s*[”\"»]")
@@ -36,9 +36,11 @@ def _stated_field(text: str, labels: list, start: int) -> str | None:
     return before[-1].field if before else None
 
 
-class ModelFinder:
-    def __init__(self, *, classifier: Any = None) -> None:
-        ensure_extensions()
+class ModelFinder(Component):
+    fact_type, label = "models", "MODEL"
+
+    def __init__(self, *, classifier: Any = None, name: str | None = None, on_error: str = "record") -> None:
+        super().__init__(name=name, on_error=on_error)
         self.classifier = classifier
 
     def _model(self) -> Any:
@@ -48,7 +50,7 @@ class ModelFinder:
             self.classifier = load_model()
         return self.classifier
 
-    def __call__(self, doc: Doc) -> Doc:
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
         text = doc_text(doc)
         boiler = Boilerplate(doc)
         found: list[tuple[int, int, str, str]] = []
@@ -77,17 +79,17 @@ class ModelFinder:
                 found.append((a, b, name, rule))
                 last_end = m.end()
         if not found:
-            return doc
+            return []
         results = self._classify([n for _, _, n, _ in found])
         labels = find_labels(text)
+        out = []
         for (a, b, name, rule), res in zip(found, results):
             field, confidence = res["field"], round(res["confidence"], 4)
             stated = _stated_field(text, labels, a)
             if stated and stated != field:
                 field, confidence, rule = stated, 1.0, f"{rule}+stated_field"
-            add_fact(doc, "models", {"name": name, "field": field, "confidence": confidence,
-                                     "span": [a, b], "rule": rule}, label="MODEL")
-        return doc
+            out.append({"name": name, "field": field, "confidence": confidence, "span": [a, b], "rule": rule})
+        return out
 
     def _classify(self, names: list[str]) -> list[dict[str, Any]]:
         from dvnlp.classify import classify
@@ -95,6 +97,6 @@ class ModelFinder:
         return classify(names, model=self._model(), explain=False)
 
 
-@Language.factory("dvnlp_models")
-def make_models(nlp: Language, name: str) -> ModelFinder:
-    return ModelFinder()
+@Language.factory("dvnlp_models", default_config={"on_error": "record"})
+def make_models(nlp: Language, name: str, *, on_error: str) -> ModelFinder:
+    return ModelFinder(name=name, on_error=on_error)

@@ -23,7 +23,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import add_fact, doc_text, ensure_extensions
+from dvnlp.components.base import Component, add_fact, doc_text
 from dvnlp.components.title_grammar import MAX_NAME, grammar, honorifics, is_cap, key
 from dvnlp.components.titles import Context, Title, complete, complete_from_text, parse_title, valid_name
 from dvnlp.facts.report import Official
@@ -60,18 +60,17 @@ class Person:
         self.titles.append(title)
 
 
-class OfficialsFinder:
+class OfficialsFinder(Component):
     """Finds officials; settings are keyword-only, as in spaCy's own components."""
 
-    def __init__(self, *, skip_quoted: bool = True, back_references: bool = True) -> None:
-        ensure_extensions()
+    fact_type, label = "officials", "OFFICIAL"
+
+    def __init__(self, *, skip_quoted: bool = True, back_references: bool = True, name: str | None = None,
+                 on_error: str = "record") -> None:
+        super().__init__(name=name, on_error=on_error)
         self.skip_quoted = skip_quoted
         self.back_references = back_references
         grammar()  # load and validate the rules now, not on the first document
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
 
     # --- matching -------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[dict[str, Any]]:
@@ -283,8 +282,7 @@ class OfficialsFinder:
         return {"name": name, "titles": list(p.titles), "mentions": [list(s) for s in mentions], "rule": p.rule,
                 "span": list(mentions[0])}
 
-    @staticmethod
-    def set_annotations(doc: Doc, records: list[dict[str, Any]]) -> None:
+    def set_annotations(self, doc: Doc, records: list[dict[str, Any]]) -> None:
         for record in records:
             add_fact(doc, "officials", record, label="OFFICIAL")
             if not _KEEP_SPAN:
@@ -310,6 +308,7 @@ class _Written:
         return " ".join(text.split())
 
 
-@Language.factory("dvnlp_officials", default_config={"skip_quoted": True, "back_references": True})
-def make_officials(nlp: Language, name: str, *, skip_quoted: bool, back_references: bool) -> OfficialsFinder:
-    return OfficialsFinder(skip_quoted=skip_quoted, back_references=back_references)
+@Language.factory("dvnlp_officials", default_config={"skip_quoted": True, "back_references": True, "on_error": "record"})
+def make_officials(nlp: Language, name: str, *, skip_quoted: bool, back_references: bool,
+                   on_error: str) -> OfficialsFinder:
+    return OfficialsFinder(skip_quoted=skip_quoted, back_references=back_references, name=name, on_error=on_error)

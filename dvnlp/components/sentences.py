@@ -1,4 +1,8 @@
-"""``dvnlp_sentences``: sentence starts after ``. ! ? …`` and at line breaks.
+"""``dvnlp_sentences``: sentence starts after ``. ! ? …`` and at line breaks — the one sentence source.
+
+Every later stage reads these sentences: components through ``doc.sents`` (or
+:func:`sentence_spans`), checks and display through ``Report.sentences`` (character spans carried
+on the report, so a report read back from JSON has them too). Nothing else splits sentences.
 
 Reports put headings, captions and list items on lines of their own without final
 punctuation, so a line break always ends a sentence here. Whitespace tokens belong to the
@@ -9,7 +13,7 @@ sentence before them. All starts are written with one ``Doc.from_array`` call: s
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -45,3 +49,23 @@ class SentenceSplitter:
 @Language.factory("dvnlp_sentences", default_config={"split_on_semicolon": False})
 def make_sentences(nlp: Language, name: str, *, split_on_semicolon: bool) -> SentenceSplitter:
     return SentenceSplitter(split_on_semicolon=split_on_semicolon)
+
+
+def sentence_spans(doc: Doc) -> list[list[int]]:
+    """``[start_char, end_char]`` of every sentence of ``doc`` (as ``doc.sents``, without building Spans).
+
+    A sentence runs from its first token to the end of its last one, whitespace tokens included;
+    a Doc that no sentence splitter has seen is one sentence.
+    """
+    if not len(doc):
+        return []
+    rows = doc.to_array([SENT_START, IDX, LENGTH])
+    starts = [i for i, flag in enumerate(rows[:, 0].tolist()) if flag == 1] if doc.has_annotation("SENT_START") else []
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    idx, length = rows[:, 1].tolist(), rows[:, 2].tolist()
+    out = []
+    for k, first in enumerate(starts):
+        last = (starts[k + 1] if k + 1 < len(starts) else len(doc)) - 1
+        out.append([idx[first], idx[last] + length[last]])
+    return out

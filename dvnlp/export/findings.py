@@ -9,19 +9,13 @@ from rich.text import Text
 from dvnlp.facts import Finding, Report
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    a = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    ends = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
-    return a, (min(ends) + 1 if ends else len(text))
-
-
 def highlighted(report: Report, finding: Finding) -> Text:
     """The sentence(s) holding the evidence, evidence in reverse video."""
     if not finding.evidence:
         return Text("")
     lo = min(s for s, _ in finding.evidence)
     hi = max(e for _, e in finding.evidence)
-    a, b = _sentence(report.text, lo, hi)
+    a, b = report.sentence_of(lo, hi)
     out = Text(report.text[a:b].strip())
     shift = a + (len(report.text[a:b]) - len(report.text[a:b].lstrip()))
     for s, e in finding.evidence:

@@ -71,31 +71,17 @@ def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
 
-def _place_year(text: str, start: int | None) -> tuple[str | None, str | None]:
-    """The place and year written in the sentence of a finding's evidence, when there are."""
+def _place_year(record: dict[str, Any], start: int | None) -> tuple[str | None, str | None]:
+    """The place and year written in the clause of a finding's evidence (:func:`dvnlp.checks.crossdoc.place_year`)."""
     if start is None:
         return None, None
     try:
-        from dvnlp.checks import crossdoc as cd
+        from dvnlp.checks.crossdoc import place_year
+        from dvnlp.facts.report import Report
 
-        s0, s1 = cd._sentence(text, start)
-        sent, at = text[s0:s1], start - s0
-        place = None
-        whole = [m for m in cd._WHOLE.finditer(sent) if m.start() <= at]
-        places = list(cd._PLACE.finditer(sent))
-        before = [m for m in places if m.start() <= at]
-        if whole and (not before or whole[-1].start() > before[-1].start()):
-            level = cd._level(whole[-1].group("level"))
-            name = cd._doc_place(text, level)
-            place = f"{level} {name}" if name else None
-        elif before or places:
-            m = (before or places)[-1 if before else 0]
-            place = f"{cd._level(m.group('level'))} {m.group('name')}"
-        years = list(cd._YEAR.finditer(sent))
-        prior = [y for y in years if y.start() <= at]
-        y = (prior[-1] if prior else years[0]) if years else None
-        year = (y.group("y1") + (f"-{y.group('y2')}" if y.group("y2") else "")) if y else None
-        return place, year
+        report = Report(id=str(record["id"]), text=record.get("text") or "",
+                        sentences=[tuple(x) for x in record.get("sentences") or []])
+        return place_year(report, start)
     except Exception:  # noqa: BLE001 - a location is a convenience, never a reason to fail
         return None, None
 
@@ -144,7 +130,7 @@ def flatten(record: dict[str, Any], seq: int, source: str) -> dict[str, list[dic
     out["checks"] = []
     for n, c in enumerate(checks):
         ev = c.get("evidence") or []
-        place, year = _place_year(text, ev[0][0] if ev else None)
+        place, year = _place_year(record, ev[0][0] if ev else None)
         details = c.get("details") or {}
         out["checks"].append({**key, "n": n, "scope": "document", "kind": c["kind"], "severity": c["severity"],
                               "message": c["message"], "message_vi": c.get("message_vi"), "place": place,

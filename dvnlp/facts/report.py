@@ -6,6 +6,7 @@ fact type has nothing), so scripts never need ``.get``.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -148,19 +149,39 @@ class Report:
     places: list[Entity] = field(default_factory=list)
     checks: list[Finding] = field(default_factory=list)
     checked: dict[str, Any] = field(default_factory=dict)
+    #: ``[start, end]`` of every sentence (``dvnlp_sentences``): the one sentence source of checks and display
+    sentences: list[Span] = field(default_factory=list)
+    #: what went wrong without stopping the document: ``{"type", "message", …}`` (a failed component, …)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The output contract: ``id``, ``text``, every fact type (lists), ``checked``."""
+        """The output contract: ``id``, ``text``, every fact type (lists), ``checked``, ``sentences``, ``warnings``."""
         out: dict[str, Any] = {"id": self.id, "text": self.text}
         for kind in FACT_TYPES:
             out[kind] = [_plain(asdict(r)) for r in getattr(self, kind)]
         out["checked"] = self.checked
+        out["sentences"] = [list(s) for s in self.sentences]
+        out["warnings"] = list(self.warnings)
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
         facts = {k: [_build(k, r) for r in data.get(k) or []] for k in FACT_TYPES}
-        return cls(id=str(data["id"]), text=data["text"], checked=data.get("checked") or {}, **facts)
+        return cls(id=str(data["id"]), text=data["text"], checked=data.get("checked") or {},
+                   sentences=[tuple(s) for s in data.get("sentences") or []], warnings=list(data.get("warnings") or []),
+                   **facts)
+
+    def sentence_of(self, start: int, end: int | None = None) -> Span:
+        """The span of the sentence(s) holding ``[start, end)``; the whole text when none is known."""
+        end = start if end is None else end
+        if not self.sentences:
+            return 0, len(self.text)
+        i = max(0, bisect.bisect_right(self._sentence_starts(), start) - 1)
+        j = max(i, bisect.bisect_right(self._sentence_starts(), max(start, end - 1)) - 1)
+        return self.sentences[i][0], self.sentences[j][1]
+
+    def _sentence_starts(self) -> list[int]:
+        return [s[0] for s in self.sentences]
 
     def _repr_html_(self) -> str:
         """Jupyter display: highlighted text and fact tables (:func:`dvnlp.export.html.report_html`)."""
@@ -189,6 +210,9 @@ def _plain(obj: Any) -> Any:
 
 def report_from_doc(doc: Doc, *, doc_id: str = "doc") -> Report:
     """Collect the records the components left on ``doc`` into a :class:`Report`."""
+    from dvnlp.components.sentences import sentence_spans
+
     facts = doc._.dvnlp_facts or {}
     built = {k: [_build(k, r) for r in facts.get(k, [])] for k in FACT_TYPES}
-    return Report(id=doc_id, text=doc_text(doc), **built)
+    return Report(id=doc_id, text=doc_text(doc), sentences=[tuple(s) for s in sentence_spans(doc)],
+                  warnings=list(facts.get("warnings", [])), **built)

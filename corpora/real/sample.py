@@ -1,8 +1,8 @@
 """Seeded choice of real articles to annotate, and their dev/test split.
 
-    python corpora/real/select.py officials            # ids, one a line, with split and section
-    python corpora/real/select.py counts --n 120
-    python corpora/real/select.py officials --texts OUT.jsonl   # {id, split, text} to read while annotating
+    python corpora/real/sample.py officials            # ids, one a line, with split and section
+    python corpora/real/sample.py counts --n 120
+    python corpora/real/sample.py officials --texts OUT.jsonl   # {id, split, text} to read while annotating
 
 Only ids and annotations are committed (``corpora/real/{dev,test}/*.jsonl``); the article texts
 stay in ``../shared/corpus`` and are read from there whenever gold is built.
@@ -11,7 +11,9 @@ stay in ``../shared/corpus`` and are read from there whenever gold is built.
   article;
   ``documents``: bulk articles whose text has a document symbol (``12/2006/NĐ-CP``, ``25-CT/TW``),
   since most articles cite none; ``breakdowns``: genre and bulk articles with a count followed by
-  ``trong đó`` / ``gồm`` / ``bao gồm``. The frame is a regex on the raw text, not a dvnlp rule.
+  ``trong đó`` / ``gồm`` / ``bao gồm``; ``breakdowns2`` (a second draw, since the first frame gave
+  only 21 breakdowns in 60 articles): the same trigger followed by two numbers, articles of the
+  first draw left out. The frame is a regex on the raw text, not a dvnlp rule.
 * **Spread.** Articles are grouped by section (the VNTC file prefix, e.g. ``XH_NLD``: newspaper) and
   drawn round-robin from the groups in a seeded order, so no newspaper dominates; genre articles
   are grouped by source (``vietnews`` tokenized text, ``baomoi2017`` plain text, ``vntc`` HTML).
@@ -46,10 +48,13 @@ def _shared() -> Path:
 
 
 SHARED = _shared()
-SEEDS = {"officials": 12, "documents": 13, "counts": 14, "breakdowns": 141}
-DEFAULT_N = {"officials": 160, "documents": 90, "counts": 80, "breakdowns": 60}
+SEEDS = {"officials": 12, "documents": 13, "counts": 14, "breakdowns": 141, "breakdowns2": 142}
+DEFAULT_N = {"officials": 160, "documents": 90, "counts": 80, "breakdowns": 60, "breakdowns2": 80}
 _SYMBOL = re.compile(r"\b\d{1,5}\s*(?:/\s*\d{4})?\s*[/-]\s*[A-ZĐ]{1,6}(?:\s*[-/]\s*[A-ZĐ0-9]{1,8})+")
 _BREAKDOWN = re.compile(r"\d[\d.,]*\s+\w+[^.;\n]{0,60}?\b(?:trong đó|bao gồm|gồm)\b", re.IGNORECASE)
+#: a second, stricter frame (the first gave 21 breakdowns in 60 articles): two numbers after the trigger
+_BREAKDOWN2 = re.compile(r"\d[\d.,]*\s+\w+[^.;\n]{0,60}?\b(?:trong đó|bao gồm|gồm|trong số này)\b[^.\n]{0,40}?\d[^.\n]{0,80}?\d",
+                         re.IGNORECASE)
 
 
 def split_of(doc_id: str) -> str:
@@ -76,13 +81,16 @@ def _records(name: str) -> Iterator[dict]:
 
 
 def frame(task: str) -> list[dict]:
-    files = ["bulk_vntc_politics.jsonl.gz"] + (["genre.jsonl"] if task in ("counts", "breakdowns") else [])
+    files = ["bulk_vntc_politics.jsonl.gz"] + (["genre.jsonl"] if task in ("counts", "breakdowns", "breakdowns2") else [])
+    first = {r["id"] for r in choose("breakdowns", DEFAULT_N["breakdowns"])} if task == "breakdowns2" else set()
     out = []
     for name in files:
         for r in _records(name):
             if task == "documents" and not _SYMBOL.search(r["text"]):
                 continue
             if task == "breakdowns" and not _BREAKDOWN.search(r["text"]):
+                continue
+            if task == "breakdowns2" and (not _BREAKDOWN2.search(r["text"]) or r["id"] in first):
                 continue
             out.append({"id": r["id"], "corpus": name, "section": section_of(r["id"], r.get("source", "vntc")),
                         "text": r["text"]})
