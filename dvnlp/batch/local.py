@@ -47,13 +47,16 @@ def input_info(raw: RawDocument) -> dict[str, Any]:
 
 
 def process_document(nlp: Language, raw: RawDocument) -> Report | ErrorRecord:
-    """Extract one document; an unexpected failure becomes an ErrorRecord, never an exception."""
+    """Extract one document; an unexpected failure becomes an ErrorRecord, never an exception.
+
+    A document read from a file (``raw.encoding`` set) gives a :class:`SourcedReport`."""
     try:
         doc = nlp(raw.text)
         report = report_from_doc(doc, doc_id=raw.id)
-        values = {f.name: getattr(report, f.name) for f in fields(Report)}
-        values["warnings"] = [dict(w) for w in raw.warnings] + list(report.warnings)
-        report = SourcedReport(**values, input=input_info(raw))
+        if raw.encoding is not None:  # read from a file (not text handed to the API): say how
+            values = {f.name: getattr(report, f.name) for f in fields(Report)}
+            values["warnings"] = [dict(w) for w in raw.warnings] + list(report.warnings)
+            report = SourcedReport(**values, input=input_info(raw))
         report = check(report)
     except Exception as exc:  # noqa: BLE001 - a batch must go on and say what failed
         return ErrorRecord(raw.id, raw.source, type(exc).__name__, str(exc) or repr(exc))
