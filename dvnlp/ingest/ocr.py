@@ -78,8 +78,9 @@ def repair_ocr_text(text: str) -> str:
     the two together are one (``v ận`` → ``vận``, ``Đ ảng`` → ``Đảng``), in the same case. Two real
     syllables are never joined. Tesseract's ``Ð``/``ð`` (eth, which Vietnamese does not have) become
     ``Đ``/``đ`` (``QÐ-UBND`` → ``QĐ-UBND``), and a doubled ``ĐĐ``, which Vietnamese never writes, one
-    ``Đ`` (``400-QĐĐ/TU`` → ``400-QĐ/TU``, a Tesseract error seen on 200 dpi scans). The lines of a paragraph (Tesseract's blocks, separated by blank
-    lines) are joined into one, as the report had them before it was printed."""
+    ``Đ`` (``400-QĐĐ/TU`` → ``400-QĐ/TU``, a Tesseract error seen on 200 dpi scans). The lines of a
+    paragraph (Tesseract's blocks, separated by blank lines) are joined into one, as the report had
+    them before it was printed."""
     paragraphs = []
     text = _DOUBLE_D.sub(r"\1", text.replace("\f", "").translate(_ETH))
     for block in re.split(r"\n\s*\n", text):

@@ -74,8 +74,8 @@ def pdf_to_text(data: bytes, *, source: str, ocr: bool = True) -> DecodedText:
             ocr_pages = tuple(n + 1 for n in scanned)
         elif any(texts):
             listed = ", ".join(str(n + 1) for n in scanned)
-            warnings.append({"type": "ocr", "message": f"{source}: page{'s' if len(scanned) > 1 else ''} {listed} "
-                             f"{'have' if len(scanned) > 1 else 'has'} no text layer and {'were' if len(scanned) > 1 else 'was'} not read: {problem}"})
+            warnings.append({"type": "ocr", "message": f"{source}: page(s) {listed} without a text layer not read: "
+                                                       f"{problem}"})
         else:
             raise InputError(source, f"no text layer (scanned PDF?); {problem}")
     legacy: set[str] = set()

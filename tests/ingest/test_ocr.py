@@ -52,7 +52,7 @@ def test_ocr_scanned_pdf_is_read(tmp_path: Path, ocr_ready, style: dict, at_leas
         assert symbol in doc.text
 
 
-def test_ocr_only_pages_without_text(tmp_path: Path, ocr_ready) -> None:
+def text_and_scanned_pdf() -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -62,10 +62,23 @@ def test_ocr_only_pages_without_text(tmp_path: Path, ocr_ready) -> None:
             writer.add_page(page)
     buffer = io.BytesIO()
     writer.write(buffer)
-    decoded = pdf_to_text(buffer.getvalue(), source="mixed.pdf")
+    return buffer.getvalue()
+
+
+def test_ocr_only_pages_without_text(ocr_ready) -> None:
+    decoded = pdf_to_text(text_and_scanned_pdf(), source="mixed.pdf")
     assert decoded.ocr_pages == (2,)
     text_layer, scanned = decoded.text.split("\n\n", 1)
     assert flat(text_layer) == flat(SOURCE) and similarity(scanned, SOURCE) >= 0.99
+
+
+def test_ocr_pages_not_read_are_named_in_a_warning() -> None:
+    if font_missing():
+        pytest.skip(font_missing())
+    decoded = pdf_to_text(text_and_scanned_pdf(), source="mixed.pdf", ocr=False)
+    assert flat(decoded.text) == flat(SOURCE) and decoded.ocr_pages == ()
+    assert decoded.warnings == ({"type": "ocr", "message": "mixed.pdf: page(s) 2 without a text layer not read: "
+                                                           "OCR is turned off"},)
 
 
 def test_ocr_missing_tesseract_is_a_clear_error(monkeypatch) -> None:
