@@ -9,6 +9,9 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 #: Some inputs could not be processed (each has an error record); the others were.
 EXIT_PARTIAL = 3
+#: ``dvnlp batch`` stopped before writing its output (disk full, workers that keep dying); the
+#: finished records are kept for ``--resume``.
+EXIT_STOPPED = 4
 
 
 class DvnlpError(Exception):

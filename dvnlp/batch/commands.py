@@ -6,6 +6,7 @@ Nothing heavy is imported here: the pipeline, pyarrow and DuckDB load inside the
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from enum import Enum
@@ -16,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from dvnlp.errors import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from dvnlp.errors import EXIT_OK, EXIT_PARTIAL, EXIT_STOPPED, EXIT_USAGE
 
 err = Console(stderr=True)
 #: rows a ``--format table`` query shows unless ``--limit`` says otherwise
@@ -77,6 +78,17 @@ class RichReporter:
         self.progress.stop()
 
 
+class _ConsoleHandler(logging.Handler):
+    """Warnings of the batch (recovered crashes, timeouts, renamed ids) as lines on stderr."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.WARNING)
+        self.console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.console.print(f"[yellow]warning[/] {escape(record.getMessage())}", soft_wrap=True)
+
+
 def summary_table(summary: Any) -> Any:
     """Documents, facts by type, findings by kind, errors and wall time of a batch."""
     from rich.table import Table
@@ -94,6 +106,14 @@ def summary_table(summary: Any) -> Any:
         t.add_row(f"facts: {kind}", str(n))
     for kind, n in sorted(summary.findings.items()):
         t.add_row(f"findings: {kind}", str(n))
+    recovered = getattr(summary, "crashes", 0)
+    if recovered:
+        t.add_row("[yellow]worker crashes recovered[/]", str(recovered))
+    if getattr(summary, "timeouts", 0):
+        t.add_row("[yellow]documents over the time limit[/]", str(summary.timeouts))
+    renamed = getattr(summary, "renamed", None) or []
+    if renamed:
+        t.add_row("[yellow]warning: duplicate ids renamed (id#2 …)[/]", str(len(renamed)))
     rate = summary.processed / summary.seconds if summary.seconds else 0.0
     t.add_row("wall time", f"{summary.seconds:.1f} s ({rate:.2f} docs/s)")
     return t
@@ -114,33 +134,48 @@ def batch_command(
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help="Run on Dask: a scheduler address (tcp://host:8786) or 'local' (a LocalCluster).",
     )] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, help="Seconds one document may take; then its worker is replaced and the document "
+        "gets a Timeout error record (0: no limit).")] = 600.0,
+    max_size: Annotated[float, typer.Option(
+        "--max-size", min=0.001, help="Largest input file (or JSON line) in MB; larger ones get an error record.")] = 50.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Extract facts from many reports into one output, in input order, resumably.
 
     Every input gives one record: its report, or an error record {"id", "source", "error"}.
-    Cross-document findings go into the checks table (csv, parquet, duckdb). Exit 0 when every
-    input was processed, 3 when some failed, 2 on a usage error, 130 when interrupted (then
-    rerun with --resume).
+    Cross-document findings go into the checks table (csv, parquet, duckdb). Duplicate ids are
+    renamed id#2, id#3 … (a warning each). Exit 0 when every input was processed, 3 when some
+    failed, 2 on a usage error (also: another batch is writing the same --output), 4 when the
+    batch had to stop (disk full), 130 when interrupted (then rerun with --resume).
 
     Example: dvnlp batch reports/ ../shared/corpus/genre.jsonl --workers 4 -o out.duckdb
     """
     from dvnlp.batch.manifest import ManifestMismatch
     from dvnlp.batch.pool import BatchUsageError, run_batch
+    from dvnlp.errors import DvnlpError
 
     reporter = None if quiet else RichReporter(err)
+    handler = _ConsoleHandler(err)
+    log = logging.getLogger("dvnlp.batch")
+    log.addHandler(handler)
     try:
         summary = run_batch(list(inputs), output, fmt=fmt.value if fmt else None,
                             workers=workers or default_workers(), chunksize=chunksize, resume=resume,
-                            scheduler=scheduler, reporter=reporter)
+                            scheduler=scheduler, reporter=reporter, timeout=timeout or None,
+                            max_bytes=int(max_size * 2**20))
     except (BatchUsageError, ManifestMismatch) as exc:
         err.print(f"[red]error[/] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from None
+    except DvnlpError as exc:  # the batch had to stop: disk full, workers that keep dying
+        err.print(f"[red]error[/] {escape(str(exc))}")
+        raise typer.Exit(EXIT_STOPPED) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: finished documents are kept; rerun with --resume -o "
                   f"{escape(str(output))}")
         raise typer.Exit(130) from None
     finally:
+        log.removeHandler(handler)
         if reporter is not None:
             reporter.stop()
     if not quiet:

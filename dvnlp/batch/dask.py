@@ -1,12 +1,13 @@
 """Dask distributed backend: ``dvnlp batch … --scheduler tcp://host:8786`` (or ``local``).
 
 Needs ``pip install 'dvnlp[dask]'`` and dvnlp installed on every worker. Chunks of documents
-are submitted as tasks of :func:`dvnlp.batch.pool.work_chunk`; underthesea's CRF tagger cannot
+are submitted as tasks of :func:`dvnlp.batch.work.work_chunk`; underthesea's CRF tagger cannot
 be pickled, so no pipeline is ever shipped: each worker process builds its own once, lazily,
-through the module-level cache :func:`dvnlp.batch.pool.get_nlp`. Results are collected in
+through the module-level cache :func:`dvnlp.batch.work.get_nlp`. Results are collected in
 submission order, so the output is identical to a local run. A chunk whose task fails (a worker
 killed too often, say) is retried one document at a time; a document that still fails becomes an
-error record named after the exception.
+error record named after the exception. ``--timeout`` does not apply here (Dask has no
+way to stop one task); use Dask's own worker limits.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from dvnlp.batch.pool import BatchUsageError, chunks, crash_record, work_chunk
+from dvnlp.batch.work import BatchUsageError, chunks, crash_record, work_chunk
 
 INSTALL_HINT = "pip install 'dvnlp[dask]'"
 

@@ -17,27 +17,34 @@
 """
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import multiprocessing as mp
 import os
 import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from dvnlp.batch.work import (BatchUsageError, chunks, crash_record, get_nlp, init_worker, timeout_message, unique_ids,
+                              work_chunk, work_item)
 from dvnlp.errors import DvnlpError
 
+__all__ = ["BatchUsageError", "PoolStats", "resolve_format", "run_batch", "run_local"]
+
 FORMATS = ("jsonl", "csv", "parquet", "duckdb")
+#: the pipeline ``workers=1`` uses in this process instead of loading one (tests share theirs)
 _NLP: Any = None
+#: default per-document time limit, in seconds: generous, a 1 MB report takes about a minute
+DEFAULT_TIMEOUT = 600.0
 #: imported once by the fork server, so workers start with spaCy, scikit-learn & co. already in memory
-_PRELOAD = ["dvnlp.batch.local", "dvnlp.pipeline", "dvnlp.segment.tokenizer", "dvnlp.checks", "dvnlp.export.jsonl",
-            "dvnlp.classify", "dvnlp.classify.predict", "skops.io", "underthesea"]
-
-
-class BatchUsageError(DvnlpError):
-    """A batch that cannot start as asked (bad output, format, missing optional dependency)."""
+_PRELOAD = ["dvnlp.batch.local", "dvnlp.batch.work", "dvnlp.pipeline", "dvnlp.segment.tokenizer", "dvnlp.checks",
+            "dvnlp.export.jsonl", "dvnlp.classify", "dvnlp.classify.predict", "skops.io", "underthesea"]
+log = logging.getLogger("dvnlp.batch")
 
 
 class Reporter(Protocol):
@@ -45,142 +52,159 @@ class Reporter(Protocol):
     def advance(self, n: int = 1) -> None: ...
 
 
-def get_nlp() -> Any:
-    """This process's pipeline, loaded on first use (workers, Dask tasks and ``workers=1``)."""
-    global _NLP
-    if _NLP is None:
-        import dvnlp
-
-        _NLP = dvnlp.load()
-    return _NLP
+class WorkersKeepDying(DvnlpError):
+    """Worker processes die on document after document: the batch stops (finished records are kept)."""
 
 
-def _init_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
-    from dvnlp.pipeline import warm_up
-
-    warm_up(get_nlp())  # underthesea's tagger and the field classifier load on first use
+class BatchOutputError(DvnlpError):
+    """The batch state or output cannot be written (disk full, read-only folder)."""
 
 
-def work_item(nlp: Any, item: Any) -> tuple[str, bool]:
-    """One RawDocument or InputFailure → (its output line, is it an error record)."""
-    from dvnlp.batch.local import ErrorRecord, process_document
-    from dvnlp.export.jsonl import dump_record
-    from dvnlp.ingest import InputFailure
+@dataclass
+class PoolStats:
+    """What went wrong and was recovered while a batch ran (shown in its summary, each also logged)."""
 
-    if isinstance(item, InputFailure):
-        record = ErrorRecord(item.id, item.source, item.error_type, item.message)
-    else:
-        record = process_document(nlp, item)
-    try:
-        return dump_record(record), isinstance(record, ErrorRecord)
-    except Exception as exc:  # noqa: BLE001 - an unserializable report is still an output record
-        return crash_record(item, type(exc).__name__, f"{item.source}: cannot serialize the report ({exc})"), True
+    crashes: int = 0
+    timeouts: int = 0
+    renamed: list[str] = field(default_factory=list)
 
 
-def work_chunk(items: list[Any]) -> list[tuple[str, bool]]:
-    nlp = get_nlp()
-    return [work_item(nlp, item) for item in items]
-
-
-def crash_record(item: Any, error_type: str, message: str) -> str:
-    from dvnlp.batch.local import ErrorRecord
-    from dvnlp.export.jsonl import dump_record
-
-    return dump_record(ErrorRecord(item.id, item.source, error_type, message))
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _key(doc: Any) -> tuple[str, str]:
+    return doc.id, doc.source
 
 
 class _Pool:
-    """A ProcessPoolExecutor that is rebuilt when a worker dies, isolating the culprit."""
+    """A ProcessPoolExecutor that is rebuilt when a worker dies, isolating the culprit.
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
+    It owns the queue of submitted chunks (``[chunk, future]``, collected first in, first out).
+    When the pool breaks, every chunk that died with it is resubmitted to the new pool and the
+    chunk at the head is retried one document at a time; a document whose worker ran past the
+    time limit is not retried but gets a ``Timeout`` error record.
+    """
+
+    def __init__(self, workers: int, timeout: float | None = None, stats: PoolStats | None = None,
+                 work: Any = work_chunk) -> None:
+        self.workers, self.timeout, self.work = workers, timeout, work
+        self.stats = stats if stats is not None else PoolStats()
         methods = mp.get_all_start_methods()
         self.ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
         if self.ctx.get_start_method() == "forkserver":
             from dvnlp import pipeline
 
             self.ctx.set_forkserver_preload(_PRELOAD + sorted(set(pipeline.factory_modules().values())))
+        # Workers watch the read end; only this process holds the write end, so it closes when we die.
+        self.alive, self._alive_w = self.ctx.Pipe(duplex=False)
+        self.events = self.ctx.SimpleQueue()
+        self.timed_out: set[tuple[str, str]] = set()
+        self.pending: deque = deque()
         self.crashes_in_a_row = 0
         self._start()
 
     def _start(self) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
-        self.ex = ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=_init_worker)
+        self.ex = ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=init_worker,
+                                      initargs=(self.alive, self.events, self.timeout))
 
-    def submit(self, chunk: list[tuple[Any, Any]]) -> Any:
-        return self.ex.submit(work_chunk, [doc for _, doc in chunk])
+    def _submit(self, chunk: list[tuple[Any, Any]]) -> Any:
+        if any(_key(doc) in self.timed_out for _, doc in chunk):
+            return None  # one document in it ran out of time already: the rest go one at a time
+        return self.ex.submit(self.work, [doc for _, doc in chunk])
 
-    def collect(self, pending: deque) -> list[tuple[Any, Any, str, bool]]:
+    def put(self, chunk: list[tuple[Any, Any]]) -> None:
+        self.pending.append([chunk, self._submit(chunk)])
+
+    def get(self) -> list[tuple[Any, Any, str, bool]]:
+        """The results of the oldest chunk, ``(key, document, line, is_error)`` each."""
         from concurrent.futures.process import BrokenProcessPool
 
-        chunk, fut = pending.popleft()
-        try:
-            results = fut.result()
-            self.crashes_in_a_row = 0
-        except BrokenProcessPool:
-            self._restart()
+        chunk, fut = self.pending.popleft()
+        results = None
+        if fut is not None:
+            try:
+                results = fut.result()
+                self.crashes_in_a_row = 0
+            except BrokenProcessPool:
+                self._broken()
+        if results is None:
             results = [self._alone(doc) for _, doc in chunk]
-            for entry in pending:  # their futures died with the pool
-                entry[1] = self.submit(entry[0])
         return [(key, doc, line, err) for (key, doc), (line, err) in zip(chunk, results, strict=True)]
 
     def _alone(self, doc: Any) -> tuple[str, bool]:
         from concurrent.futures.process import BrokenProcessPool
 
+        if _key(doc) in self.timed_out:
+            return crash_record(doc, "Timeout", timeout_message(doc.source, self.timeout or 0)
+                                + "; the worker was stopped and replaced"), True
         try:
-            return self.ex.submit(work_chunk, [doc]).result()[0]
+            return self.ex.submit(self.work, [doc]).result()[0]
         except BrokenProcessPool:
-            self._restart()
+            self._broken()
+            if _key(doc) in self.timed_out:
+                return self._alone(doc)
             self.crashes_in_a_row += 1
             if self.crashes_in_a_row >= 3:
-                raise RuntimeError("worker processes keep dying (is the pipeline loadable? enough memory?)")
+                raise WorkersKeepDying("worker processes keep dying, on document after document (is the pipeline "
+                                       "loadable? enough memory?); finished records are kept for --resume") from None
             return crash_record(doc, "WorkerCrashed",
-                                f"{doc.source}: the worker process died while processing this document"), True
+                                f"{doc.source}: the worker process died while processing this document "
+                                "(twice: once with its chunk, once alone)"), True
 
-    def _restart(self) -> None:
+    def _broken(self) -> None:
+        """A worker died: say why, start a new pool, resubmit every chunk that died with the old one."""
+        timed_out = []
+        while not self.events.empty():
+            kind, doc_id, source = self.events.get()
+            if kind == "timeout":
+                timed_out.append((doc_id, source))
+        if timed_out:
+            self.timed_out.update(timed_out)
+            self.stats.timeouts += len(timed_out)
+            for doc_id, source in timed_out:
+                log.warning("%s: document %r ran past the time limit of %g s; its worker was replaced",
+                            source, doc_id, self.timeout or 0)
+        else:
+            self.stats.crashes += 1
+            log.warning("a worker process died; its documents are retried one at a time (recovered crash %d)",
+                        self.stats.crashes)
         self.ex.shutdown(wait=False, cancel_futures=True)
         self._start()
+        for entry in self.pending:
+            entry[1] = self._submit(entry[0])
 
     def close(self, *, abort: bool) -> None:
         if abort:
             for proc in list((getattr(self.ex, "_processes", None) or {}).values()):
                 proc.terminate()  # our own workers: stop them now rather than after their chunk
         self.ex.shutdown(wait=not abort, cancel_futures=True)
+        self._alive_w.close()
+        self.alive.close()
 
 
-def run_local(items: Iterable[tuple[Any, Any]], workers: int = 1,
-              chunksize: int = 4) -> Iterator[tuple[Any, Any, str, bool]]:
-    """``(key, document)`` pairs → ``(key, document, output line, is_error)`` in the same order."""
+def run_local(items: Iterable[tuple[Any, Any]], workers: int = 1, chunksize: int = 4,
+              timeout: float | None = None, stats: PoolStats | None = None,
+              work: Any = work_chunk) -> Iterator[tuple[Any, Any, str, bool]]:
+    """``(key, document)`` pairs → ``(key, document, output line, is_error)`` in the same order.
+
+    ``timeout`` is the time limit per document in seconds (``None``: none); ``stats`` collects
+    the crashes and timeouts that were recovered; ``work`` is what workers run on a chunk.
+    """
     if workers <= 1:
         from dvnlp.pipeline import warm_up
 
-        nlp = warm_up(get_nlp())
+        nlp = warm_up(_NLP if _NLP is not None else get_nlp())
         for key, doc in items:
-            yield (key, doc, *work_item(nlp, doc))
+            yield (key, doc, *work_item(nlp, doc, timeout))
         return
-    pool = _Pool(workers)
-    pending: deque = deque()
+    pool = _Pool(workers, timeout, stats, work)
     ok = False
     try:
         for chunk in chunks(items, max(1, chunksize)):
-            pending.append([chunk, pool.submit(chunk)])
-            while len(pending) >= 3 * workers:
-                yield from pool.collect(pending)
-        while pending:
-            yield from pool.collect(pending)
+            pool.put(chunk)
+            while len(pool.pending) >= 3 * workers:
+                yield from pool.get()
+        while pool.pending:
+            yield from pool.get()
         ok = True
     finally:
         pool.close(abort=not ok)
@@ -232,30 +256,56 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
     return n
 
 
+#: errors that mean the output's folder cannot take the batch's files
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO, errno.EFBIG})
+
+
 def _sigterm(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
 def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
               chunksize: int = 4, resume: bool = False, scheduler: str | None = None,
-              reporter: Reporter | None = None) -> Any:
+              reporter: Reporter | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+              max_bytes: int | None = None) -> Any:
     """Process every input into ``out`` and return the :class:`~dvnlp.export.tables.Summary`.
 
-    Raises :class:`BatchUsageError` (or ``ManifestMismatch``) before any work when the request
-    cannot be met; on ``KeyboardInterrupt`` (SIGINT, SIGTERM) the finished records are kept for
-    ``resume=True``.
+    ``timeout`` is the time limit per document in seconds (its worker is replaced and the
+    document gets a ``Timeout`` error record); ``max_bytes`` the size cap per input file or
+    JSON line (default: :func:`~dvnlp.ingest.iter_documents`'s). The summary also has
+    ``crashes``, ``timeouts`` (recovered) and ``renamed`` (duplicate ids made unique, ``id#2``).
+
+    Raises :class:`BatchUsageError` (``OutputLocked`` when another batch writes ``out``, or
+    ``ManifestMismatch``) before any work when the request cannot be met; on
+    ``KeyboardInterrupt`` (SIGINT, SIGTERM) the finished records are kept for ``resume=True``;
+    :class:`BatchOutputError` when the state or output cannot be written (disk full).
     """
-    from dvnlp.batch.manifest import Manifest
-    from dvnlp.export.tables import build, open_sink
-    from dvnlp.ingest import iter_documents
+    from dvnlp.batch.lock import output_lock
 
     out = Path(out)
     fmt = resolve_format(out, fmt)
     if scheduler:
-        from dvnlp.batch.dask import run_dask  # fails early when Dask is missing
-    t0 = time.perf_counter()
-    from dvnlp import __version__
+        import dvnlp.batch.dask  # noqa: F401 - fails early when Dask is missing
+    try:
+        with output_lock(out):
+            return _run_locked(inputs, out, fmt, workers, chunksize, resume, scheduler, reporter, timeout,
+                               max_bytes)
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        raise BatchOutputError(f"cannot write {exc.filename or out}: {exc.strerror or exc}; the finished records are "
+                               "kept: free the space (or fix the folder) and rerun with --resume") from exc
 
+
+def _run_locked(inputs: list[str | Path], out: Path, fmt: str, workers: int, chunksize: int, resume: bool,
+                scheduler: str | None, reporter: Reporter | None, timeout: float | None,
+                max_bytes: int | None) -> Any:
+    from dvnlp import __version__
+    from dvnlp.batch.manifest import Manifest
+    from dvnlp.export.tables import build, open_sink
+    from dvnlp.ingest import iter_documents
+
+    t0 = time.perf_counter()
     manifest = Manifest(out, {"inputs": [str(p) for p in inputs], "format": fmt, "dvnlp": __version__},
                         resume=resume)
     resumed = len(manifest)
@@ -263,9 +313,11 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = No
     workers = min(workers, max(1, -(-(total - resumed) // max(1, chunksize))))  # no idle workers
     if reporter is not None:
         reporter.start(total, resumed)
+    stats = PoolStats()
+    limits = {} if max_bytes is None else {"max_bytes": max_bytes}
 
     def todo() -> Iterator[tuple[int, Any]]:
-        for seq, item in enumerate(iter_documents(inputs)):
+        for seq, item in enumerate(unique_ids(iter_documents(inputs, **limits), stats.renamed)):
             if not manifest.take_done(item.id, item.source):
                 yield seq, item
 
@@ -273,7 +325,12 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = No
 
     main = threading.current_thread() is threading.main_thread()
     old = signal.signal(signal.SIGTERM, _sigterm) if main else None
-    results = run_dask(todo(), scheduler, workers, chunksize) if scheduler else run_local(todo(), workers, chunksize)
+    if scheduler:
+        from dvnlp.batch.dask import run_dask
+
+        results = run_dask(todo(), scheduler, workers, chunksize)
+    else:
+        results = run_local(todo(), workers, chunksize, timeout=timeout, stats=stats)
     try:
         for seq, doc, line, is_error in results:
             manifest.add(seq, doc.id, doc.source, line, is_error)
@@ -284,6 +341,8 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = No
         manifest.close()
         if old is not None:
             signal.signal(signal.SIGTERM, old)
+    for message in stats.renamed:
+        log.warning(message)
     sink = open_sink(fmt, out)
     try:
         summary = build(manifest.records(), sink)
@@ -298,5 +357,5 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = No
     manifest.remove()
     summary.resumed, summary.processed = resumed, len(manifest) - resumed
     summary.seconds = time.perf_counter() - t0
+    summary.crashes, summary.timeouts, summary.renamed = stats.crashes, stats.timeouts, stats.renamed
     return summary
-

@@ -1,10 +1,15 @@
 """Bytes → text: Unicode encodings, Vietnamese code pages, and legacy-font mojibake.
 
-:func:`decode_bytes` tries, in order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32
-LE/BE); strict UTF-8; UTF-16 without a BOM when the NUL-byte pattern shows it; refusal
-of binary data; and finally the 8-bit readings — Windows-1258 (``cp1258``) against
-TCVN3 and VNI-Windows font bytes — chosen by how many words come out as well-formed
-Vietnamese syllables.
+:func:`decode_bytes` decides by evidence. A byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32
+LE/BE) or strict UTF-8 is taken as it is; UTF-16 without a BOM is recognised by its NUL-byte
+pattern. Otherwise, after refusing binary data, the candidate readings — UTF-8 with a small
+error budget (at most 16 + a quarter of its non-ASCII bytes invalid), Windows-1258 (``cp1258``), TCVN3
+and VNI-Windows font bytes — are scored by how Vietnamese the result is: words that are
+well-formed Vietnamese syllables (initial, rhyme, tone mark on the right vowel) count for a
+reading, malformed words and replacement characters against it. A UTF-8 file with a few broken
+bytes therefore decodes as UTF-8 with U+FFFD in their place and a ``decode`` warning, never as
+mojibake. Every result carries its ``confidence``: the share of its words with non-ASCII
+letters that are Vietnamese syllables (1.0 for pure ASCII, which every reading agrees on).
 
 :func:`fix_legacy_text` repairs text that is already Unicode but really TCVN3/VNI
 mojibake (a ``.txt`` copied out of a ``.VnTime`` Word document). It converts only when
@@ -30,7 +35,7 @@ from dvnlp.ingest.legacy import (
     is_vietnamese_syllable,
 )
 
-__all__ = ["DecodedText", "decode_bytes", "fix_legacy_text"]
+__all__ = ["DecodedText", "confidence", "decode_bytes", "fix_legacy_text", "vietnamese_score"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
@@ -45,6 +50,7 @@ _MAX_CONTROL_SHARE = 0.05
 _SAMPLE = 1 << 16
 # A word: letters, combining marks, and the Latin-1 symbols that legacy fonts use as letters.
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\xa1-\xbf\xd7\xf7])+")
+_REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,12 @@ class DecodedText:
     text: str
     encoding: str
     legacy: str | None = None
+    #: how sure the reading is, 0–1 (see the module docstring); ``None`` when not measured
+    confidence: float | None = None
+    #: ``{"type": "decode", "message": …}`` entries (invalid bytes replaced, …)
+    warnings: tuple[dict[str, str], ...] = ()
+    #: 1-based numbers of the PDF pages whose text came from OCR
+    ocr_pages: tuple[int, ...] = ()
 
 
 def decode_bytes(data: bytes, *, source: str = "<bytes>", fix_legacy: bool = True) -> DecodedText:
@@ -70,32 +82,49 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>", fix_legacy: bool = Tru
     """
     if not data:
         raise InputError(source, "empty file")
-    text: str | None = None
-    encoding = ""
+    found: tuple[str, str, list[tuple[int, int]]] | None = None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            text, encoding = data[len(bom):].decode(name, errors="replace"), name
+            text, bad = _decode_counting(data[len(bom):], name)
+            found = (text, name, [(a + len(bom), b + len(bom)) for a, b in bad])
             break
-    if text is None and b"\x00" not in data:
+    nuls = data.count(0) if found is None else 0
+    if nuls:
+        found = _utf16_without_bom(data)
+        if found is None and nuls > _max_nuls(len(data)):
+            raise InputError(source, "binary data, not text")
+    if found is None:
         try:
-            text, encoding = data.decode("utf-8"), "utf-8"
+            found = (data.decode("utf-8"), "utf-8", [])
         except UnicodeDecodeError:
             pass
-    if text is None and b"\x00" in data:
-        found = _utf16_without_bom(data)
-        if found is None:
-            raise InputError(source, "binary data, not text")
-        text, encoding = found
-    if text is None:
+    legacy: str | None = None
+    if found is None:
         if _control_share(data) > _MAX_CONTROL_SHARE:
             raise InputError(source, "binary data, not text")
-        return _decode_8bit(data)
-    if _looks_binary(text):
+        decoded = _decode_by_evidence(data)
+        legacy = decoded.legacy
+        found = (decoded.text, decoded.encoding,
+                 _decode_counting(data, decoded.encoding)[1] if decoded.encoding in ("utf-8", "cp1258") else [])
+    text, encoding, bad = found
+    warnings = [_decode_warning(bad, encoding)] if bad else []
+    replaced = sum(b - a for a, b in bad)
+    nul_chars = text.count("\x00")
+    if nul_chars and nul_chars <= _max_nuls(len(text)):  # a few corrupted bytes, not a binary file
+        text = text.replace("\x00", "\ufffd")
+        replaced += nul_chars
+        warnings.append({"type": "decode", "message": f"{nul_chars} NUL character{'s' if nul_chars > 1 else ''} "
+                                                      "replaced by U+FFFD"})
+    if _looks_binary(text, replaced=replaced):
         raise InputError(source, "binary data, not text")
-    if fix_legacy:
-        fixed, legacy = fix_legacy_text(text)
-        return DecodedText(fixed, encoding, legacy)
-    return DecodedText(text, encoding, None)
+    if fix_legacy and legacy is None:
+        text, legacy = fix_legacy_text(text)
+    return DecodedText(text, encoding, legacy, confidence(text), tuple(warnings))
+
+
+def _max_nuls(size: int) -> int:
+    """NUL bytes or characters a text may hold as corruption (more means binary data)."""
+    return max(5, size // 1000)
 
 
 def fix_legacy_text(text: str) -> tuple[str, str | None]:
@@ -204,7 +233,7 @@ def _is_shouting(word: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+def _utf16_without_bom(data: bytes) -> tuple[str, str, list[tuple[int, int]]] | None:
     """Recognise BOM-less UTF-16 by its NUL bytes (the high byte of ASCII characters)."""
     sample = data[:_SAMPLE]
     half = len(sample) // 2
@@ -218,10 +247,46 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
         name = "utf-16-be"
     else:
         return None
-    try:
-        return data.decode(name), name
-    except UnicodeDecodeError:
+    text, bad = _decode_counting(data, name)
+    if sum(b - a for a, b in bad) > max(8, len(data) // 50):
         return None
+    return text, name, bad
+
+
+def _decode_counting(data: bytes, name: str) -> tuple[str, list[tuple[int, int]]]:
+    """Decode with U+FFFD for each invalid sequence (as ``errors="replace"``); also return the
+    ``(start, end)`` byte ranges replaced. Linear: each strict decode stops at the next error."""
+    decode = codecs.getdecoder(name)
+    view = memoryview(data)
+    parts: list[str] = []
+    bad: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(data):
+        try:
+            parts.append(decode(view[pos:], "strict")[0])
+            break
+        except UnicodeDecodeError as error:
+            parts.append(decode(view[pos:pos + error.start], "strict")[0])
+            parts.append("\ufffd")
+            bad.append((pos + error.start, pos + error.end))
+            pos += error.end
+    return "".join(parts), bad
+
+
+def _decode_warning(bad: list[tuple[int, int]], encoding: str) -> dict[str, str]:
+    n = sum(b - a for a, b in bad)
+    merged: list[tuple[int, int]] = []
+    for a, b in bad:
+        if merged and merged[-1][1] == a:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    bad = merged
+    places = ", ".join(f"{a}" if b - a == 1 else f"{a}-{b - 1}" for a, b in bad[:5])
+    more = f" and {len(bad) - 5} more places" if len(bad) > 5 else ""
+    return {"type": "decode",
+            "message": f"{n} invalid {encoding.upper()} byte{'s' if n != 1 else ''} at byte offset{'s' if n != 1 else ''} "
+                       f"{places}{more}, replaced by U+FFFD"}
 
 
 def _control_share(data: bytes) -> float:
@@ -229,12 +294,13 @@ def _control_share(data: bytes) -> float:
     return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / len(sample)
 
 
-def _looks_binary(text: str) -> bool:
+def _looks_binary(text: str, replaced: int = 0) -> bool:
+    """NUL or many control characters; U+FFFD counts unless it stands for ``replaced`` invalid bytes."""
     sample = text[:_SAMPLE]
     if not sample:
         return False
     bad = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\v\f\r\x1a\x1b"))
-    return "\x00" in sample or bad / len(sample) > _MAX_CONTROL_SHARE
+    return "\x00" in sample or max(0, bad - replaced) / len(sample) > _MAX_CONTROL_SHARE
 
 
 @cache
@@ -249,31 +315,64 @@ def _cp1252_table() -> dict[int, str]:
     return table
 
 
-def _decode_8bit(data: bytes) -> DecodedText:
-    """Choose between Windows-1258 and TCVN3/VNI font bytes by counting valid syllables."""
+def _decode_by_evidence(data: bytes) -> DecodedText:
+    """Score UTF-8 (within its error budget), Windows-1258, TCVN3 and VNI readings; keep the best.
+
+    A legacy reading must beat the Windows-1258 one clearly (by 2 words and 5%), as before; the
+    UTF-8 reading wins over any 8-bit one that does not score higher.
+    """
     western = data.decode("latin-1").translate(_cp1252_table())
     candidates: list[tuple[str, str, str | None]] = [
-        ("cp1258", unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), None),
+        ("cp1258", unicodedata.normalize("NFC", _decode_counting(data, "cp1258")[0]), None),
     ]
-    for encoding in (TCVN3, VNI):
+    # VNI before TCVN3: on a tie the reading that explains two bytes with one letter wins
+    # (``co\xe2ng`` is VNI ``công``, not TCVN3 ``coõng``), as in :func:`fix_legacy_text`.
+    for encoding in (VNI, TCVN3):
         candidates.append((encoding, _finish(convert_legacy(western, encoding), encoding), encoding))
-    scores = [_valid_words(text) for _, text, _ in candidates]
+    scores = [vietnamese_score(text) for _, text, _ in candidates]
     best = 0
     for index in range(1, len(candidates)):
         if scores[index] >= scores[best] + 2 and scores[index] > scores[best] * 1.05:
             best = index
+    non_ascii = sum(1 for byte in data if byte >= 0x80)
+    text, bad = _decode_counting(data, "utf-8")
+    if sum(b - a for a, b in bad) <= 16 + non_ascii // 4 and vietnamese_score(text) >= scores[best]:
+        return DecodedText(text, "utf-8", None, confidence(text))
     name, text, legacy = candidates[best]
-    return DecodedText(text, name, legacy)
+    return DecodedText(text, name, legacy, confidence(text))
 
 
-def _valid_words(text: str, check: Callable[[str], bool] = is_vietnamese_syllable) -> int:
+def vietnamese_score(text: str) -> int:
+    """Words that are Vietnamese syllables minus words that are not (2+ letters, from a 64 KB sample);
+    a word touching U+FFFD counts against, as does each run of U+FFFD."""
     seen: dict[str, bool] = {}
     total = 0
-    for word in _WORD.findall(text):
+    sample = text[:_SAMPLE]
+    for match in _WORD.finditer(sample):
+        word = match.group(0)
         if len(word) < 2:
+            continue
+        start, end = match.span()
+        if (start and sample[start - 1] == "\ufffd") or (end < len(sample) and sample[end] == "\ufffd"):
+            total -= 1
             continue
         result = seen.get(word)
         if result is None:
-            result = seen[word] = check(word)
-        total += result
-    return total
+            result = seen[word] = is_vietnamese_syllable(word)
+        total += 1 if result else -1
+    return total - len(_REPLACEMENT_RUN.findall(sample))
+
+
+def confidence(text: str) -> float:
+    """Share of the words with non-ASCII letters that are Vietnamese syllables (1.0 when there are none)."""
+    good = bad = 0
+    seen: dict[str, bool] = {}
+    for word in _WORD.findall(text[:_SAMPLE]):
+        if word.isascii():
+            continue
+        result = seen.get(word)
+        if result is None:
+            result = seen[word] = is_vietnamese_syllable(word)
+        good += result
+        bad += not result
+    return round(good / (good + bad), 3) if good + bad else 1.0

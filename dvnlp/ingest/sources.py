@@ -1,14 +1,15 @@
 """Walk the inputs a user names — files, folders, glob patterns — and read each document.
 
-Supported files: ``.txt``, ``.html``/``.htm``, ``.docx``, ``.pdf``, ``.json`` and
-``.jsonl``/``.jsonl.gz`` (one ``{"id", "text"}`` object per line). A file named
-explicitly is read whatever its suffix (PDF and DOCX are recognised by their first
-bytes, anything else is decoded as text); folders contribute only the supported
+Supported files: ``.txt``, ``.html``/``.htm``, ``.docx``, ``.doc`` (Word 97–2003),
+``.odt``, ``.rtf``, ``.pdf``, ``.json`` and ``.jsonl``/``.jsonl.gz`` (one ``{"id", "text"}``
+object per line). A file named explicitly is read whatever its suffix (PDF, DOCX, ODT, DOC
+and RTF are recognised by their first bytes, anything else is decoded as text); folders contribute only the supported
 suffixes. A bad input never stops the walk: it becomes an :class:`InputFailure` with
 an English message that starts with the file name.
 """
 from __future__ import annotations
 
+import dataclasses
 import glob
 import gzip
 import json
@@ -20,14 +21,15 @@ from typing import Any
 
 from dvnlp.errors import InputError
 from dvnlp.ingest.docx import docx_to_text
-from dvnlp.ingest.encodings import DecodedText, decode_bytes, fix_legacy_text
+from dvnlp.ingest.encodings import DecodedText, confidence, decode_bytes, fix_legacy_text
 from dvnlp.ingest.html import html_to_text, looks_like_html
+from dvnlp.ingest.office import OFFICE_KINDS, OFFICE_READERS, sniff_kind
 from dvnlp.ingest.pdf import pdf_to_text
 
 __all__ = ["SUFFIXES", "InputFailure", "RawDocument", "iter_documents", "read_text_file"]
 
 #: Suffixes collected from folders (compared case-insensitively).
-SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".jsonl", ".jsonl.gz", ".json")
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".doc", ".odt", ".rtf", ".pdf", ".jsonl", ".jsonl.gz", ".json")
 _GLOB_CHARS = frozenset("*?[")
 _MB = 2**20
 
@@ -35,12 +37,17 @@ _MB = 2**20
 @dataclass(frozen=True)
 class RawDocument:
     """One document's text. ``encoding`` is how it was read (``"utf-8"``, ``"cp1258"``,
-    ``"docx"`` …, with ``"+tcvn3"``/``"+vni"`` when legacy-font text was converted)."""
+    ``"docx"`` …, with ``"+tcvn3"``/``"+vni"`` when legacy-font text was converted),
+    ``confidence`` how sure that reading is (0–1), ``warnings`` what was repaired on the way
+    (``{"type", "message"}`` each), ``ocr_pages`` the PDF pages read by OCR."""
 
     id: str
     source: str
     text: str
     encoding: str | None = None
+    confidence: float | None = None
+    warnings: tuple[dict[str, str], ...] = ()
+    ocr_pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,8 @@ def _kind(path: Path) -> str:
     name = path.name.lower()
     if name.endswith((".jsonl", ".jsonl.gz")):
         return "jsonl"
-    for suffix, kind in ((".json", "json"), (".docx", "docx"), (".pdf", "pdf"), (".html", "html"), (".htm", "html")):
+    for suffix, kind in ((".json", "json"), (".docx", "docx"), (".doc", "doc"), (".odt", "odt"), (".rtf", "rtf"),
+                         (".pdf", "pdf"), (".html", "html"), (".htm", "html")):
         if name.endswith(suffix):
             return kind
     return "text"
@@ -160,6 +168,9 @@ def _from_error(path: Path, error: BaseException, *, source: str | None = None,
 def _read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | InputFailure]:
     kind = _kind(path)
     try:
+        if not path.is_file():  # a FIFO or socket with a report's name would block the read forever
+            yield _failure(path, "InputError", "not a regular file")
+            return
         if kind == "jsonl":
             yield from _read_jsonl(path, max_bytes)
             return
@@ -173,24 +184,31 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | InputFailur
             yield from _read_json(path, data)
             return
         decoded = _decode_file(data, kind, str(path))
-        yield RawDocument(_stem(path), str(path), decoded.text, _label(decoded))
+        yield RawDocument(_stem(path), str(path), decoded.text, _label(decoded), decoded.confidence,
+                          decoded.warnings, decoded.ocr_pages)
     except Exception as error:  # noqa: BLE001 - one bad input must not stop the others
         yield _from_error(path, error)
 
 
 def _decode_file(data: bytes, kind: str, source: str) -> DecodedText:
     """Bytes of one file → text, by suffix and, for unknown suffixes, by magic bytes."""
-    if kind == "docx" or (kind == "text" and data.startswith(b"PK\x03\x04")):
+    sniffed = sniff_kind(data)
+    if sniffed and (kind == "text" or (kind in OFFICE_KINDS and sniffed != "pdf")):
+        kind = sniffed  # by content: a .doc saved as .docx, a report without a suffix
+    if kind == "docx":
         decoded = docx_to_text(data, source=source)
-    elif kind == "pdf" or (kind == "text" and data.startswith(b"%PDF")):
+    elif kind == "pdf":
         decoded = pdf_to_text(data, source=source)
+    elif kind in OFFICE_READERS:
+        decoded = OFFICE_READERS[kind](data, source=source)
     else:
         raw = decode_bytes(data, source=source, fix_legacy=False)
         text = raw.text
         if kind == "html" or looks_like_html(text):
             text = html_to_text(text)
         text, legacy = fix_legacy_text(text)
-        decoded = DecodedText(text, raw.encoding, raw.legacy or legacy)
+        decoded = DecodedText(text, raw.encoding, raw.legacy or legacy, raw.confidence if legacy is None
+                              else confidence(text), raw.warnings)
     if not decoded.text.strip():
         raise InputError(source, "no text content")
     return decoded
@@ -217,7 +235,7 @@ def _record(path: Path, obj: Any, number: int, source: str) -> RawDocument | Inp
     text, legacy = fix_legacy_text(text)
     if not text.strip():
         return _failure(path, "InputError", "record text is empty", source=source, doc_id=doc_id)
-    return RawDocument(doc_id, source, text, f"utf-8+{legacy}" if legacy else "utf-8")
+    return RawDocument(doc_id, source, text, f"utf-8+{legacy}" if legacy else "utf-8", confidence(text))
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument | InputFailure]:
@@ -266,7 +284,7 @@ def _read_json(path: Path, data: bytes) -> Iterator[RawDocument | InputFailure]:
     elif isinstance(obj, dict) and "text" in obj:
         record = _record(path, obj, 1, str(path))
         if isinstance(record, RawDocument) and not isinstance(obj.get("id"), (str, int)):
-            record = RawDocument(_stem(path), record.source, record.text, record.encoding)
+            record = dataclasses.replace(record, id=_stem(path))
         yield record
     else:
         yield _failure(path, "InputError", "JSON file holds neither a record nor a list of records")

@@ -1,0 +1,149 @@
+"""OCR quality on scanned pages made from project-written text: symbols and names found, character error rate.
+
+    python benchmarks/ocr_eval.py [--gold 6] [--dpi 200] [--json]
+
+Pages: the two sample reports (corpora/samples, the second is also the shared seed) and the first
+``--gold`` documents of corpora/gold/docs.jsonl (written by the dvnlp team) that cite a document
+(chosen by their gold annotation, before any OCR), each rendered by
+tests/fixtures/scans.py with DejaVu Serif 12 pt at ``--dpi`` into an image-only PDF, twice: clean,
+and noisy (0.5% of pixels flipped, blurred, skewed 1°). Each PDF goes through
+:func:`dvnlp.ingest.pdf_to_text` (render at 300 dpi, Tesseract ``vie``, then the syllable repair).
+
+Measured per variant, over all documents:
+
+* **symbols** — of the document symbols (``1562/QĐ-UBND``) dvnlp extracts from the source text, the
+  share dvnlp extracts again from the OCR text (``extracted``, over all of them), and of those written
+  verbatim in the source, the share the OCR text contains verbatim (``in text``; a symbol written
+  ``215 - QĐ/HU`` is extracted in canonical form, so it is not verbatim in either);
+* **names** — the same for officials' names;
+* **CER** — Levenshtein distance between the source and OCR texts (whitespace collapsed) over the
+  source length; with ``--raw`` also before :func:`dvnlp.ingest.ocr.repair_ocr_text` (``CER raw``,
+  a second OCR pass), which shows what the repair is worth.
+
+Needs the ``ocr`` extra and ``tesseract-ocr tesseract-ocr-vie fonts-dejavu-core``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+sys.path.insert(0, str(ROOT))
+
+
+def levenshtein(a: str, b: str) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sources(n_gold: int) -> list[tuple[str, str]]:
+    docs = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpora" / "samples").glob("*.txt"))]
+    with open(ROOT / "corpora" / "gold" / "docs.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if len(docs) >= 2 + n_gold:
+                break
+            record = json.loads(line)
+            if record.get("documents"):  # documents that cite at least one, so that symbols are measured
+                docs.append((record["id"], record["text"]))
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=int, default=6, help="gold documents to add to the two samples")
+    parser.add_argument("--dpi", type=int, default=200, help="resolution of the 'scans'")
+    parser.add_argument("--raw", action="store_true", help="also measure the CER before the repair (OCR twice)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    import dvnlp
+    from dvnlp.ingest import pdf_to_text
+    from dvnlp.ingest.ocr import ocr_unavailable
+    from dvnlp.normalize import normalize
+    from scans import font_missing, paginate, scanned_pdf
+
+    problem = ocr_unavailable() or font_missing()
+    if problem:
+        sys.exit(problem)
+    nlp = dvnlp.load()
+
+    def facts(text: str) -> tuple[set[str], set[str]]:
+        report = dvnlp.extract(text, nlp=nlp)
+        return {d.symbol for d in report.documents if d.symbol}, {o.name for o in report.officials}
+
+    variants = {"clean": {}, "noisy": {"noise": 0.005, "skew": 1.0}}
+    rows = {}
+    for variant, style in variants.items():
+        tally = dict.fromkeys(("pages", "symbols", "symbols_verbatim", "symbols_in_text", "symbols_extracted", "names",
+                               "names_verbatim", "names_in_text", "names_extracted", "chars", "edits", "edits_raw"), 0)
+        tally["seconds"] = 0.0
+        for name, raw in sources(args.gold):
+            source = normalize(raw).text
+            pages = paginate(source, dpi=args.dpi)
+            data = scanned_pdf(pages, dpi=args.dpi, **style)
+            t0 = time.perf_counter()
+            decoded = pdf_to_text(data, source=name)
+            tally["seconds"] += time.perf_counter() - t0
+            tally["pages"] += len(pages)
+            ocr = decoded.text
+            symbols, names = facts(source)
+            ocr_symbols, ocr_names = facts(ocr)
+            flat_ocr, flat_source = flat(ocr), flat(source)
+            tally["symbols"] += len(symbols)
+            tally["symbols_verbatim"] += sum(s in flat_source for s in symbols)
+            tally["symbols_in_text"] += sum(s in flat_ocr for s in symbols if s in flat_source)
+            tally["symbols_extracted"] += len(symbols & ocr_symbols)
+            tally["names"] += len(names)
+            tally["names_verbatim"] += sum(n in flat_source for n in names)
+            tally["names_in_text"] += sum(n in flat_ocr for n in names if n in flat_source)
+            tally["names_extracted"] += len(names & ocr_names)
+            tally["chars"] += len(flat(source))
+            tally["edits"] += levenshtein(flat(source), flat_ocr)
+            if args.raw:
+                tally["edits_raw"] += levenshtein(flat(source), flat(_raw_ocr(data, len(pages))))
+        rows[variant] = tally
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    print(f"{'variant':8} {'pages':>5} {'symbols in text':>16} {'extracted':>10} {'names in text':>14} "
+          f"{'extracted':>10} {'CER':>6} {'CER raw':>8} {'s/page':>7}")
+    for variant, t in rows.items():
+        print(f"{variant:8} {t['pages']:>5} {t['symbols_in_text']:>6}/{t['symbols_verbatim']:<3} {t['symbols_in_text'] / max(1, t['symbols_verbatim']):.3f}"
+              f" {t['symbols_extracted'] / max(1, t['symbols']):>10.3f} {t['names_in_text']:>5}/{t['names_verbatim']:<3} "
+              f"{t['names_in_text'] / max(1, t['names_verbatim']):.3f} {t['names_extracted'] / max(1, t['names']):>10.3f} "
+              f"{t['edits'] / t['chars']:>6.3f} {(t['edits_raw'] / t['chars']) if args.raw else float('nan'):>8.3f} "
+              f"{t['seconds'] / t['pages']:>7.1f}")
+
+
+def _raw_ocr(data: bytes, n_pages: int) -> str:
+    """Tesseract's text without the repair (same rendering), for the ``CER raw`` column."""
+    import pypdfium2 as pdfium
+    import pytesseract
+
+    from dvnlp.ingest.ocr import DPI
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return "\n".join(pytesseract.image_to_string(document[n].render(scale=DPI / 72, grayscale=True).to_pil(),
+                                                     lang="vie") for n in range(n_pages))
+    finally:
+        document.close()
+
+
+if __name__ == "__main__":
+    main()

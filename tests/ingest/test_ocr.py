@@ -1,0 +1,117 @@
+"""dvnlp.ingest.ocr and scanned PDFs: Tesseract on pages rendered from the sample report, and the syllable repair.
+
+Pages are made at test time (tests/fixtures/scans.py, DejaVu Serif at 200 dpi); nothing scanned is committed.
+The accuracy of OCR over more pages is measured by benchmarks/ocr_eval.py, not here.
+"""
+from __future__ import annotations
+
+import difflib
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dvnlp.errors import InputError
+from dvnlp.ingest import iter_documents, pdf_to_text
+from dvnlp.ingest.ocr import ocr_unavailable, repair_ocr_text
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+from scans import font_missing, paginate, scanned_pdf  # noqa: E402
+
+SOURCE = (ROOT / "corpora" / "samples" / "bao-cao-huyen-mau.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def ocr_ready() -> None:
+    problem = ocr_unavailable() or font_missing()
+    if problem:
+        pytest.skip(problem)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, flat(a), flat(b), autojunk=False).ratio()
+
+
+@pytest.mark.parametrize(("style", "at_least"), [({}, 0.99), ({"noise": 0.005, "skew": 1.0}, 0.97)],
+                         ids=["clean", "noisy-skewed"])
+def test_ocr_scanned_pdf_is_read(tmp_path: Path, ocr_ready, style: dict, at_least: float) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scanned_pdf(paginate(SOURCE), **style))
+    (doc,) = iter_documents([path])
+    assert doc.ocr_pages == (1,) and doc.encoding == "pdf"
+    assert similarity(doc.text, SOURCE) >= at_least
+    for symbol in ("114-KL/TW", "1562/QĐ-UBND"):
+        assert symbol in doc.text
+
+
+def text_and_scanned_pdf() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for data in ((ROOT / "tests" / "fixtures" / "office" / "bao-cao.pdf").read_bytes(),
+                 scanned_pdf(paginate(SOURCE))):
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_ocr_only_pages_without_text(ocr_ready) -> None:
+    decoded = pdf_to_text(text_and_scanned_pdf(), source="mixed.pdf")
+    assert decoded.ocr_pages == (2,)
+    text_layer, scanned = decoded.text.split("\n\n", 1)
+    assert flat(text_layer) == flat(SOURCE) and similarity(scanned, SOURCE) >= 0.99
+
+
+def test_ocr_pages_not_read_are_named_in_a_warning() -> None:
+    if font_missing():
+        pytest.skip(font_missing())
+    decoded = pdf_to_text(text_and_scanned_pdf(), source="mixed.pdf", ocr=False)
+    assert flat(decoded.text) == flat(SOURCE) and decoded.ocr_pages == ()
+    assert decoded.warnings == ({"type": "ocr", "message": "mixed.pdf: page(s) 2 without a text layer not read: "
+                                                           "OCR is turned off"},)
+
+
+def test_ocr_missing_tesseract_is_a_clear_error(monkeypatch) -> None:
+    if font_missing():
+        pytest.skip(font_missing())
+    monkeypatch.setenv("PATH", "/nonexistent")
+    ocr_unavailable.cache_clear()
+    try:
+        problem = ocr_unavailable()
+        with pytest.raises(InputError, match=r"scan\.pdf: no text layer \(scanned PDF\?\); OCR needs"):
+            pdf_to_text(scanned_pdf(paginate(SOURCE)), source="scan.pdf")
+    finally:
+        ocr_unavailable.cache_clear()
+    assert "tesseract-ocr" in problem or "dvnlp[ocr]" in problem
+
+
+@pytest.mark.parametrize(("noisy", "repaired"), [
+    ("Ban Dân v ận Huyện ủy", "Ban Dân vận Huyện ủy"),
+    ("Đ ảng bộ xã", "Đảng bộ xã"),
+    ("TR ƯỞNG BAN", "TRƯỞNG BAN"),
+    ("số 400-QĐĐ/TU và QÐ-UBND", "số 400-QĐ/TU và QĐ-UBND"),
+    ("đồng chí Rơ Mah Thuấn, UBND huyện", "đồng chí Rơ Mah Thuấn, UBND huyện"),  # names and codes untouched
+    ("dòng một\ndòng hai\n\nđoạn mới\f", "dòng một dòng hai\nđoạn mới"),
+])
+def test_ocr_repair(noisy: str, repaired: str) -> None:
+    assert repair_ocr_text(noisy) == repaired
+
+
+SYLLABLES = "công tác dân vận của hệ thống chính trị năm nay ủy ban nhân dân ông bà anh em ở a ăn uống".split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=30))
+def test_ocr_repair_never_joins_two_syllables(words: list[str]) -> None:
+    text = " ".join(words)
+    assert repair_ocr_text(text) == text
