@@ -28,6 +28,9 @@ SYMBOL = re.compile(
     rf"(?P<codes>(?(year)(?:{_SEP}|[ ](?={_CODE}{_D}))|{_SEP}){_CODE}(?:{_SEP}{_CODE}){{0,3}})"
     rf"(?:/(?P<tail>(?:19|20)\d{{2}}|\d{{2}})(?![\w/.,]|{_D}\w))?"
 )
+#: the code part of a symbol (``QĐ-TTYT``, ``QĐ/TU``): for the lists of numbers sharing one code
+#: (``quyết định số 95, 96, 97 QĐ-TTYT``) read by the documents component
+CODES = rf"{_CODE}(?:{_SEP}{_CODE}){{0,3}}"
 #: full dates: ``20/12/2022``, ``20-12-2022``, ``20.12.2022``
 DATE = re.compile(r"(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)(?P<y>(?:19|20)\d{2})(?![\d/])")
 #: periods ``2021-2025``, ``2021 – 2025`` (one token; never a count)

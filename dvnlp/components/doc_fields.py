@@ -1,0 +1,317 @@
+"""The grammar around a cited document's symbol: its kind word, issuer, date and subject.
+
+Used by :mod:`dvnlp.components.doc_refs`, one mention at a time:
+
+* :func:`kind_before` — the kind word written before the symbol (``Quyết định số``, ``công văn (số``,
+  ``Công điện khẩn số``, ``NĐ``), or a quoted title holding it (``“Báo cáo thẩm tra …” số``);
+* :func:`head_before` — who issued it and when, written before the kind word (``Ngày 17-3-2006,
+  Thủ tướng Chính phủ đã có Điện khẩn số …``);
+* :func:`tail_after` — what follows the symbol, in any order: the date (``ngày 15/3/2021``,
+  ``ban hành ngày …``, ``tháng 3-2005``), the issuer (``của Ban Thường vụ Tỉnh ủy``, ``do …``, ``A và B``)
+  and the subject (``về …``, ``về việc …``, ``về “…”``, or a title phrase ``quy định …``);
+* :func:`subject_body` — a subject bounded by the grammar: another citation, ``của`` + an issuer,
+  ``gắn với``, ``ngày …``, a sentence end, or the closing quote matching the opening one (nested
+  quotes balanced).
+
+Each field comes with the name of the rule that read it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from dvnlp.components.dates import find_dates
+from dvnlp.rulebook import load_rules
+from dvnlp.segment.patterns import SYMBOL
+
+_UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+#: lower-case words that open an issuer's name (``ban Thường vụ Thành ủy``, ``trường ĐH Tây Bắc``)
+_HEADS = r"(?:ban|bộ|sở|ủy ban|uỷ ban|trường|cục|tổng cục|chi cục|văn phòng|hội đồng|thường trực|công an|viện|tòa án|đảng ủy|tỉnh ủy|huyện ủy|thành ủy)"
+_ISSUER_START = rf"(?:[{_UP}]|(?i:{_HEADS})\s+[{_UP}])"
+_PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")
+# words that end an issuer read after ``của`` / ``do`` (the next clause starts)
+_ISSUER_STOP = (r"về|ngày|vào|ban hành|ký|kí|cùng|quy định|qui định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|vừa|"
+                r"nêu|yêu cầu|chỉ đạo|được|nay|đối với|tại|thì|là|có|gửi|cho|với|trong|khi|để|nhằm|theo|giao|đồng ý|"
+                r"gắn với|và\s+(?![{_UP}]|(?i:{_HEADS})\s)|sẽ|đang|mà|nên|không|chưa|số|năm")
+_ISSUER_STOP = _ISSUER_STOP.replace("{_UP}", _UP).replace("{_HEADS}", _HEADS)
+_ISSUER_AFTER = re.compile(
+    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_START}[^,;.:()“”\"\n]{{1,90}}?)"
+    rf"(?=\s+(?:{_ISSUER_STOP})(?![^\W_])|\s*[,;.:()“”\"\n]|$)")
+_DATE_LEAD = re.compile(
+    r"\s*[,(]?\s*(?:(?:được\s+)?(?:ban\s+hành|ký|kí)\s+)?(?:cùng\s+)?(?:(?:vào\s+)?ngày|vào)\s+", re.IGNORECASE)
+_MONTH = re.compile(r"\s*[,(]?\s*(?:(?:ban\s+hành|ký|kí)\s+)?(?:vào\s+)?(?i:tháng)\s+(?P<m>[01]?\d)\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{2})(?![\d/])")
+_SUBJECT_LEAD = re.compile(
+    r"\s*[,)]?\s*(?:(?:(?:nêu\s+ý\s+kiến|thẩm\s+tra|báo\s+cáo|hướng\s+dẫn|đề\s+nghị|đề\s+xuất)"
+    r"(?:\s+[^\s,.;:()“”\"]+){0,4}?\s+)?)về\s+(?:việc\s+)?", re.IGNORECASE)
+_TITLE_LEAD = re.compile(
+    r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung)\s+"
+    r"(?!ngày|vào|tại|rõ|của|kèm|theo|thêm)[^\W\d_])", re.IGNORECASE)
+_SUBJECT_STOPS = (
+    r"[;\n:]|[.!?…](?=\s|$|[”\"])|\s+gắn\s+với\s|\s*,?\s+(?:ban\s+hành\s+)?ngày\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
+    r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
+    r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s")
+_QUOTES = {"“": "”", '"': '"', "«": "»"}
+_CITATION_LEAD = r"(?:\s+(?:(?i:số)\s+)?)"
+
+
+@dataclass
+class Tables:
+    kinds: dict[str, str]  # type code → kind name
+    issuers: dict[str, str]  # symbol issuer code → body
+    issuers_folded: dict[str, str]  # the same, upper-cased codes
+    #: (written form, code, display name), longest written form first
+    names: list[tuple[str, str, str]]
+    generic: frozenset[str]  # codes of kind words that name no particular kind
+    compatible: dict[str, frozenset[str]]  # code → codes a kind word may stand with
+    expand: dict[str, str] = field(default_factory=dict)  # written abbreviation → words (issuers read from text)
+
+
+@cache
+def tables() -> Tables:
+    entries = load_rules("document_kinds").entries
+    kinds = {e["code"]: e["name"] for e in entries}
+    # longest first; between equal names (``Quy định``: QĐi, QyĐ) the first in the rule file wins
+    written = ([(e["name"], e["code"], e["name"]) for e in entries]
+               + [(a, e["code"], a) for e in entries for a in e.get("aliases", [])]
+               + [(a, e["code"], e["name"]) for e in entries for a in e.get("abbreviations", [])])
+    seen: set[str] = set()
+    names = []
+    for w in sorted(written, key=lambda x: -len(x[0])):
+        if w[0].lower() not in seen:
+            seen.add(w[0].lower())
+            names.append(w)
+    iss = load_rules("issuers").entries
+    issuers = {e["code"]: e["name"] for e in iss if not e.get("text_only")}
+    expand = {e["abbr"]: e["expansion"] for e in load_rules("abbreviations").entries
+              if e.get("kind") in ("body", "org", "place")}
+    expand.update({e["code"]: e["name"] for e in iss})
+    return Tables(kinds=kinds, issuers=issuers, issuers_folded={k.upper(): v for k, v in issuers.items()}, names=names,
+                  generic=frozenset(e["code"] for e in entries if e.get("generic")),
+                  compatible={e["code"]: frozenset([e["code"], *e.get("compatible_codes", [])]) for e in entries},
+                  expand=expand)
+
+
+@cache
+def kind_alternation() -> str:
+    return "|".join(re.escape(w) for w, _, _ in tables().names)
+
+
+@cache
+def _kind_end() -> re.Pattern[str]:
+    """A kind word ending the text before a symbol: ``Quyết định số``, ``công văn (số``, ``Điện khẩn số:``."""
+    return re.compile(
+        rf"(?<![^\W_])(?P<kind>{kind_alternation()})(?:\s+(?:khẩn|hỏa\s+tốc|hoả\s+tốc|liên\s+tịch))?\s*\(?\s*"
+        rf"(?:(?:số\s+hiệu|số)\s*:?\s*)?$", re.IGNORECASE)
+
+
+@cache
+def _kind_named() -> re.Pattern[str]:
+    """A kind word, a name, then ``số``: ``Pháp lệnh Trọng tài thương mại số``."""
+    return re.compile(rf"(?<![^\W_])(?P<kind>{kind_alternation()})\s+(?:[^\s,.;:()“”\"\d]+\s+){{1,8}}số\s*:?\s*$",
+                      re.IGNORECASE)
+
+
+def _display(written: str) -> tuple[str, str]:
+    low = written.lower()
+    for w, code, display in tables().names:
+        if w.lower() == low:
+            return display, code
+    return written, ""
+
+
+def kind_before(text: str, start: int) -> dict[str, Any] | None:
+    """The kind word written before ``start``: ``{kind, code, at, rule}`` (+ ``subject`` for a quoted title)."""
+    before = text[max(0, start - 60):start]
+    m = _kind_end().search(before)
+    if m and " " not in m.group("kind").strip() and not m.group("kind")[0].isupper() and not re.search(r"số\s*:?\s*$", before):
+        m = None  # ``kỷ luật (24/QĐ/TTYT``: a one-syllable kind word in lower case needs ``số``
+    if m:
+        kind, code = _display(m.group("kind"))
+        return {"kind": kind, "code": code, "at": start - len(before) + m.start(), "rule": "kind_before"}
+    q = re.search(r"[”\"]\s*(?:số\s*:?\s*)?$", before, re.IGNORECASE)
+    if q:  # “Báo cáo thẩm tra, xác minh đơn tố cáo” số 01-BC/TCT
+        wide = text[max(0, start - 260):start]
+        close = wide.rfind(q.group(0)[0])
+        opening = max(wide.rfind("“", 0, close), wide.rfind('"', 0, close))
+        inner = wide[opening + 1:close] if opening >= 0 else ""
+        k = re.match(rf"\s*(?P<kind>{kind_alternation()})\s+(?P<title>[^“”\"]{{3,}})$", inner, re.IGNORECASE)
+        if k:
+            kind, code = _display(k.group("kind"))
+            return {"kind": kind, "code": code, "at": start - len(wide) + opening, "rule": "kind_quoted_title",
+                    "subject": k.group("title").strip()}
+    m = _kind_named().search(before)
+    if m:
+        kind, code = _display(m.group("kind"))
+        return {"kind": kind, "code": code, "at": start - len(before) + m.start(), "rule": "kind_named"}
+    return None
+
+
+_HEAD = re.compile(
+    rf"(?:(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?:19|20)\d{{2}})|(?i:tháng)\s+(?P<m>[01]?\d)\s*[/-]\s*"
+    rf"(?P<y>(?:19|20)\d{{2}}))\s*,?\s*)?(?P<issuer>{_ISSUER_START}[^,;.:()“”\"\n]{{1,70}}?)\s+(?:(?:đã|vừa|mới|cũng|đã\s+từng)\s+)?"
+    r"(?:có|ban\s+hành|ra|ký|kí|gửi|phát\s+hành)\s+(?:các\s+|bản\s+)?$")
+_HEAD_CHEAP = re.compile(r"(?:có|hành|ra|ký|kí|gửi)\s+(?:các\s+|bản\s+)?$")
+
+
+def head_before(text: str, kind_at: int) -> dict[str, Any]:
+    """Issuer and date written before the kind word: ``Tháng 11-2003 UBND tỉnh Trà Vinh có Công văn …``."""
+    window = text[max(0, kind_at - 140):kind_at]
+    if not _HEAD_CHEAP.search(window):
+        return {}
+    cut = max(window.rfind(c) for c in ".;\n:(")
+    window = window[cut + 1:]
+    m = None
+    for start in [0, *(i.end() for i in re.finditer(r",\s*", window))]:
+        m = _HEAD.match(window, start)
+        if m:
+            break
+    if not m or _PERSON.match(m.group("issuer")) or len(m.group("issuer").split()) > 9:
+        return {}
+    out: dict[str, Any] = {"issuer": clean_issuer(m.group("issuer")), "issuer_rule": "issuer_before"}
+    if m.group("date"):
+        found = find_dates(m.group("date"))
+        if found and found[0]["value"]:
+            out.update(date=found[0]["value"], date_rule="date_before")
+    elif m.group("m"):
+        out.update(date=f"{m.group('y')}-{int(m.group('m')):02d}", date_rule="month_before")
+    return out
+
+
+def clean_issuer(raw: str) -> str:
+    """``UBND TP.HCM`` → ``Ủy ban nhân dân Thành phố Hồ Chí Minh``; ``UBND Q.1`` → ``… Quận 1``."""
+    expand = tables().expand
+    raw = re.sub(r"(?<![^\W_])Q\.\s?(?=\d|[" + _UP + "])", "Q. ", raw.strip(" ,-–"))
+    words = []
+    for w in raw.split():
+        words.append(expand.get(w, w))
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def _date_at(text: str, pos: int, year: str | None) -> tuple[str, int, str] | None:
+    m = _DATE_LEAD.match(text, pos)
+    if m:
+        found = find_dates(text[m.end():m.end() + 30])
+        if found and found[0]["span"][0] == 0:
+            value = found[0]["value"]
+            if value and value.startswith("--") and year:
+                value = year + value[1:]
+            if value and not value.startswith("-"):
+                return value, m.end() + found[0]["span"][1], "date_after"
+        return None
+    m = _MONTH.match(text, pos)
+    if m:
+        return f"{m.group('y')}-{int(m.group('m')):02d}", m.end(), "month_after"
+    return None
+
+
+def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str, Any]:
+    """Date, issuer and subject written after a symbol ending at ``end`` (before ``stop``, the next citation)."""
+    out: dict[str, Any] = {}
+    pos = end
+    for _ in range(4):
+        pos = _skip_close(text, pos)
+        if "date" not in out:
+            d = _date_at(text, pos, year)
+            if d:
+                out.update(date=d[0], date_rule=d[2])
+                pos = d[1]
+                continue
+        if "issuer" not in out:
+            m = _ISSUER_AFTER.match(text, pos)
+            if m and m.end() <= stop and not _PERSON.match(m.group("issuer")):
+                issuer = _issuer_and(text, m)
+                out.update(issuer=clean_issuer(issuer[0]), issuer_rule="issuer_after")
+                pos = issuer[1]
+                continue
+        m = _SUBJECT_LEAD.match(text, pos)
+        if m and m.end() <= stop:
+            body = subject_body(text, m.end(), stop)
+            if body:
+                out.update(subject=body, subject_rule="subject_ve")
+            break
+        m = _TITLE_LEAD.match(text, pos)
+        if m and m.end() <= stop:
+            body = subject_body(text, m.end(), stop)
+            if body:
+                out.update(subject=body, subject_rule="subject_title")
+        break
+    return out
+
+
+def _skip_close(text: str, pos: int) -> int:
+    m = re.match(r"\s*\)", text[pos:pos + 3])
+    return pos + m.end() if m else pos
+
+
+def _issuer_and(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """``của A và B``: both issuers when B opens an issuer's name too."""
+    issuer, pos = m.group("issuer"), m.end()
+    more = re.match(rf"\s+và\s+(?P<b>{_ISSUER_START}[^,;.:()“”\"\n]{{1,60}}?)(?=\s+(?:{_ISSUER_STOP})(?![^\W_])|\s*[,;.:()“”\"\n]|$)",
+                    text[pos:pos + 90])
+    if more and not SYMBOL.search(more.group("b")):
+        issuer, pos = f"{issuer} và {more.group('b')}", pos + more.end()
+    return issuer, pos
+
+
+@cache
+def _subject_end() -> re.Pattern[str]:
+    """Where a subject ends: a sentence or clause end, ``gắn với``, ``ngày …``, or ``của``/``do`` + an issuer
+    (``của BCH Đảng bộ huyện``; not ``của hệ thống chính trị``, nor ``của Pháp lệnh …``, a document named inside)."""
+    issuer = rf"\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s)(?:[{_UP}]|(?i:{_HEADS})\s+[{_UP}])"
+    return re.compile(f"{_SUBJECT_STOPS}|{issuer}")
+
+
+@cache
+def _citation() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])(?:{kind_alternation()})\s+(?:(?i:số)\s+)?\d|(?<![\w/])\d{{1,5}}\s?[/-]\s?[A-ZĐ]",
+                      re.IGNORECASE)
+
+
+def subject_body(text: str, pos: int, stop: int) -> str | None:
+    """The subject starting at ``pos``: quoted (balanced) or up to the first boundary of the grammar."""
+    limit = min(len(text), pos + 320, stop)
+    opening = text[pos:pos + 1]
+    if opening in _QUOTES:
+        closing, depth, i = _QUOTES[opening], 0, pos + 1
+        while i < limit:
+            ch = text[i]
+            if ch == "\n":
+                break
+            if ch == closing and (depth == 0 or closing == '"'):
+                if closing == '"' and depth:
+                    depth -= 1
+                    i += 1
+                    continue
+                return _trim(text[pos + 1:i])
+            if ch == closing:
+                depth -= 1
+            elif ch == opening or (closing == '"' and ch == "“"):
+                depth += 1
+            i += 1
+        # no matching close: the title runs to the sentence end
+        pos += 1
+    window = text[pos:limit]
+    cut = len(window)
+    m = _subject_end().search(window)
+    if m:
+        cut = m.start()
+    c = _citation().search(window, 1)
+    if c and c.start() < cut:
+        cut = c.start()
+    body = window[:cut]
+    # a closing quote with no opening one inside the subject ends it
+    for close, open_ in (("”", "“"),):
+        j = body.find(close)
+        if j >= 0 and body.count(open_, 0, j) == 0:
+            body = body[:j]
+    return _trim(body)
+
+
+def _trim(body: str) -> str | None:
+    body = re.sub(r"\s+", " ", body).strip(" ,-–“”\"'")
+    if body.count("(") > body.count(")"):
+        body = body[:body.rfind("(")].strip(" ,-–")
+    return body if len(body) >= 3 else None
