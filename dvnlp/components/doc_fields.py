@@ -37,14 +37,18 @@ _ISSUER_STOP = (r"về|ngày|vào|ban hành|ký|kí|cùng|quy định|qui địn
                 r"gắn với|và\s+(?![{_UP}]|(?i:{_HEADS})\s)|sẽ|đang|mà|nên|không|chưa|số|năm")
 _ISSUER_STOP = _ISSUER_STOP.replace("{_UP}", _UP).replace("{_HEADS}", _HEADS)
 _ISSUER_AFTER = re.compile(
-    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_START}[^,;.:()“”\"\n]{{1,90}}?)"
-    rf"(?=\s+(?:{_ISSUER_STOP})(?![^\W_])|\s*[,;.:()“”\"\n]|$)")
+    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_START}(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,90}}?)"
+    rf"(?=\s+(?:{_ISSUER_STOP})(?![^\W_])|\s*(?:[,;:()“”\"\n]|\.(?!\S))|$)")
 _DATE_LEAD = re.compile(
-    r"\s*[,(]?\s*(?:(?:được\s+)?(?:ban\s+hành|ký|kí)\s+)?(?:cùng\s+)?(?:(?:vào\s+)?ngày|vào)\s+", re.IGNORECASE)
+    r"\s*[,(]?\s*(?:(?:được\s+)?(?:ban\s+hành|ký|kí)\s+(?:cùng\s+)?(?:(?:vào\s+)?ngày\s+|vào\s+)?|(?:cùng\s+)?(?:vào\s+)?ngày\s+|vào\s+)"
+    r"(?=[0-3]?\d)", re.IGNORECASE)
 _MONTH = re.compile(r"\s*[,(]?\s*(?:(?:ban\s+hành|ký|kí)\s+)?(?:vào\s+)?(?i:tháng)\s+(?P<m>[01]?\d)\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{2})(?![\d/])")
+_REPORTING = r"(?:nêu\s+ý\s+kiến|thẩm\s+tra|báo\s+cáo|hướng\s+dẫn|đề\s+nghị|đề\s+xuất|trả\s+lời|giải\s+thích|xin\s+ý\s+kiến)"
+# ``về …`` right after the citation, or after a reporting verb of the same clause
+# (``công văn số 31/CV-ĐT đến ĐH Đà Nẵng thẩm tra về …``, ``… báo cáo Thủ tướng Chính phủ về …``)
 _SUBJECT_LEAD = re.compile(
-    r"\s*[,)]?\s*(?:(?:(?:nêu\s+ý\s+kiến|thẩm\s+tra|báo\s+cáo|hướng\s+dẫn|đề\s+nghị|đề\s+xuất)"
-    r"(?:\s+[^\s,.;:()“”\"]+){0,4}?\s+)?)về\s+(?:việc\s+)?", re.IGNORECASE)
+    rf"\s*[,)]?\s*(?:(?:[^\s,.;:()“”\"]+\s+){{0,6}}?{_REPORTING}(?:\s+[^\s,.;:()“”\"]+){{0,4}}?\s+)?về\s+(?:việc\s+)?",
+    re.IGNORECASE)
 _TITLE_LEAD = re.compile(
     r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung)\s+"
     r"(?!ngày|vào|tại|rõ|của|kèm|theo|thêm)[^\W\d_])", re.IGNORECASE)
@@ -149,13 +153,16 @@ def kind_before(text: str, start: int) -> dict[str, Any] | None:
 
 
 _HEAD = re.compile(
-    rf"(?:(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?:19|20)\d{{2}})|(?i:tháng)\s+(?P<m>[01]?\d)\s*[/-]\s*"
+    rf"\s*(?:(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{{2}})?)|(?i:tháng)\s+(?P<m>[01]?\d)\s*[/-]\s*"
     rf"(?P<y>(?:19|20)\d{{2}}))\s*,?\s*)?(?P<issuer>{_ISSUER_START}[^,;.:()“”\"\n]{{1,70}}?)\s+(?:(?:đã|vừa|mới|cũng|đã\s+từng)\s+)?"
     r"(?:có|ban\s+hành|ra|ký|kí|gửi|phát\s+hành)\s+(?:các\s+|bản\s+)?$")
+_WHEN_BEFORE = re.compile(
+    r"(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{2})?)|(?i:tháng)\s+(?P<m>[01]?\d)"
+    r"\s*[/-]\s*(?P<y>(?:19|20)\d{2}))\s*,\s*$")
 _HEAD_CHEAP = re.compile(r"(?:có|hành|ra|ký|kí|gửi)\s+(?:các\s+|bản\s+)?$")
 
 
-def head_before(text: str, kind_at: int) -> dict[str, Any]:
+def head_before(text: str, kind_at: int, year: str | None = None) -> dict[str, Any]:
     """Issuer and date written before the kind word: ``Tháng 11-2003 UBND tỉnh Trà Vinh có Công văn …``."""
     window = text[max(0, kind_at - 140):kind_at]
     if not _HEAD_CHEAP.search(window):
@@ -170,36 +177,49 @@ def head_before(text: str, kind_at: int) -> dict[str, Any]:
     if not m or _PERSON.match(m.group("issuer")) or len(m.group("issuer").split()) > 9:
         return {}
     out: dict[str, Any] = {"issuer": clean_issuer(m.group("issuer")), "issuer_rule": "issuer_before"}
-    if m.group("date"):
-        found = find_dates(m.group("date"))
-        if found and found[0]["value"]:
-            out.update(date=found[0]["value"], date_rule="date_before")
-    elif m.group("m"):
-        out.update(date=f"{m.group('y')}-{int(m.group('m')):02d}", date_rule="month_before")
+    when = m if (m.group("date") or m.group("m")) else _WHEN_BEFORE.search(window, 0, m.start("issuer"))
+    if when and when.group("date"):  # ``Ngày 17-3-2006, Thủ tướng … đã có …``
+        value = _full_date("ngày " + when.group("date"), year)
+        if value:
+            out.update(date=value, date_rule="date_before")
+    elif when and when.group("m"):
+        out.update(date=f"{when.group('y')}-{int(when.group('m')):02d}", date_rule="month_before")
     return out
 
 
 def clean_issuer(raw: str) -> str:
     """``UBND TP.HCM`` → ``Ủy ban nhân dân Thành phố Hồ Chí Minh``; ``UBND Q.1`` → ``… Quận 1``."""
     expand = tables().expand
-    raw = re.sub(r"(?<![^\W_])Q\.\s?(?=\d|[" + _UP + "])", "Q. ", raw.strip(" ,-–"))
+    raw = raw.strip(" ,-–")
     words = []
     for w in raw.split():
-        words.append(expand.get(w, w))
+        head = re.match(r"([A-ZĐ]{1,4})\.(?=\w)(.*)", w)
+        if w not in expand and head and (head.group(1) + "." in expand or head.group(1) in expand):
+            words += [expand.get(head.group(1) + ".", expand.get(head.group(1))), expand.get(head.group(2), head.group(2))]
+        else:
+            words.append(expand.get(w, w))
     out = " ".join(words)
     return out[:1].upper() + out[1:]
+
+
+def _full_date(written: str, year: str | None) -> str | None:
+    """The date of ``ngày …`` text; a day-month with no year takes the symbol's year (``182/2004/…`` ``ngày 15/10``)."""
+    found = find_dates(written)
+    if not found or found[0]["span"][0] > 5:
+        return None
+    value = found[0]["value"]
+    if value and value.startswith("--") and year:
+        value = year + value[1:]
+    return value if value and not value.startswith("-") else None
 
 
 def _date_at(text: str, pos: int, year: str | None) -> tuple[str, int, str] | None:
     m = _DATE_LEAD.match(text, pos)
     if m:
-        found = find_dates(text[m.end():m.end() + 30])
-        if found and found[0]["span"][0] == 0:
-            value = found[0]["value"]
-            if value and value.startswith("--") and year:
-                value = year + value[1:]
-            if value and not value.startswith("-"):
-                return value, m.end() + found[0]["span"][1], "date_after"
+        window = "ngày " + text[m.end():m.end() + 30]
+        value = _full_date(window, year)
+        if value:
+            return value, m.end() - 5 + find_dates(window)[0]["span"][1], "date_after"
         return None
     m = _MONTH.match(text, pos)
     if m:
@@ -226,24 +246,29 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
                 out.update(issuer=clean_issuer(issuer[0]), issuer_rule="issuer_after")
                 pos = issuer[1]
                 continue
-        m = _SUBJECT_LEAD.match(text, pos)
-        if m and m.end() <= stop:
-            body = subject_body(text, m.end(), stop)
-            if body:
-                out.update(subject=body, subject_rule="subject_ve")
+        if "subject" in out:
             break
-        m = _TITLE_LEAD.match(text, pos)
-        if m and m.end() <= stop:
-            body = subject_body(text, m.end(), stop)
-            if body:
-                out.update(subject=body, subject_rule="subject_title")
-        break
+        for lead, rule in ((_SUBJECT_LEAD, "subject_ve"), (_TITLE_LEAD, "subject_title")):
+            m = lead.match(text, pos)
+            if m and m.end() <= stop:
+                body, pos = subject_body(text, m.end(), stop)
+                if body:
+                    out.update(subject=body, subject_rule=rule)
+                break
+        if "subject" not in out:
+            break
     return out
 
 
+_ASIDE = re.compile(r"\s*(?:\)|\((?!\s*(?:ngày|ban hành|ký|kí)\s)[^()\n]{1,100}\))")
+
+
 def _skip_close(text: str, pos: int) -> int:
-    m = re.match(r"\s*\)", text[pos:pos + 3])
-    return pos + m.end() if m else pos
+    """Step over a closing bracket or an aside (``(đã được Quốc hội … thông qua)``) with no citation in it."""
+    m = _ASIDE.match(text, pos)
+    if m and not SYMBOL.search(m.group(0)) and not re.search(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d", m.group(0)):
+        return m.end()
+    return pos
 
 
 def _issuer_and(text: str, m: re.Match[str]) -> tuple[str, int]:
@@ -266,12 +291,11 @@ def _subject_end() -> re.Pattern[str]:
 
 @cache
 def _citation() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W_])(?:{kind_alternation()})\s+(?:(?i:số)\s+)?\d|(?<![\w/])\d{{1,5}}\s?[/-]\s?[A-ZĐ]",
-                      re.IGNORECASE)
+    return re.compile(rf"(?i:(?<![^\W_])(?:{kind_alternation()})\s+(?:số\s+)?\d)|{SYMBOL.pattern}")
 
 
-def subject_body(text: str, pos: int, stop: int) -> str | None:
-    """The subject starting at ``pos``: quoted (balanced) or up to the first boundary of the grammar."""
+def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
+    """The subject starting at ``pos`` and where it ends: quoted (balanced) or up to the first boundary of the grammar."""
     limit = min(len(text), pos + 320, stop)
     opening = text[pos:pos + 1]
     if opening in _QUOTES:
@@ -285,7 +309,7 @@ def subject_body(text: str, pos: int, stop: int) -> str | None:
                     depth -= 1
                     i += 1
                     continue
-                return _trim(text[pos + 1:i])
+                return _trim(text[pos + 1:i]), i + 1
             if ch == closing:
                 depth -= 1
             elif ch == opening or (closing == '"' and ch == "“"):
@@ -298,20 +322,26 @@ def subject_body(text: str, pos: int, stop: int) -> str | None:
     m = _subject_end().search(window)
     if m:
         cut = m.start()
-    c = _citation().search(window, 1)
-    if c and c.start() < cut:
+    for c in _citation().finditer(window, 1, cut):
+        if c.group(0)[0].isdigit() and re.fullmatch(r"\d+\s?[-‐-―−]\s?[A-ZĐ][\wĐ]*", c.group(0)) and not _kind_code(c.group(0)):
+            continue  # ``quận 1 - TPHCM`` is no citation
         cut = c.start()
+        break
     body = window[:cut]
     # a closing quote with no opening one inside the subject ends it
-    for close, open_ in (("”", "“"),):
-        j = body.find(close)
-        if j >= 0 and body.count(open_, 0, j) == 0:
-            body = body[:j]
-    return _trim(body)
+    j = body.find("”")
+    if j >= 0 and body.count("“", 0, j) == 0:
+        body = body[:j]
+    return _trim(body), pos + len(body)
+
+
+def _kind_code(symbol: str) -> bool:
+    return re.split(r"\s?[-‐-―−/]\s?", symbol)[-1] in tables().kinds
 
 
 def _trim(body: str) -> str | None:
     body = re.sub(r"\s+", " ", body).strip(" ,-–“”\"'")
+    body = re.sub(r"(?:[\s,–-]+(?:của|do|và|theo|tại|thuộc))+$", "", body).strip(" ,-–")
     if body.count("(") > body.count(")"):
         body = body[:body.rfind("(")].strip(" ,-–")
     return body if len(body) >= 3 else None

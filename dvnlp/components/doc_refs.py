@@ -84,6 +84,8 @@ def parse_symbol(symbol: str, kinds: dict[str, str] | None = None, issuers: dict
     issuer_codes = codes
     if codes and codes[0] in kinds:
         kind_code, issuer_codes = codes[0], codes[1:]
+    elif len(codes) > 1 and m and m.group("year") and not _issuer_of(codes[:1]):
+        issuer_codes = codes[1:]  # an unknown code in the type slot (4597/2001/ĐQ-BGTVT): the body follows
     elif len(codes) == 2 and codes[1] in kinds and _issuer_of(codes[:1]):  # reversed: 162/VH-QĐ
         kind_code, issuer_codes = codes[1], codes[:1]
     return {"number": number, "year": year, "kind_code": kind_code, "issuer_code": "-".join(issuer_codes) or None,
@@ -149,35 +151,21 @@ class DocumentRefFinder(Component):
 
     @staticmethod
     def _read_fields(text: str, mentions: list[dict[str, Any]]) -> None:
-        t = tables()
+        for r in mentions:
+            _read_kind(text, r)
+        # ``quận 1 - TPHCM``: number-CODE with no kind word and no kind code is no citation
+        mentions[:] = [r for r in mentions if not (r["symbol"] and r.get("kind_from") != "text" and _lone_code(r))]
         for i, r in enumerate(mentions):
-            a, b = r["span"]
-            if r["symbol"]:
-                r.update(parse_symbol(r["symbol"], t.kinds))
-            else:
-                kind, code = next(((d, c) for w, c, d in t.names if w.lower() == r["bare_kind"].lower()),
-                                  (r["bare_kind"], None))
-                r.update(number=r["number"], year=None, kind_code=code, issuer_code=None, issuer=None, type_slot=None,
-                         kind=kind, kind_from="text")
-            if r["symbol"]:
-                written = kind_before(text, r.get("list_at", a))
-                if written:
-                    r.update(kind=written["kind"], kind_from="text", kind_rule=written["rule"])
-                    if written.get("subject"):
-                        r.update(subject=written["subject"], subject_rule="subject_quoted_title")
-                    r["kind_at"] = written["at"]
-                else:
-                    r.update(kind=t.kinds.get(r["kind_code"] or ""), kind_from="symbol" if r["kind_code"] else None)
-            head = head_before(text, r.get("kind_at", a))
+            head = head_before(text, r.get("kind_at", r["span"][0]), r.get("year"))
             for key in ("issuer", "date"):
                 if head.get(key):
                     r[f"{key}_text"] = head[key]
                     r[f"{key}_rule"] = head[f"{key}_rule"]
             stop = mentions[i + 1]["span"][0] if i + 1 < len(mentions) else len(text)
-            tail = tail_after(text, b, year=r.get("year"), stop=stop)
-            for key in ("issuer", "date", "subject"):
-                if tail.get(key) and not r.get(f"{key}_text" if key != "subject" else "subject"):
-                    r[f"{key}_text" if key != "subject" else "subject"] = tail[key]
+            tail = tail_after(text, r["span"][1], year=r.get("year"), stop=stop)
+            for key, slot in (("issuer", "issuer_text"), ("date", "date_text"), ("subject", "subject")):
+                if tail.get(key) and not r.get(slot):
+                    r[slot] = tail[key]
                     r[f"{key}_rule"] = tail[f"{key}_rule"]
         # ``A và B của X về Y``: the tail of the last citation of a list is the tail of every one;
         # ``X ban hành A và B``: the head of the first is the head of every one
@@ -192,6 +180,28 @@ class DocumentRefFinder(Component):
             prev = mentions[i - 1]
             if _join_pattern().match(text[prev["span"][1]:mentions[i]["span"][0]]) and prev.get("issuer_rule") == "issuer_before":
                 mentions[i].setdefault("issuer_text", prev["issuer_text"])
+
+
+def _read_kind(text: str, r: dict[str, Any]) -> None:
+    """Number, year, codes and the kind of one mention: the kind word written before it, else the code's."""
+    t = tables()
+    if not r["symbol"]:
+        kind, code = next(((d, c) for w, c, d in t.names if w.lower() == r["bare_kind"].lower()), (r["bare_kind"], None))
+        r.update(number=r["number"], year=None, kind_code=code, issuer_code=None, issuer=None, type_slot=None,
+                 kind=kind, kind_from="text")
+        return
+    r.update(parse_symbol(r["symbol"], t.kinds))
+    written = kind_before(text, r.get("list_at", r["span"][0]))
+    if written:
+        r.update(kind=written["kind"], kind_from="text", kind_rule=written["rule"], kind_at=written["at"])
+        if written.get("subject"):
+            r.update(subject=written["subject"], subject_rule="subject_quoted_title")
+    else:
+        r.update(kind=t.kinds.get(r["kind_code"] or ""), kind_from="symbol" if r["kind_code"] else None)
+
+
+def _lone_code(r: dict[str, Any]) -> bool:
+    return r["rule"] == "party_symbol" and not r["kind_code"] and "/" not in r["symbol"]
 
 
 def _key(symbol: str) -> str:
@@ -268,10 +278,14 @@ def _issuer(group: list[dict[str, Any]], full: dict[str, Any]) -> tuple[str | No
     text_issuer = said["issuer_text"]
     if coded:
         a, b = set(text_issuer.lower().split()), set(coded.lower().split())
-        person = text_issuer.startswith(coded) and re.fullmatch(r"(?:\s+[A-ZĐ]\w*){2,4}", text_issuer[len(coded):])
+        person = re.search(r"(?:\s[A-ZĐ]\w*){2,4}$", text_issuer) and _SIGNER.search(text_issuer)
         if (a < b) or person:
             return coded, "symbol", "issuer_code"
     return text_issuer, "text", said.get("issuer_rule")
+
+
+#: the signer's title before a name (``Phó thủ tướng thường trực Nguyễn Tấn Dũng``): the body is the code's
+_SIGNER = re.compile(r"(?i)(?:thủ tướng|chủ tịch|bộ trưởng|thứ trưởng|giám đốc|bí thư|trưởng ban|hiệu trưởng)\s")
 
 
 @Language.factory("dvnlp_doc_refs", default_config={"on_error": "record"})
