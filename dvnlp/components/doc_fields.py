@@ -34,11 +34,10 @@ _PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")
 # words that end an issuer read after ``của`` / ``do`` (the next clause starts)
 _ISSUER_STOP = (r"về|ngày|vào|ban hành|ký|kí|cùng|quy định|qui định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|vừa|"
                 r"nêu|yêu cầu|chỉ đạo|được|nay|đối với|tại|thì|là|có|gửi|cho|với|trong|khi|để|nhằm|theo|giao|đồng ý|"
-                r"gắn với|và\s+(?![{_UP}]|(?i:{_HEADS})\s)|sẽ|đang|mà|nên|không|chưa|số|năm")
-_ISSUER_STOP = _ISSUER_STOP.replace("{_UP}", _UP).replace("{_HEADS}", _HEADS)
+                r"gắn với|sẽ|đang|mà|nên|không|chưa|số|năm")
 _ISSUER_AFTER = re.compile(
     rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_START}(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,90}}?)"
-    rf"(?=\s+(?:{_ISSUER_STOP})(?![^\W_])|\s*(?:[,;:()“”\"\n]|\.(?!\S))|$)")
+    rf"(?=\s+(?:{_ISSUER_STOP})(?![^\W_])|\s+và\s+(?![{_UP}]|(?i:{_HEADS})\s)|\s*(?:[,;:()“”\"\n]|\.(?!\S))|$)")
 _DATE_LEAD = re.compile(
     r"\s*[,(]?\s*(?:(?:được\s+)?(?:ban\s+hành|ký|kí)\s+(?:cùng\s+)?(?:(?:vào\s+)?ngày\s+|vào\s+)?|(?:cùng\s+)?(?:vào\s+)?ngày\s+|vào\s+)"
     r"(?=[0-3]?\d)", re.IGNORECASE)
@@ -53,7 +52,8 @@ _TITLE_LEAD = re.compile(
     r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung)\s+"
     r"(?!ngày|vào|tại|rõ|của|kèm|theo|thêm)[^\W\d_])", re.IGNORECASE)
 _SUBJECT_STOPS = (
-    r"[;\n:]|[.!?…](?=\s|$|[”\"])|\s+gắn\s+với\s|\s*,?\s+(?:ban\s+hành\s+)?ngày\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
+    r"[;\n:]|[.!?…](?=\s|$|[”\"])|(?<=[a-zà-ỹđ])\.(?=[" + _UP + r"])|\s+gắn\s+với\s|"
+    r"\s*,?\s+(?:ban\s+hành\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?ngày\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
     r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
     r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
@@ -198,8 +198,27 @@ def clean_issuer(raw: str) -> str:
             words += [expand.get(head.group(1) + ".", expand.get(head.group(1))), expand.get(head.group(2), head.group(2))]
         else:
             words.append(expand.get(w, w))
+    words = " ".join(words).split()
+    for i in range(1, len(words) - 1):
+        if all(_plain_word(w) for w in words[i:i + 2]):
+            words = words[:i]  # ``Giám đốc Công an TPHCM nhận giải quyết …``: the clause goes on
+            break
     out = " ".join(words)
     return out[:1].upper() + out[1:]
+
+
+#: lower-case words inside the names of bodies (``Ủy ban nhân dân tỉnh``, ``Bộ Giao thông vận tải``)
+_NAME_WORDS = frozenset(
+    "nhân dân tỉnh thành phố huyện quận xã phường thị trấn và vận tải đô thị nông thôn xã hội đào tạo đầu tư môi trường "
+    "công nghệ du lịch thể thao truyền thông thương binh chính trị tối cao nhà nước trung ương thường vụ thường trực "
+    "quốc gia công chính công nghiệp kinh tế văn hóa thông tin y tế phát triển giáo dục khoa học kế hoạch tài chính "
+    "chính phủ quốc hội thủ tướng đảng bộ đoàn mặt trận tổ quốc hội liên hiệp phụ nữ nông dân cựu chiến binh lao động "
+    "thanh niên cộng sản hồ chí minh việt nam kiểm sát tòa án công an quân sự biên phòng ngân hàng bảo hiểm khối "
+    "chấp hành dân vận tuyên giáo tổ chức kiểm tra nội chính".split())
+
+
+def _plain_word(word: str) -> bool:
+    return word[:1].islower() and word.strip(",.") not in _NAME_WORDS
 
 
 def _full_date(written: str, year: str | None) -> str | None:
@@ -274,7 +293,7 @@ def _skip_close(text: str, pos: int) -> int:
 def _issuer_and(text: str, m: re.Match[str]) -> tuple[str, int]:
     """``của A và B``: both issuers when B opens an issuer's name too."""
     issuer, pos = m.group("issuer"), m.end()
-    more = re.match(rf"\s+và\s+(?P<b>{_ISSUER_START}[^,;.:()“”\"\n]{{1,60}}?)(?=\s+(?:{_ISSUER_STOP})(?![^\W_])|\s*[,;.:()“”\"\n]|$)",
+    more = re.match(rf"\s+và\s+(?P<b>{_ISSUER_START}[^,;.:()“”\"\n]{{1,60}}?)(?=\s+(?:{_ISSUER_STOP}|và)(?![^\W_])|\s*[,;.:()“”\"\n]|$)",
                     text[pos:pos + 90])
     if more and not SYMBOL.search(more.group("b")):
         issuer, pos = f"{issuer} và {more.group('b')}", pos + more.end()
@@ -340,8 +359,8 @@ def _kind_code(symbol: str) -> bool:
 
 
 def _trim(body: str) -> str | None:
-    body = re.sub(r"\s+", " ", body).strip(" ,-–“”\"'")
-    body = re.sub(r"(?:[\s,–-]+(?:của|do|và|theo|tại|thuộc))+$", "", body).strip(" ,-–")
+    body = re.sub(r"\s+", " ", body).strip(" ,-–“”\"'.…")
+    body = re.sub(r"(?:[\s,–-]+(?:của|do|và|theo|tại|thuộc|từ|kể|áp dụng))+$", "", body).strip(" ,-–")
     if body.count("(") > body.count(")"):
         body = body[:body.rfind("(")].strip(" ,-–")
     return body if len(body) >= 3 else None
