@@ -113,7 +113,8 @@ def _kind_end() -> re.Pattern[str]:
 @cache
 def _kind_named() -> re.Pattern[str]:
     """A kind word, a name, then ``số``: ``Pháp lệnh Trọng tài thương mại số``."""
-    return re.compile(rf"(?<![^\W_])(?P<kind>{kind_alternation()})\s+(?:[^\s,.;:()“”\"\d]+\s+){{1,8}}số\s*:?\s*$",
+    kinds = kind_alternation()
+    return re.compile(rf"(?<![^\W_])(?P<kind>{kinds})\s+(?:(?!(?:{kinds})(?![^\W_]))[^\s,.;:()“”\"\d]+\s+){{1,8}}số\s*:?\s*$",
                       re.IGNORECASE)
 
 
