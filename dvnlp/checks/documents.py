@@ -21,7 +21,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from dvnlp.components.doc_fields import tables
+from dvnlp.components.doc_fields import codes_of_kind, kind_agrees, tables
 from dvnlp.facts.report import DocumentRef, Finding, Report
 from dvnlp.rulebook import load_rules
 
@@ -34,28 +34,6 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).upper()
 
 
-@cache
-def _codes_of_kind() -> dict[str, frozenset[str]]:
-    """Kind word (lower-case, as written or displayed) → the type codes it may stand with."""
-    t = tables()
-    out: dict[str, set[str]] = {}
-    for written, code, display in t.names:
-        for word in (written, display):
-            out.setdefault(word.lower(), set()).update(t.compatible.get(code, {code}))
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _agrees(kind: str, code: str) -> bool:
-    t = tables()
-    allowed = _codes_of_kind().get(kind.lower())
-    if allowed is None or allowed & t.generic:
-        return True
-    if code in allowed or any(code.startswith(a) for a in allowed):
-        return True
-    name = t.kinds.get(code, "").lower()
-    return bool(name) and (kind.lower().startswith(name) or name.startswith(kind.lower()))
-
-
 def kind_symbol_mismatch(doc: DocumentRef) -> Finding | None:
     """A finding when the kind word written at ``doc``'s symbol contradicts the symbol's type code."""
     if not doc.symbol or doc.kind_from != "text" or doc.sources.get("kind") not in _ADJACENT or not doc.kind:
@@ -65,15 +43,15 @@ def kind_symbol_mismatch(doc: DocumentRef) -> Finding | None:
     unknown_slot = False
     if code is None:
         slot = doc.type_slot
-        if not slot or slot in t.issuers or _fold(slot) in {_fold(c) for c in _codes_of_kind().get(doc.kind.lower(), ())}:
+        if not slot or slot in t.issuers or _fold(slot) in {_fold(c) for c in codes_of_kind().get(doc.kind.lower(), ())}:
             return None
         if any(_fold(slot) == _fold(c) for c in t.kinds):
             code = next(c for c in t.kinds if _fold(c) == _fold(slot))
         else:
             unknown_slot = True
             code = slot
-    if not unknown_slot and (_agrees(doc.kind, code) or any(_fold(code) == _fold(c) for c in
-                                                             _codes_of_kind().get(doc.kind.lower(), ()))):
+    if not unknown_slot and (kind_agrees(doc.kind, code) or any(_fold(code) == _fold(c) for c in
+                                                             codes_of_kind().get(doc.kind.lower(), ()))):
         return None
     coded = t.kinds.get(code)
     says = f"the code {code} is no document type" if unknown_slot else f"its code {code} says {coded}"

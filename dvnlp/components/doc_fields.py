@@ -98,6 +98,29 @@ def tables() -> Tables:
 
 
 @cache
+def codes_of_kind() -> dict[str, frozenset[str]]:
+    """Kind word (lower-case, as written or displayed) → the type codes it may stand with."""
+    t = tables()
+    out: dict[str, set[str]] = {}
+    for written, code, display in t.names:
+        for word in (written, display):
+            out.setdefault(word.lower(), set()).update(t.compatible.get(code, {code}))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def kind_agrees(kind: str, code: str) -> bool:
+    """Whether the kind word ``kind`` may stand with the type code ``code`` (its own, a look-alike, an extension)."""
+    t = tables()
+    allowed = codes_of_kind().get(kind.lower())
+    if allowed is None or allowed & t.generic:
+        return True
+    if code in allowed or any(code.startswith(a) for a in allowed):
+        return True
+    name = t.kinds.get(code, "").lower()
+    return bool(name) and (kind.lower().startswith(name) or name.startswith(kind.lower()))
+
+
+@cache
 def kind_alternation() -> str:
     return "|".join(re.escape(w) for w, _, _ in tables().names)
 
@@ -130,11 +153,22 @@ def kind_before(text: str, start: int) -> dict[str, Any] | None:
     """The kind word written before ``start``: ``{kind, code, at, rule}`` (+ ``subject`` for a quoted title)."""
     before = text[max(0, start - 60):start]
     m = _kind_end().search(before)
-    if m and " " not in m.group("kind").strip() and not m.group("kind")[0].isupper() and not re.search(r"số\s*:?\s*$", before):
+    weak = bool(m) and " " not in m.group("kind").strip() and not m.group("kind")[0].isupper()
+    if weak and not re.search(r"số\s*:?\s*$", before):
         m = None  # ``kỷ luật (24/QĐ/TTYT``: a one-syllable kind word in lower case needs ``số``
     if m:
+        at = start - len(before) + m.start()
+        # ``Thông báo kết luận số 50-TB/TW``: the first of two kind words is the head noun
+        head = re.search(rf"(?<![^\W_])(?:{kind_alternation()})\s+$", text[max(0, at - 30):at], re.IGNORECASE)
         kind, code = _display(m.group("kind"))
-        return {"kind": kind, "code": code, "at": start - len(before) + m.start(), "rule": "kind_before"}
+        if head:  # either word may be the kind: the head noun, unless only the other one agrees with the code
+            head_kind, head_code = _display(head.group(0).strip())
+            sym = SYMBOL.match(text, start)
+            slot = re.split(r"\s*[-‐-―−/]\s*", sym.group("codes").strip("-‐-―−/ "))[0] if sym else ""
+            if not (slot and kind_agrees(kind, slot) and not kind_agrees(head_kind, slot)):
+                kind, code, weak = head_kind, head_code, False
+                at -= len(head.group(0))
+        return {"kind": kind, "code": code, "at": at, "rule": "kind_before_weak" if weak else "kind_before"}
     q = re.search(r"[”\"]\s*(?:số\s*:?\s*)?$", before, re.IGNORECASE)
     if q:  # “Báo cáo thẩm tra, xác minh đơn tố cáo” số 01-BC/TCT
         wide = text[max(0, start - 260):start]

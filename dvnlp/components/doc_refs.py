@@ -90,7 +90,9 @@ def parse_symbol(symbol: str, kinds: dict[str, str] | None = None, issuers: dict
         kind_code, issuer_codes = codes[1], codes[:1]
     return {"number": number, "year": year, "kind_code": kind_code, "issuer_code": "-".join(issuer_codes) or None,
             "issuer": _issuer_of(issuer_codes) if issuer_codes else None,
-            "type_slot": codes[0] if codes and (m and m.group("year")) else None}
+            # a dated State symbol's type slot holding neither a type nor an issuer code (4597/2001/ĐQ-BGTVT)
+            "type_slot": codes[0] if (codes and m and m.group("year") and not kind_code and len(codes) > 1
+                                      and not _issuer_of(codes[:1])) else None}
 
 
 class DocumentRefFinder(Component):
