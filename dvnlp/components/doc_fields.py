@@ -34,10 +34,7 @@ _PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")
 # words that end an issuer read after ``của`` / ``do`` (the next clause starts)
 _ISSUER_STOP = (r"về|ngày|vào|ban hành|ký|kí|cùng|quy định|qui định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|vừa|"
                 r"nêu|yêu cầu|chỉ đạo|được|nay|đối với|tại|thì|là|có|gửi|cho|với|trong|khi|để|nhằm|theo|giao|đồng ý|"
-                r"gắn với|sẽ|đang|mà|nên|không|chưa|số|năm")
-_ISSUER_AFTER = re.compile(
-    rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_START}(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,90}}?)"
-    rf"(?=\s+(?:{_ISSUER_STOP})(?![^\W_])|\s+và\s+(?![{_UP}]|(?i:{_HEADS})\s)|\s*(?:[,;:()“”\"\n]|\.(?!\S))|$)")
+                r"gắn với|sẽ|đang|mà|nên|nhưng|không|chưa|số|năm")
 _DATE_LEAD = re.compile(
     r"\s*[,(]?\s*(?:(?:được\s+)?(?:ban\s+hành|ký|kí)\s+(?:cùng\s+)?(?:(?:vào\s+)?ngày\s+|vào\s+)?|(?:cùng\s+)?(?:vào\s+)?ngày\s+|vào\s+)"
     r"(?=[0-3]?\d)", re.IGNORECASE)
@@ -121,6 +118,15 @@ def kind_agrees(kind: str, code: str) -> bool:
 
 
 @cache
+def _issuer_after() -> re.Pattern[str]:
+    """``của`` / ``do`` + an issuer, up to the next clause (a verb, ``về``, ``ngày``, punctuation, ``và`` + no body)."""
+    return re.compile(
+        rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_START}(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,90}}?)"
+        rf"(?=\s+(?:{_ISSUER_STOP}|của)(?![^\W_])|\s+và\s+(?:(?![{_UP}]|(?i:{_HEADS})\s)|(?:{kind_alternation()})(?![^\W_]))"
+        rf"|\s*(?:[,;:()“”\"\n]|\.(?!\S))|$)")
+
+
+@cache
 def kind_alternation() -> str:
     return "|".join(re.escape(w) for w, _, _ in tables().names)
 
@@ -190,7 +196,7 @@ def kind_before(text: str, start: int) -> dict[str, Any] | None:
 _HEAD = re.compile(
     rf"\s*(?:(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{{2}})?)|(?i:tháng)\s+(?P<m>[01]?\d)\s*[/-]\s*"
     rf"(?P<y>(?:19|20)\d{{2}}))\s*,?\s*)?(?P<issuer>{_ISSUER_START}[^,;.:()“”\"\n]{{1,70}}?)\s+(?:(?:đã|vừa|mới|cũng|đã\s+từng)\s+)?"
-    r"(?:có|ban\s+hành|ra|ký|kí|gửi|phát\s+hành)\s+(?:các\s+|bản\s+)?$")
+    r"(?:(?:ký|kí)\s+)?(?:có|ban\s+hành|ra|ký|kí|gửi|phát\s+hành)\s+(?:các\s+|bản\s+)?$")
 _WHEN_BEFORE = re.compile(
     r"(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{2})?)|(?i:tháng)\s+(?P<m>[01]?\d)"
     r"\s*[/-]\s*(?P<y>(?:19|20)\d{2}))\s*,\s*$")
@@ -209,7 +215,7 @@ def head_before(text: str, kind_at: int, year: str | None = None) -> dict[str, A
         m = _HEAD.match(window, start)
         if m:
             break
-    if not m or _PERSON.match(m.group("issuer")) or len(m.group("issuer").split()) > 9:
+    if not m or _PERSON.match(m.group("issuer")) or len(m.group("issuer").split()) > 9 or not _body_head(m.group("issuer")):
         return {}
     out: dict[str, Any] = {"issuer": clean_issuer(m.group("issuer")), "issuer_rule": "issuer_before"}
     when = m if (m.group("date") or m.group("m")) else _WHEN_BEFORE.search(window, 0, m.start("issuer"))
@@ -220,6 +226,21 @@ def head_before(text: str, kind_at: int, year: str | None = None) -> dict[str, A
     elif when and when.group("m"):
         out.update(date=f"{when.group('y')}-{int(when.group('m')):02d}", date_rule="month_before")
     return out
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """First words of the bodies that issue documents (issuers table, abbreviations) — how an issuer opens."""
+    t = tables()
+    words = {n.split()[0].lower() for n in t.issuers.values()} | {k.lower() for k in t.expand}
+    words |= {w.split()[0] for w in _HEADS.strip("(?:)").split("|")}
+    words |= {"chủ", "giám", "phó", "xí", "công", "tổng", "kho", "liên", "trường", "sở", "hội"}
+    return frozenset(words - {"thành", "ban"} | {"ban"})
+
+
+def _body_head(issuer: str) -> bool:
+    first = issuer.split()[0].lower().strip(",.")
+    return first in _heads() and first not in {"để", "bằng", "theo", "khi", "sau", "trước", "với"}
 
 
 def clean_issuer(raw: str) -> str:
@@ -233,27 +254,40 @@ def clean_issuer(raw: str) -> str:
             words += [expand.get(head.group(1) + ".", expand.get(head.group(1))), expand.get(head.group(2), head.group(2))]
         else:
             words.append(expand.get(w, w))
-    words = " ".join(words).split()
-    for i in range(1, len(words) - 1):
-        if all(_plain_word(w) for w in words[i:i + 2]):
-            words = words[:i]  # ``Giám đốc Công an TPHCM nhận giải quyết …``: the clause goes on
-            break
-    out = " ".join(words)
+    out = " ".join(_cut_clause(" ".join(words).split()))
     return out[:1].upper() + out[1:]
 
 
-#: lower-case words inside the names of bodies (``Ủy ban nhân dân tỉnh``, ``Bộ Giao thông vận tải``)
-_NAME_WORDS = frozenset(
-    "nhân dân tỉnh thành phố huyện quận xã phường thị trấn và vận tải đô thị nông thôn xã hội đào tạo đầu tư môi trường "
-    "công nghệ du lịch thể thao truyền thông thương binh chính trị tối cao nhà nước trung ương thường vụ thường trực "
-    "quốc gia công chính công nghiệp kinh tế văn hóa thông tin y tế phát triển giáo dục khoa học kế hoạch tài chính "
-    "chính phủ quốc hội thủ tướng đảng bộ đoàn mặt trận tổ quốc hội liên hiệp phụ nữ nông dân cựu chiến binh lao động "
-    "thanh niên cộng sản hồ chí minh việt nam kiểm sát tòa án công an quân sự biên phòng ngân hàng bảo hiểm khối "
-    "chấp hành dân vận tuyên giáo tổ chức kiểm tra nội chính".split())
+#: lower-case words and phrases inside the names of bodies (``Ủy ban nhân dân tỉnh``, ``Bộ Giao thông vận tải``)
+_NAME_PHRASES = tuple(sorted((
+    "nhân dân", "tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "và", "vận tải", "đô thị",
+    "nông thôn", "xã hội", "đào tạo", "đầu tư", "môi trường", "công nghệ", "du lịch", "thể thao", "truyền thông",
+    "thương binh", "chính trị", "tối cao", "nhà nước", "trung ương", "thường vụ", "thường trực", "quốc gia",
+    "công chính", "công nghiệp", "kinh tế", "văn hóa", "thông tin", "y tế", "phát triển", "giáo dục", "khoa học",
+    "kế hoạch", "tài chính", "chính phủ", "quốc hội", "thủ tướng", "đảng bộ", "đoàn", "mặt trận tổ quốc", "liên hiệp",
+    "phụ nữ", "nông dân", "cựu chiến binh", "lao động", "thanh niên", "cộng sản", "kiểm sát", "tòa án", "công an",
+    "quân sự", "biên phòng", "ngân hàng", "bảo hiểm", "khối", "chấp hành", "dân vận", "tuyên giáo", "tổ chức",
+    "kiểm tra", "nội chính", "khóa", "khoá", "nước", "thư", "bí thư", "ủy", "uỷ", "đảng", "chính quyền", "hội đồng",
+), key=lambda p: -len(p)))
 
 
-def _plain_word(word: str) -> bool:
-    return word[:1].islower() and word.strip(",.") not in _NAME_WORDS
+def _cut_clause(words: list[str]) -> list[str]:
+    """Cut an issuer where a run of lower-case words that are no part of a name starts (``… thành lập Đoàn …``)."""
+    i = 1
+    while i < len(words):
+        prev = words[i - 1]
+        if not words[i][:1].islower() or (prev[:1].isupper() and prev[1:2].islower()):
+            i += 1  # a capitalised word, or the second syllable of one (``Chính trị``, ``Thủ tướng``)
+            continue
+        for j in (i, i - 1):  # a phrase starting here, or at the syllable before (``Phó thủ tướng``)
+            rest = " ".join(words[j:]).lower()
+            phrase = next((p for p in _NAME_PHRASES if rest == p or rest.startswith(p + " ")), None)
+            if phrase and j + len(phrase.split()) > i:
+                i = j + len(phrase.split())
+                break
+        else:
+            return words[:i]
+    return words
 
 
 def _full_date(written: str, year: str | None) -> str | None:
@@ -294,7 +328,7 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
                 pos = d[1]
                 continue
         if "issuer" not in out:
-            m = _ISSUER_AFTER.match(text, pos)
+            m = _issuer_after().match(text, pos)
             if m and m.end() <= stop and not _PERSON.match(m.group("issuer")):
                 issuer = _issuer_and(text, m)
                 out.update(issuer=clean_issuer(issuer[0]), issuer_rule="issuer_after")
@@ -330,7 +364,7 @@ def _issuer_and(text: str, m: re.Match[str]) -> tuple[str, int]:
     issuer, pos = m.group("issuer"), m.end()
     more = re.match(rf"\s+và\s+(?P<b>{_ISSUER_START}[^,;.:()“”\"\n]{{1,60}}?)(?=\s+(?:{_ISSUER_STOP}|và)(?![^\W_])|\s*[,;.:()“”\"\n]|$)",
                     text[pos:pos + 90])
-    if more and not SYMBOL.search(more.group("b")):
+    if more and not SYMBOL.search(more.group("b")) and not re.match(rf"(?i:{kind_alternation()})(?![^\W_])", more.group("b")):
         issuer, pos = f"{issuer} và {more.group('b')}", pos + more.end()
     return issuer, pos
 
