@@ -163,7 +163,8 @@ class DocumentRefFinder(Component):
                 if head.get(key):
                     r[f"{key}_text"] = head[key]
                     r[f"{key}_rule"] = head[f"{key}_rule"]
-            stop = mentions[i + 1]["span"][0] if i + 1 < len(mentions) else len(text)
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            stop = max(r["span"][1], nxt.get("kind_at", nxt["span"][0])) if nxt else len(text)
             tail = tail_after(text, r["span"][1], year=r.get("year"), stop=stop)
             for key, slot in (("issuer", "issuer_text"), ("date", "date_text"), ("subject", "subject")):
                 if tail.get(key) and not r.get(slot):
