@@ -27,9 +27,11 @@ from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text
 from dvnlp.components.doc_fields import head_before, kind_alternation, kind_before, tables, tail_after
-from dvnlp.segment.patterns import CODES, DASH, SYMBOL, canonical_symbol
+from dvnlp.segment.patterns import CODES, DASH, SYMBOL, canonical_symbol, word_alternation
 
 _SPLIT = re.compile(rf"\s*(?:[{DASH}]|/)\s*")
+#: a cheap test before the list pattern: two numbers joined by a comma or ``và``
+_LIST_HINT = re.compile(r"\d\s*(?:,|và)\s*\d")
 
 
 def _tables() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str, str]]]:
@@ -39,7 +41,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str, str]
 
 @cache
 def _bare_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W_])(?P<kind>{kind_alternation()})\s+(?:(?i:số)\s+)?(?P<number>\d{{1,4}})"
+    # the kind words as a trie (``retrie``): about twice as fast as a plain alternation tried at every position
+    words = [w for w, _, _ in tables().names]
+    first = "".join(sorted({w[0] for w in words}))
+    alts = word_alternation(words, ignore_case=False, space=r"\s+")
+    return re.compile(rf"(?<![^\W_])(?=[{first}])(?P<kind>{alts})\s+(?:(?i:số)\s+)?(?P<number>\d{{1,4}})"
                       rf"(?![{DASH}\d/.,]|\s*[{DASH}/]\s*[A-ZĐ]|\s*,\s*\d|\s+[A-ZĐ]{{2,}}[{DASH}/])")
 
 
@@ -125,7 +131,7 @@ class DocumentRefFinder(Component):
                 "state_symbol_year" if m.group("year") else "state_symbol")
             out.append({"span": [a, b], "symbol": symbol, "rule": rule})
         taken = [r["span"] for r in out]
-        for m in _list_pattern().finditer(text):
+        for m in (_list_pattern().finditer(text) if _LIST_HINT.search(text) else ()):
             listed = kind_before(text, m.start())
             if boiler.covers(*m.span()) or not listed:
                 continue
