@@ -267,7 +267,7 @@ _NAME_PHRASES = tuple(sorted((
     "kế hoạch", "tài chính", "chính phủ", "quốc hội", "thủ tướng", "đảng bộ", "đoàn", "mặt trận tổ quốc", "liên hiệp",
     "phụ nữ", "nông dân", "cựu chiến binh", "lao động", "thanh niên", "cộng sản", "kiểm sát", "tòa án", "công an",
     "quân sự", "biên phòng", "ngân hàng", "bảo hiểm", "khối", "chấp hành", "dân vận", "tuyên giáo", "tổ chức",
-    "kiểm tra", "nội chính", "khóa", "khoá", "nước", "thư", "bí thư", "ủy", "uỷ", "đảng", "chính quyền", "hội đồng",
+    "kiểm tra", "nội chính", "khóa", "khoá", "lần thứ", "lần", "nước", "thư", "bí thư", "ủy", "uỷ", "đảng", "chính quyền", "hội đồng",
 ), key=lambda p: -len(p)))
 
 
@@ -352,7 +352,11 @@ _ASIDE = re.compile(r"\s*(?:\)|\((?!\s*(?:ngày|ban hành|ký|kí)\s)[^()\n]{1,1
 
 
 def _skip_close(text: str, pos: int) -> int:
-    """Step over a closing bracket or an aside (``(đã được Quốc hội … thông qua)``) with no citation in it."""
+    """Step over a closing bracket, an aside (``(đã được Quốc hội … thông qua)``) with no citation in it, or a
+    bare year (``Nghị quyết 10-NQ/TW 2017 về …``)."""
+    y = re.match(r"\s+(?:năm\s+)?(?:19|20)\d{2}(?![\d/.,-])", text[pos:pos + 12])
+    if y:
+        pos += y.end()
     m = _ASIDE.match(text, pos)
     if m and not SYMBOL.search(m.group(0)) and not re.search(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d", m.group(0)):
         return m.end()
@@ -374,7 +378,9 @@ def _subject_end() -> re.Pattern[str]:
     """Where a subject ends: a sentence or clause end, ``gắn với``, ``ngày …``, or ``của``/``do`` + an issuer
     (``của BCH Đảng bộ huyện``; not ``của hệ thống chính trị``, nor ``của Pháp lệnh …``, a document named inside)."""
     issuer = rf"\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s)(?:[{_UP}]|(?i:{_HEADS})\s+[{_UP}])"
-    return re.compile(f"{_SUBJECT_STOPS}|{issuer}")
+    # a comma, then the next listed document (``…, Luật An toàn …``) or a body opening a new clause (``…, Ủy ban …``)
+    listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
+    return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}")
 
 
 @cache

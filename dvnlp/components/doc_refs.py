@@ -82,7 +82,7 @@ def parse_symbol(symbol: str, kinds: dict[str, str] | None = None, issuers: dict
     m = SYMBOL.fullmatch(symbol)
     number = m.group("number") if m else re.split(r"[-/]", symbol)[0]
     year = m.group("year") if m else None
-    tail = m.group("tail") if m else None
+    tail = (m.group("tail") or m.group("tail2")) if m else None
     if tail and not year:
         year = tail if len(tail) == 4 else ("20" if int(tail) < 50 else "19") + tail
     codes = [c for c in _SPLIT.split(m.group("codes") if m else "") if c]

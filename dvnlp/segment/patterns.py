@@ -22,11 +22,11 @@ _SEP = rf"\s?(?:{_D}|/)\s?"
 #: ``number[/year]-CODE/CODE[-CODE]`` or ``number[/year]/CODE-CODE``; named groups ``number``, ``year``,
 #: ``codes`` (the rest, separators included).
 #: After a year a bare space may stand for the slash when two codes follow (``13/2002 NQ-CP``); a trailing
-#: year (``121/NĐ/2004``, ``43/CV/05``) is group ``tail``.
+#: year (``121/NĐ/2004``, ``22 / HĐKT / 2008``; ``43/CV/05``) is group ``tail`` (``tail2``).
 SYMBOL = re.compile(
     rf"(?<![\w/.,{DASH}])(?P<number>\d{{1,5}}[a-z]?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
     rf"(?P<codes>(?(year)(?:{_SEP}|[ ](?={_CODE}{_D}))|{_SEP}){_CODE}(?:{_SEP}{_CODE}){{0,3}})"
-    rf"(?:/(?P<tail>(?:19|20)\d{{2}}|\d{{2}})(?![\w/.,]|{_D}\w))?"
+    rf"(?:(?:\s?/\s?(?P<tail>(?:19|20)\d{{2}})|/(?P<tail2>\d{{2}}))(?![\w/.,]|{_D}\w))?"
 )
 #: the code part of a symbol (``QĐ-TTYT``, ``QĐ/TU``): for the lists of numbers sharing one code
 #: (``quyết định số 95, 96, 97 QĐ-TTYT``) read by the documents component

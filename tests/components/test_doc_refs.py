@@ -30,6 +30,7 @@ def _docs(nlp, text):
         ("Nghị quyết 13/2002 NQ-CP của Chính phủ", "13/2002/NQ-CP", "Nghị quyết", "CP"),
         ("theo NĐ 38/2000/NĐ-CP ngày 23-8-2000", "38/2000/NĐ-CP", "Nghị định", "CP"),
         ("Thủ tướng đã có Công điện khẩn số 28/TTG-KTTH gửi", "28/TTG-KTTH", "Công điện", "TTG-KTTH"),
+        ("theo hợp đồng hợp tác kinh doanh số 22 / HĐKT / 2008 giữa hai bên", "22/HĐKT/2008", "Hợp đồng", "HĐKT"),
     ],
 )
 def test_doc_refs_symbol_kind_issuer(nlp, text, symbol, kind, issuer_code):
@@ -152,6 +153,11 @@ def test_doc_refs_date_beside_the_citation(nlp, text, date):
          "Trọng tài Thương mại, đã mở rộng", "quy định chi tiết thi hành một số điều của Pháp lệnh Trọng tài Thương mại"),
         ("Bộ GTVT vừa có công văn số 1305/BGTVT-VT báo cáo Thủ tướng Chính phủ về nguyên nhân tai nạn giao thông. Bảy",
          "nguyên nhân tai nạn giao thông"),
+        ("bám sát nghị quyết 10 - NQ / TW 2017 về phát triển kinh tế tư nhân .", "phát triển kinh tế tư nhân"),
+        ("Căn cứ Quy định số 102 - QĐ / TW của Bộ Chính trị về xử lý kỷ luật đảng viên vi phạm , Ủy ban Kiểm tra "
+         "trung ương đề nghị", "xử lý kỷ luật đảng viên vi phạm"),
+        ("Nghị quyết số 93/2015/QH13 của Quốc hội về việc thực hiện chính sách đối với người lao động , Luật An toàn , "
+         "vệ sinh lao động", "thực hiện chính sách đối với người lao động"),
         ("căn cứ quyết định 2708/QĐ-UB và quyết định 2432/QĐ-UB của UBND tỉnh Vĩnh Long về việc phê duyệt phương án đền bù.",
          "phê duyệt phương án đền bù"),
     ],
