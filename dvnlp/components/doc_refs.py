@@ -285,12 +285,26 @@ def _issuer(group: list[dict[str, Any]], full: dict[str, Any]) -> tuple[str | No
     if said is None:
         return (coded, "symbol", "issuer_code") if coded else (None, None, None)
     text_issuer = said["issuer_text"]
+    rule = said.get("issuer_rule")
+    lead = _SIGNER_LEAD.match(text_issuer)
+    if lead:  # the body, not the signer: ``Chủ tịch UBND tỉnh Sơn La`` → the UBND; ``Tổng Bí thư`` alone → the code's
+        rest = text_issuer[lead.end():]
+        if rest[:1].isupper() and not re.fullmatch(r"[A-ZĐ]\w*(?:\s[A-ZĐ]\w*){1,3}", rest):
+            text_issuer, rule = rest, "issuer_signer_body"
+        elif coded:
+            return coded, "symbol", "issuer_code"
     if coded:
         a, b = set(text_issuer.lower().split()), set(coded.lower().split())
         person = re.search(r"(?:\s[A-ZĐ]\w*){2,4}$", text_issuer) and _SIGNER.search(text_issuer)
         if (a < b) or person:
             return coded, "symbol", "issuer_code"
-    return text_issuer, "text", said.get("issuer_rule")
+    return text_issuer, "text", rule
+
+
+#: a signer's title opening the issuer (``Chủ tịch UBND tỉnh …``, ``Tổng Bí thư``, ``Bộ trưởng Bộ …``); not
+#: ``Thủ tướng Chính phủ`` nor ``Chủ tịch nước``, which are bodies that issue documents themselves
+_SIGNER_LEAD = re.compile(r"(?:Phó\s+)?(?:Tổng\s+Bí\s+thư|Bí\s+thư|Chủ\s+tịch(?!\s+nước)|Bộ\s+trưởng|Thứ\s+trưởng|"
+                          r"Giám\s+đốc|Trưởng\s+ban|Hiệu\s+trưởng)(?:\s+thường\s+trực)?(?:\s+|$)", re.IGNORECASE)
 
 
 #: the signer's title before a name (``Phó thủ tướng thường trực Nguyễn Tấn Dũng``): the body is the code's

@@ -113,6 +113,9 @@ def test_doc_refs_list_of_numbers_shares_code_date_and_subject(nlp):
         ("Tháng 11-2003 UBND tỉnh Trà Vinh có Công văn 2237/UBT-KTTH chủ trương bán", "Ủy ban nhân dân tỉnh Trà Vinh", "text"),
         ("theo công văn số 1966/CP-NC của Phó thủ tướng thường trực Nguyễn Tấn Dũng", "Chính phủ", "symbol"),
         ("quyết định 4597/2001/ĐQ-BGTVT của Bộ Giao thông.", "Bộ Giao thông vận tải", "symbol"),
+        ("Thay mặt Bộ Chính trị, ngày 20/8, Tổng Bí thư đã ký ban hành Nghị quyết số 50 - NQ / TW về", "Trung ương", "symbol"),
+        ("Quyết định số 748/QĐ-UBND của Chủ tịch UBND tỉnh Sơn La về việc", "Ủy ban nhân dân tỉnh Sơn La", "text"),
+        ("Ngày 28/9, Chủ tịch nước Trần Đức Lương đã gửi điện số 01-CĐ/CTN tới các tỉnh", "Chủ tịch nước", "symbol"),
     ],
 )
 def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
