@@ -65,6 +65,7 @@ class Tables:
     #: (written form, code, display name), longest written form first
     names: list[tuple[str, str, str]]
     generic: frozenset[str]  # codes of kind words that name no particular kind
+    common: frozenset[str]  # kind words (lower case) that are everyday words too (``theo quy định số …``)
     compatible: dict[str, frozenset[str]]  # code → codes a kind word may stand with
     expand: dict[str, str] = field(default_factory=dict)  # written abbreviation → words (issuers read from text)
 
@@ -90,6 +91,7 @@ def tables() -> Tables:
     expand.update({e["code"]: e["name"] for e in iss})
     return Tables(kinds=kinds, issuers=issuers, issuers_folded={k.upper(): v for k, v in issuers.items()}, names=names,
                   generic=frozenset(e["code"] for e in entries if e.get("generic")),
+                  common=frozenset(e["name"].lower() for e in entries if e.get("common_word")),
                   compatible={e["code"]: frozenset([e["code"], *e.get("compatible_codes", [])]) for e in entries},
                   expand=expand)
 
@@ -159,20 +161,24 @@ def kind_before(text: str, start: int) -> dict[str, Any] | None:
     """The kind word written before ``start``: ``{kind, code, at, rule}`` (+ ``subject`` for a quoted title)."""
     before = text[max(0, start - 60):start]
     m = _kind_end().search(before)
-    weak = bool(m) and " " not in m.group("kind").strip() and not m.group("kind")[0].isupper()
-    if weak and not re.search(r"số\s*:?\s*$", before):
+    one_syllable = bool(m) and " " not in m.group("kind").strip() and not m.group("kind")[0].isupper()
+    if one_syllable and not re.search(r"số\s*:?\s*$", before):
         m = None  # ``kỷ luật (24/QĐ/TTYT``: a one-syllable kind word in lower case needs ``số``
     if m:
         at = start - len(before) + m.start()
         # ``Thông báo kết luận số 50-TB/TW``: the first of two kind words is the head noun
         head = re.search(rf"(?<![^\W_])(?:{kind_alternation()})\s+$", text[max(0, at - 30):at], re.IGNORECASE)
         kind, code = _display(m.group("kind"))
+        written = m.group("kind")
+        weak = one_syllable or (written[0].islower() and written.lower() in tables().common)
         if head:  # either word may be the kind: the head noun, unless only the other one agrees with the code
             head_kind, head_code = _display(head.group(0).strip())
             sym = SYMBOL.match(text, start)
             slot = re.split(r"\s*[-‐-―−/]\s*", sym.group("codes").strip("-‐-―−/ "))[0] if sym else ""
             if not (slot and kind_agrees(kind, slot) and not kind_agrees(head_kind, slot)):
-                kind, code, weak = head_kind, head_code, False
+                head_written = head.group(0).strip()
+                kind, code = head_kind, head_code
+                weak = head_written[0].islower() and head_written.lower() in tables().common
                 at -= len(head.group(0))
         return {"kind": kind, "code": code, "at": at, "rule": "kind_before_weak" if weak else "kind_before"}
     q = re.search(r"[”\"]\s*(?:số\s*:?\s*)?$", before, re.IGNORECASE)

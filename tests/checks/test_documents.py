@@ -42,6 +42,7 @@ def test_documents_kind_symbol_mismatch_found(text, code):
         "Công văn số 563/UBND-VX của UBND tỉnh; quyết định 58/TTg ngày 3/2/1994.",  # no type code at all
         "Nghị định 15/2020/ND-CP của Chính phủ.",  # the code without its diacritics
         "quyết định kỷ luật (24/QĐ/TTYT, tháng 3-2005) đối với nữ hộ sinh.",
+        "phải lập báo cáo đầu tư theo quy định số 16/2005/NĐ-CP, ngày 7/2/2005 của Chính phủ.",  # quy định: a common noun
     ],
 )
 def test_documents_kind_symbol_look_alikes_pass(text):
