@@ -23,8 +23,10 @@ SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "lexicon": ({"term": str, "kind": str}, {"note": str}),
     "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "note": str}),
     "honorifics": ({"word": str}, {"kind": str, "note": str}),
-    "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "note": str}),
-    "issuers": ({"code": str, "name": str}, {"note": str}),
+    "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "abbreviations": list,
+                                                    "compatible_codes": list, "generic": bool, "common_word": bool,
+                                                    "note": str}),
+    "issuers": ({"code": str, "name": str}, {"text_only": bool, "note": str}),
     "boilerplate": ({"id": str, "pattern": str}, {"description": str}),
     "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
     "units": ({"noun": str}, {"kind": str, "note": str}),
@@ -75,8 +77,23 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
                 re.compile(entry["pattern"])
             except re.error as exc:
                 raise RuleError(resource, f"{where} ({entry['id']}): bad pattern: {exc}") from None
+        if kind in ("document_kinds", "issuers"):
+            _check_codes(entry, resource, where, [e["code"] for e in entries])
         entries.append(entry)
     return RuleSet(kind=kind, resource=resource, entries=tuple(entries))
+
+
+def _check_codes(entry: dict[str, Any], resource: str, where: str, seen: list[str]) -> None:
+    """A document kind or issuer code: non-empty, no spaces, unique; list values are non-empty strings."""
+    code = entry["code"]
+    if not code.strip() or any(c.isspace() for c in code):
+        raise RuleError(resource, f"{where}: code {code!r} must be non-empty and hold no spaces")
+    if code in seen:
+        raise RuleError(resource, f"{where}: duplicate code {code!r}")
+    for key in ("aliases", "abbreviations", "compatible_codes"):
+        bad = [v for v in entry.get(key, []) if not isinstance(v, str) or not v.strip()]
+        if bad:
+            raise RuleError(resource, f"{where} ({code}): {key!r} must hold non-empty strings, got {bad!r}")
 
 
 @cache

@@ -8,6 +8,12 @@ stored as SQL views (:data:`REPORTS`).
 The file is built under a temporary name beside the target and renamed into place on
 :meth:`DuckdbSink.commit`. Every table has ``seq`` (input order) and ``id``; join on ``seq``
 when ids may repeat.
+
+Besides the per-report tables, ``dim_documents`` is the documents dimension: one row per distinct
+cited document over the batch (canonical symbol, case and spaces folded), with ``citations`` (the
+reports citing it), the first and last report date (the report's own date, read from its heading or
+publication stamp: ``report_dates``), the most frequent kind and issuer and every issuer seen. The
+named report ``most_cited_documents`` ranks it.
 """
 from __future__ import annotations
 
@@ -36,6 +42,9 @@ REPORTS: dict[str, str] = {
         SELECT coalesce(kind, '(unknown)') AS kind, coalesce(issuer, issuer_code, '(unknown)') AS issuer,
                count(*) AS citations, count(DISTINCT symbol) AS distinct_symbols, count(DISTINCT id) AS documents
         FROM documents GROUP BY 1, 2 ORDER BY citations DESC, kind, issuer""",
+    "most_cited_documents": """
+        SELECT symbol, kind, issuer, citations, first_report_date, last_report_date, issuers_seen, ids
+        FROM dim_documents ORDER BY citations DESC, last_report_date DESC NULLS LAST, symbol""",
     "officials_by_title": f"""
         SELECT title, count(*) AS officials, count(DISTINCT name) AS people, count(DISTINCT id) AS documents
         FROM (SELECT id, name, unnest(string_split(titles, '{TITLE_SEP}')) AS title
@@ -48,6 +57,30 @@ def create_tables(con: Any) -> None:
     for table, cols in SCHEMAS.items():
         body = ", ".join(f'"{c}" {_SQL_TYPES[t]}' for c, t in cols)
         con.execute(f'CREATE TABLE "{table}" ({body})')
+
+
+#: the documents dimension, built from ``documents`` and ``report_dates`` when the file is committed
+_DIM_DOCUMENTS = """
+    CREATE TABLE dim_documents AS
+    SELECT upper(replace(d.symbol, ' ', '')) AS symbol_key, mode(d.symbol) AS symbol,
+           mode(d.kind) AS kind, mode(coalesce(d.issuer, d.issuer_code)) AS issuer,
+           count(DISTINCT d.seq) AS citations, min(r.report_date) AS first_report_date,
+           max(r.report_date) AS last_report_date,
+           string_agg(DISTINCT coalesce(d.issuer, d.issuer_code), ' | ' ORDER BY coalesce(d.issuer, d.issuer_code))
+               AS issuers_seen,
+           string_agg(DISTINCT d.id, ', ' ORDER BY d.id) AS ids
+    FROM documents d LEFT JOIN report_dates r USING (seq)
+    WHERE d.symbol IS NOT NULL
+    GROUP BY 1"""
+
+
+def create_dimensions(con: Any, report_dates: dict[int, Any]) -> None:
+    """``report_dates`` (seq → the report's own date) and ``dim_documents``."""
+    con.execute("CREATE OR REPLACE TABLE report_dates (seq BIGINT, report_date DATE)")
+    if report_dates:
+        con.executemany("INSERT INTO report_dates VALUES (?, ?)", sorted(report_dates.items()))
+    con.execute("DROP TABLE IF EXISTS dim_documents")
+    con.execute(_DIM_DOCUMENTS)
 
 
 def create_views(con: Any) -> None:
@@ -69,8 +102,16 @@ class DuckdbSink:
         create_tables(self.con)
         self.batch = batch
         self._buf: dict[str, list[dict[str, Any]]] = {t: [] for t in SCHEMAS}
+        self._report_dates: dict[int, Any] = {}
 
     def write(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if table == "reports":
+            from dvnlp.checks.dates import report_date
+
+            for row in rows:
+                found = report_date(row.get("text") or "")
+                if found:
+                    self._report_dates[row["seq"]] = found[0]
         buf = self._buf[table]
         buf.extend(rows)
         if len(buf) >= self.batch:
@@ -90,6 +131,7 @@ class DuckdbSink:
     def commit(self) -> None:
         for t in SCHEMAS:
             self._flush(t)
+        create_dimensions(self.con, self._report_dates)
         create_views(self.con)
         self.con.execute("CHECKPOINT")
         self.con.close()

@@ -33,6 +33,15 @@ class Official:
 
 @dataclass
 class DocumentRef:
+    """One cited document of a report (contract 0.x+: one record per distinct document, not per mention).
+
+    ``span`` is the first mention, ``mentions`` every one (as :class:`Official`); ``kind_from`` and
+    ``issuer_from`` say whether the value was read from the text (``"text"``) or from the symbol's code
+    (``"symbol"``); ``sources`` names the grammar rule behind each field; ``variants`` are other
+    symbols of the same document (``108/CP`` for ``108/2005/NĐ-CP``); ``alternatives`` lists, per field
+    (``kind``, ``date``, ``issuer``), the differing values read at different mentions with their spans.
+    """
+
     kind: str | None
     number: str | None
     symbol: str | None
@@ -43,6 +52,14 @@ class DocumentRef:
     span: Span
     kind_code: str | None = None
     rule: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    year: str | None = None
+    kind_from: str | None = None
+    issuer_from: str | None = None
+    variants: list[str] = field(default_factory=list)
+    type_slot: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    alternatives: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
