@@ -263,7 +263,7 @@ class CountFinder(Component):
         if len(names) < 2 or not all(w[:1].isupper() for w in names[:2]):
             return False
         before = text[max(0, start - 20):start].rstrip()
-        return not before or before[-1] in ":,;(" or bool(re.search(r"[A-ZĐ][^\W\d_]*$", before)) or bool(
+        return not before or before[-1] in ":(" or bool(re.search(r"[A-ZĐ][^\W\d_]*$", before)) or bool(
             re.search(r"(?i:số nhà|nhà số|đường|phố|tại|ở|ngụ|trú)$", before))
 
     def _range(self, doc: Doc, starts: list[int], text: str, a: int, b: int, lo: float, words: UnitWords):
