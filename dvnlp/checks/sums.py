@@ -68,8 +68,29 @@ def completeness(text: str, b: Breakdown) -> str | None:
     return None
 
 
-_LOWER_BOUND = ("hơn", "trên", "ít nhất", "tối thiểu")
-_APPROX = ("khoảng", "xấp xỉ", "ước", "chừng", "trên dưới", "gần như", "gần", "hàng", "hàng trăm", "hàng nghìn", "hàng chục")
+_LOWER = frozenset({"hơn", "trên", "ít nhất", "tối thiểu", "không dưới", "lên đến", "lên tới", "tới", "đến", "quá",
+                    "lớn hơn", "nhiều hơn", "tới hơn", "lên tới hơn", "hơn cả", "lớn hơn hoặc bằng"})
+_UPPER = frozenset({"gần", "dưới", "chưa đến", "không quá", "tối đa", "nhỏ hơn", "ít hơn", "gần cả", "nhỏ hơn hoặc bằng"})
+_APPROX_FIRST = ("khoảng", "xấp xỉ", "ước", "chừng", "trên dưới", "gần như", "hàng", "cả")
+
+
+def hedge_kind(qualifier: str | None) -> str | None:
+    """What a count's hedge says of the true value: ``lower`` (``hơn 270``: at least), ``upper``
+    (``gần``, ``dưới``: at most), ``approx`` (``khoảng``, ``khoảng trên``, ``hàng trăm``) or None."""
+    q = " ".join((qualifier or "").lower().split())
+    if not q:
+        return None
+    if q.startswith(_APPROX_FIRST):
+        return "approx"
+    if q in _LOWER:
+        return "lower"
+    if q in _UPPER:
+        return "upper"
+    return "approx"  # a hedge the lists do not know: no exact figure
+
+
+#: written before a total, these do not make it approximate ("lên đến 30 mô hình" is exact)
+_NOT_HEDGES = frozenset({"tổng số", "tổng cộng", "đến", "tới", "lên đến", "lên tới"})
 
 
 def _total_hedge(report: Report, b: Breakdown) -> str | None:
@@ -77,10 +98,13 @@ def _total_hedge(report: Report, b: Breakdown) -> str | None:
     sp = _span(b, "total_span")
     if sp is None:
         return None
+    if getattr(b, "total_qualifier", None):
+        q = b.total_qualifier.lower()
+        return q if q not in _NOT_HEDGES else None
     for c in report.counts:
-        if c.span is not None and int(c.span[0]) == sp[0]:
+        if c.span is not None and (int(c.span[0]) == sp[0] or (c.number_span and int(c.number_span[0]) == sp[0])):
             q = (c.qualifier or "").lower()
-            return q if q and q not in ("tổng số", "tổng cộng", "đến", "tới", "lên đến", "lên tới") else None
+            return q if q and q not in _NOT_HEDGES else None
     m = re.search(r"(?<![^\W_])(hơn|trên|khoảng|gần|xấp xỉ|ước|chừng)\s*$", report.text[max(0, sp[0] - 12):sp[0]],
                   re.IGNORECASE)
     return m.group(1).lower() if m else None
@@ -98,15 +122,19 @@ def check_sums(report: Report) -> tuple[list[Finding], int, list[dict[str, Any]]
         checked += 1
         total = float(b.total)
         s = sum(values)
-        complete = completeness(text, b)
+        by_field = getattr(b, "by", None) in (None, "field")
+        # a list by kind, level … is checked only for parts beyond an exact total: whether it was
+        # meant to be complete is not read from its wording
+        complete = completeness(text, b) if by_field else None
         hedge = _total_hedge(report, b)
+        kind = hedge_kind(hedge)
         reason = None
-        if s > total + _EPS and hedge not in _LOWER_BOUND + _APPROX:
+        if s > total + _EPS and kind is None and (by_field or not _hedged_parts(report, b)):
             reason = "exceeds"
-        elif complete and abs(s - total) > _EPS and hedge is None:
+        elif complete and abs(s - total) > _EPS and kind is None:
             reason = "incomplete"
-        elif complete and hedge in _LOWER_BOUND and s < total - _EPS:
-            reason = "incomplete"
+        elif complete and kind == "lower" and s < total - _EPS:
+            reason = "incomplete"  # "hơn 30 mô hình" = 10 + 9 + 6 + 4: not more than 30
         if reason is None:
             continue
         unit = b.unit or ""
@@ -129,6 +157,12 @@ def check_sums(report: Report) -> tuple[list[Finding], int, list[dict[str, Any]]
                      "reason": reason, "complete": complete},
         ))
     return findings, checked, _totals_without_parts(report)
+
+
+def _hedged_parts(report: Report, b: Breakdown) -> bool:
+    """Whether a part of ``b`` is written with a hedge (``trên 100 gian``): its sum is no equality."""
+    starts = {int(p[0]) for p in (getattr(b, "part_spans", None) or [])}
+    return any(c.qualifier and int((c.number_span or c.span)[0]) in starts for c in report.counts if c.span)
 
 
 def _totals_without_parts(report: Report) -> list[dict[str, Any]]:

@@ -25,7 +25,8 @@ _TRIGGER = re.compile(
     r"|(?P<p>\()\s*(?:(?:trong\s+đó|gồm)(?![^\W_])\s*(?:có\s+)?,?)?",
     re.IGNORECASE,
 )
-_NOT_PART_BEFORE = re.compile(r"(?<![^\W_])(?:năm|khóa|số|thứ|lần|ngày|tháng|cấp|lớp|quận|phường|đợt|kỳ)\s*$", re.IGNORECASE)
+_NOT_PART_BEFORE = re.compile(r"(?<![^\W_])(?:năm|khóa|số|thứ|lần|ngày|tháng|cấp|lớp|quận|phường|đợt|kỳ|giai\s+đoạn)\s*$",
+                              re.IGNORECASE)
 _PCT_IN_GAP = re.compile(r"\d[\d.,]*\s*%")
 _LEVEL_WORDS = re.compile(r"(?<![^\W_])(?:cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trên\s+cơ\s+sở|trung\s+ương|thành\s+phố)|"
                           r"trung\s+ương|địa\s+phương|cơ\s+sở)(?![^\W_])", re.IGNORECASE)
@@ -130,9 +131,15 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
             if close < 0:
                 continue
             stop = close
+            # a bracket opens a list only right after its total: "187 giải (gồm 60 HCV …)", not "Ninh Bình (6 huyện, 16 xã)"
+            totals = [n for n in totals[:1] if re.fullmatch(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*",
+                                                              text[n.span_end:trig.start()])]
+            if not totals:
+                continue
         lo = bisect.bisect_left(starts, trig.end())
         hi = bisect.bisect_left(starts, stop)
-        cands = [n for n in nums[lo:hi] if id(n) not in used and n.of is None]
+        cands = [n for n in nums[lo:hi] if id(n) not in used and n.of is None
+                 and text.count("(", trig.end(), n.start) <= text.count(")", trig.end(), n.start)]  # not a sub-part
         cands += _extra_parts(text, trig.end(), stop, nums[lo:hi])
         heads = _item_heads(text, trig.end(), stop, cands)
         best = None

@@ -151,11 +151,11 @@ def test_breakdowns_two_breakdowns_for_two_years():
 
 NOT_BREAKDOWNS = [
     pytest.param("Năm qua huyện khen thưởng 25 điển hình, gồm 10 tập thể và 15 cá nhân.",
-                 ["25 điển hình", "10 tập thể", "15 cá nhân"], "collective_individual", id="collective_individual"),
+                 ["25 điển hình", "10 tập thể", "15 cá nhân"], "kind", id="collective_individual"),
     pytest.param("Huyện có 70 mô hình được công nhận, trong đó cấp huyện công nhận 25 mô hình, cấp xã công nhận 45 mô hình.",
                  ["70 mô hình", "25 mô hình", "45 mô hình"], "level", id="by_level"),
     pytest.param("Năm 2021 có 90 mô hình, trong đó 35 mô hình mới và 55 mô hình được nhân rộng.",
-                 ["90 mô hình", "35 mô hình mới", "55 mô hình"], "new_replicated", id="new_replicated"),
+                 ["90 mô hình", "35 mô hình mới", "55 mô hình"], "kind", id="new_replicated"),
     pytest.param("Toàn tỉnh có 2.100 mô hình được duy trì, trong đó có 300 mô hình mới.",
                  ["2.100 mô hình", "300 mô hình mới"], None, id="subset_only"),
     pytest.param("Hội Cựu chiến binh duy trì 18 mô hình kinh tế có thu nhập cao.",
@@ -169,11 +169,11 @@ NOT_BREAKDOWNS = [
 
 @pytest.mark.parametrize("text,pieces,split", NOT_BREAKDOWNS)
 def test_breakdowns_lookalikes_are_not_field_breakdowns(text, pieces, split):
-    records, splits = find(text, counts_for(text, *pieces))
+    records, others = find(text, counts_for(text, *pieces))
     assert records == []
-    if split:
-        assert [s["by"] for s in splits] == [split]
-        assert all(p["field"] is None for s in splits for p in s["parts"])
+    assert [s["by"] for s in others] == ([split] if split else [])
+    assert all(p["field"] is None for s in others for p in s["parts"])
+    assert all(s["partition"] for s in others)  # these parts add up to their totals
 
 
 # -- labels ------------------------------------------------------------------------------------------
@@ -223,7 +223,9 @@ def test_breakdowns_factory_adds_records_and_spans():
     doc = nlp(text)
     records = doc._.dvnlp_facts["breakdowns"]
     assert len(records) == 1 and records[0]["total"] == 20
-    assert set(records[0]) == {"total", "unit", "parts", "span", "total_span", "part_spans", "rule"}
+    assert set(records[0]) == {"total", "unit", "parts", "span", "total_span", "part_spans", "rule", "by", "partition",
+                               "total_qualifier"}
+    assert records[0]["by"] == "field" and records[0]["partition"] is True
     assert len(doc.spans["breakdowns"]) == 1
 
 
