@@ -20,7 +20,7 @@ from typing import Any
 from dvnlp.checks.sums import fmt, fmt_vi, hedge_kind
 from dvnlp.facts.report import Count, Finding, Report
 from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import DASH, parse_number
+from dvnlp.segment.patterns import parse_number
 
 _BREAK = re.compile(r"[;!?\n]|\.(?!\d)(?=\s|$)")
 _INTRO = re.compile(
@@ -36,8 +36,6 @@ _OTHER_BASE_AFTER = re.compile(
     r"dân\s+số|diện\s+tích|tổng\s+số|vốn)",
     re.IGNORECASE,
 )
-_DATE_WORD_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|tháng|nay|qua)\s*[(,]?\s*$", re.IGNORECASE)
-_ADDRESS_BEFORE = re.compile(r"(?:số\s+nhà|nhà\s+số|số|địa\s+chỉ|hẻm|kiệt|ngõ|ngách|tờ\s+bản\s+đồ|thửa)\s*$", re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(r"(?:,\s*|\s)(?:P\.|Q\.|F\.?\d|phường\s+\d|quận\s+\d|KP\s?\d|khu\s+phố\s+\d|ĐT\s*:|Tp\.|TP\.)")
 
 
@@ -61,31 +59,22 @@ def _nspan(c: Count) -> tuple[int, int]:
 
 
 def plausible_ratio(c: Count, text: str) -> bool:
-    """A written ratio x/y that is a count, not a day/month (``25/12``) or ``24/7``."""
+    """A written ratio x/y the checks may compare. Dates, addresses, ``24/7`` and the like are not
+    counts at all (``dvnlp_counts`` leaves them out); here: the record must match what is written
+    (a misread ``644.000ha`` must not become 644), and a small x/y that could still be a day and a
+    month (``10/2 hộ``) is checked only when it counts an organisational noun (``11/12 xã``)."""
     if c.of is None or c.value is None or c.span is None:
         return False
     x, y = float(c.value), float(c.of)
     if y <= 0:
         return False
-    if (x, y) == (24.0, 7.0):
-        return False
-    # the record must match what is written (a misread "644.000ha" must not become 644)
     written = [parse_number(t) for t in re.findall(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
                                                      text[int(c.span[0]):int(c.span[1])])]
     if x not in written or y not in written:
         return False
-    a = _nspan(c)[0]
-    before = text[max(0, a - 20):a]
-    if _ADDRESS_BEFORE.search(before) or re.search(rf"\d\s*[{DASH}]\s*$", before):  # số nhà 14/11; 24 - 26/4
-        return False
-    date_like = x.is_integer() and y.is_integer() and 1 <= x <= 31 and 1 <= y <= 12
-    if date_like:
-        if not c.unit or _DATE_WORD_BEFORE.search(before[-14:]):
-            return False
-        # a day/month read as a ratio ("30/4 năm nay", "10/2 Nghị quyết"): only organisational nouns count
-        words = re.findall(r"[^\W\d_]+", c.unit.lower())
-        if not words or c.unit[0].isupper() or not any(" ".join(words[:k]) in _words()["counted"] for k in (1, 2, 3)):
-            return False
+    if x.is_integer() and y.is_integer() and 1 <= x <= 31 and 1 <= y <= 12:
+        words = re.findall(r"[^\W\d_]+", (c.unit or "").lower())
+        return any(" ".join(words[:k]) in _words()["counted"] for k in (1, 2, 3))
     return True
 
 

@@ -52,6 +52,8 @@ _FROM_BEFORE = re.compile(r"(?<![^\W_])(?i:từ)\s+$")
 _RATE = re.compile(r"(?:\s?/\s?[^\W\d_]+(?![^\W_]))+")
 _SQUARE = re.compile(r"\s?[23](?!\d|[.,]\d)")  # m 2, km 2: m², km² in tokenized text
 _ONE_OF = re.compile(r"\s+(?i:trong)\s+(?:(?i:số)\s+)?\d")  # 1 trong 8 trường: one of eight
+_DATE_WORD_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|tháng|nay|qua)\s*[(,]?\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"\d\s*[{DASH}]\s*$")
 _SCALE_FIRST = frozenset({"trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "chục", "mươi"})
 _UNIT_AFTER_RANGE = re.compile(r"\s*[^\W\d_]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[\n“\"(]\s*)$")
@@ -151,8 +153,11 @@ class CountFinder(Component):
             if y == 1:  # a rate (249/1 vạn dân), not a part of a whole
                 continue
             unit, unit_end = self._unit(doc, starts, b, words)
-            if unit is None and self._day_month(m):  # "Hôm nay 21/4,", "(26/04)", "từ 30/5-7/6": a date
-                taken.append((a, b))
+            if self._day_month(m) and (unit is None or unit[0].isupper() or _DATE_WORD_BEFORE.search(text, max(0, a - 14), a)):
+                taken.append((a, b))  # "Hôm nay 21/4,", "(26/04)", "30/4 Nghị quyết", "sáng nay 12/3": a date
+                continue
+            if (x, y) == (24.0, 7.0) or _RANGE_BEFORE.search(text, max(0, a - 6), a):
+                taken.append((a, b))  # 24/7 (all the time); 24 - 26/4 (a date range)
                 continue
             month = x <= 12 and 1900 <= y <= 2099 and x.is_integer()  # a month: 12/2003
             if month or self._is_rate(m.group("x"), x, y, unit, words):  # 14.400/2 năm, 6.550/3 kỳ

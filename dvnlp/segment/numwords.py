@@ -8,7 +8,7 @@ Vietnamese number libraries on PyPI are GPL-licensed or read ``một nửa`` as 
 :func:`find_number_words` yields ``(start, end, value)`` for each run of number words in a text;
 :func:`words_value` reads one run (``None`` when the words do not form a number, e.g. ``hai ba``).
 Ambiguous words are refused where they usually mean something else: ``năm`` (the year) is a digit
-only after ``linh``/``lẻ``, ``tư``/``mốt``/``lăm``/``nhăm`` only after a tens word. Two digits in a
+only after ``linh``/``lẻ`` or before a tens or scale word (``năm mươi``, ``năm trăm``), ``tư``/``mốt``/``lăm``/``nhăm`` only after a tens word. Two digits in a
 row one apart (``một hai người``, ``ba bốn hộ``) are a range.
 """
 from __future__ import annotations
@@ -47,21 +47,21 @@ def number_words() -> NumberWords:
 def words_value(words: list[str]) -> float | None:
     """The value of a run of number words (lower-case), or None when they are not one number."""
     nw = number_words()
-    if not words or words[0] in _NOT_FIRST:
+    if not words or (words[0] in _NOT_FIRST and not (words[0] == "năm" and _before_multiplier(words, 0))):
         return None
     total = 0.0  # finished scales (nghìn, triệu, tỷ)
     group = 0.0  # below the next scale
     digit: float | None = None  # a digit not yet placed
     last_scale = 0.0
     prev = ""
-    for w in words:
+    for i, w in enumerate(words):
         k = nw.kind.get(w)
         v = nw.value.get(w, 0.0)
         if k is None:
             return None
         if w in _AFTER_TENS_ONLY and nw.kind.get(prev) not in ("number_tens", "number_ten"):
             return None
-        if w == "năm" and nw.kind.get(prev) != "number_zero":
+        if w == "năm" and nw.kind.get(prev) != "number_zero" and not _before_multiplier(words, i):
             return None  # mười năm, hai mươi năm, một trăm năm: years; 15 is mười lăm, 105 một trăm linh năm
         if k == "number_digit":
             if digit is not None:
@@ -104,6 +104,12 @@ def words_value(words: list[str]) -> float | None:
             last_scale = v if v > 100 else last_scale
         prev = w
     return total + group + (digit or 0.0)
+
+
+def _before_multiplier(words: list[str], i: int) -> bool:
+    """``năm`` is the digit 5 when a tens or scale word follows (năm mươi, năm trăm, hai nghìn năm trăm)."""
+    nxt = number_words().kind.get(words[i + 1]) if i + 1 < len(words) else None
+    return nxt in ("number_tens", "number_scale")
 
 
 def find_number_words(text: str, start: int = 0, end: int | None = None):
