@@ -363,6 +363,7 @@ class CountFinder(Component):
         """The counted noun phrase after ``end``: up to a stop word, a verb after its first word,
         punctuation or ``max_unit_words`` words (multipliers not counted); a rate's ``/…`` and the
         ``2`` of a tokenized ``m 2`` are kept."""
+        text = doc_text(doc)
         i = bisect.bisect_left(starts, end)
         parts: list[str] = []
         unit_end = end
@@ -378,7 +379,7 @@ class CountFinder(Component):
                 break
             if not parts and low in words.stops:
                 return None, end
-            if parts and t[0].isupper() and "\n" in doc.text[unit_end:tok.idx]:
+            if parts and t[0].isupper() and "\n" in text[unit_end:tok.idx]:
                 break
             if "/" in t:  # đồng/người read as one token: the rate is added below
                 t = t.split("/")[0]
@@ -403,7 +404,6 @@ class CountFinder(Component):
         if not parts:
             return None, end
         unit = " ".join(parts)
-        text = doc.text
         if parts[-1].lower() in ("m", "km", "cm") and (sq := _SQUARE.match(text, unit_end)):
             unit, unit_end = unit + " " + sq.group(0).strip(), sq.end()
         if rate := _RATE.match(text, unit_end):
