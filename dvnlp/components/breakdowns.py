@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text, facts
 from dvnlp.components.enumerations import Num, find_enumerations
-from dvnlp.components.fields import Label, Spans as _Spans, find_labels
+from dvnlp.components.fields import Label, Spans as _Spans, doc_labels, find_labels
 from dvnlp.components.sentences import sentence_spans
 from dvnlp.segment.patterns import DASH, DATE, NUMBER, QUOTED, RATIO, SYMBOL, parse_number
 
@@ -148,8 +148,9 @@ class BreakdownFinder(Component):
         self.max_total_distance = max_total_distance
 
     def match(self, doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        return self.find(doc_text(doc), facts(doc).get("counts"), Boilerplate(doc),
-                         sentences=sentence_spans(doc))
+        text = doc_text(doc)
+        return self.find(text, facts(doc).get("counts"), Boilerplate(doc), sentences=sentence_spans(doc),
+                         labels=doc_labels(doc, text))
 
     def set_annotations(self, doc: Doc, records: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
         by_field, others = records
@@ -159,13 +160,15 @@ class BreakdownFinder(Component):
 
     # public for tests and for callers without a spaCy Doc
     def find(self, text: str, counts: list[dict[str, Any]] | None, boiler: Boilerplate | None = None, *,
-             sentences: list[list[int]] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+             sentences: list[list[int]] | None = None,
+             labels: list[Label] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Field breakdowns and the others (by kind, level, …); ``sentences`` are the spans of
         ``dvnlp_sentences`` (without them the text is one sentence)."""
         nums = _nums_from_counts(counts) if counts is not None else _nums_from_text(text)
         if boiler is not None:
             nums = [n for n in nums if not boiler.covers(n.start, n.end)]
-        labels = [lab for lab in find_labels(text) if boiler is None or not boiler.covers(lab.start, lab.end)]
+        labels = [lab for lab in (find_labels(text) if labels is None else labels)
+                  if boiler is None or not boiler.covers(lab.start, lab.end)]
         sents = [list(x) for x in sentences] if sentences else [[0, len(text)]]
         sent_starts = [a for a, _ in sents]
         starts = [n.start for n in nums]

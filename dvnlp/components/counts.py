@@ -25,14 +25,14 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, doc_text, facts
-from dvnlp.components.dates import PARTIAL
-from dvnlp.components.fields import find_labels
+from dvnlp.components.fields import doc_labels
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.numwords import find_number_words
-from dvnlp.segment.patterns import DASH, DATE, NUMBER, PERIOD, QUOTED, RATIO, SYMBOL, parse_number
+from dvnlp.segment.patterns import DASH, NUMBER, PERIOD, QUOTED, RATIO, parse_number
 
 _WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
 _IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+tổng\s+số\s+(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d]|[.,]\d)")
@@ -52,6 +52,8 @@ _FROM_BEFORE = re.compile(r"(?<![^\W_])(?i:từ)\s+$")
 _RATE = re.compile(r"(?:\s?/\s?[^\W\d_]+(?![^\W_]))+")
 _SQUARE = re.compile(r"\s?[23](?!\d|[.,]\d)")  # m 2, km 2: m², km² in tokenized text
 _ONE_OF = re.compile(r"\s+(?i:trong)\s+(?:(?i:số)\s+)?\d")  # 1 trong 8 trường: one of eight
+_ONLY_BEFORE = re.compile(r"(?<![^\W_])(?:chỉ(?:\s+có)?|thêm|duy\s+nhất)\s+$", re.IGNORECASE)
+_DIGIT_BEFORE = re.compile(r"\d[\s.,]*$")
 _DATE_WORD_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|tháng|nay|qua)\s*[(,]?\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(rf"\d\s*[{DASH}]\s*$")
 _SCALE_FIRST = frozenset({"trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "chục", "mươi"})
@@ -101,17 +103,10 @@ def _hedge_pattern(hedges: list[str]) -> re.Pattern[str]:
 
 
 def _excluded_spans(text: str, store: dict[str, Any]) -> list[tuple[int, int]]:
-    """Where no count is: document symbols and dates (the records of ``dvnlp_doc_refs`` and
-    ``dvnlp_dates`` when they ran, else the same patterns), periods and quoted names."""
+    """Where no count is: document symbols and dates (the records ``dvnlp_doc_refs`` and
+    ``dvnlp_dates`` wrote before this component), periods and quoted names."""
     spans = [m.span() for p in (PERIOD, QUOTED) for m in p.finditer(text)]
-    if "documents" in store:
-        spans += [tuple(r["span"]) for r in store["documents"] if r.get("span")]
-    else:
-        spans += [m.span() for m in SYMBOL.finditer(text)]
-    if "dates" in store:
-        spans += [tuple(r["span"]) for r in store["dates"] if r.get("span")]
-    else:
-        spans += [m.span() for m in DATE.finditer(text)] + [(m.start("d"), m.end()) for m in PARTIAL.finditer(text)]
+    spans += [tuple(r["span"]) for kind in ("documents", "dates") for r in store.get(kind) or [] if r.get("span")]
     return sorted(spans)
 
 
@@ -135,7 +130,7 @@ class CountFinder(Component):
         boiler = Boilerplate(doc)
         excluded = _excluded_spans(text, facts(doc))
         ex_starts = [a for a, _ in excluded]
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist() if len(doc) else []
         taken: list[tuple[int, int]] = []
         out: list[dict[str, Any]] = []
 
@@ -152,7 +147,7 @@ class CountFinder(Component):
             x, y = parse_number(m.group("x")), parse_number(m.group("y"))
             if y == 1:  # a rate (249/1 vạn dân), not a part of a whole
                 continue
-            unit, unit_end = self._unit(doc, starts, b, words)
+            unit, unit_end = self._unit(doc, text, starts, b, words)
             if self._day_month(m) and (unit is None or unit[0].isupper() or _DATE_WORD_BEFORE.search(text, max(0, a - 14), a)):
                 taken.append((a, b))  # "Hôm nay 21/4,", "(26/04)", "30/4 Nghị quyết", "sáng nay 12/3": a date
                 continue
@@ -189,7 +184,7 @@ class CountFinder(Component):
                 value_max, nb, (unit, unit_end) = rng[0], rng[1], rng[2:]
             else:
                 value_max, nb = None, b
-                unit, unit_end = self._unit(doc, starts, b, words)
+                unit, unit_end = self._unit(doc, text, starts, b, words)
             if unit is not None and len(unit) == 1 and unit.isupper():
                 continue  # 94 B -002.27 (a number plate), số 1A: a capital letter is not a counted thing (1,5m is)
             if self._names_place(text, a, unit, words):
@@ -209,12 +204,12 @@ class CountFinder(Component):
             tot = _IN_TOTAL.match(text, unit_end if unit else b)
             if tot and not unit:
                 of = parse_number(tot.group("y"))
-                unit, unit_end = self._unit(doc, starts, tot.end(), words)
+                unit, unit_end = self._unit(doc, text, starts, tot.end(), words)
                 taken.append(tot.span())
                 rule = "ratio_in_words"
             if unit is None and of is None:
                 if labels is None:
-                    labels = sorted(lab.end for lab in find_labels(text))
+                    labels = sorted(lab.end for lab in doc_labels(doc, text))
                 if not self._after_label(text, a, labels) and not _ONE_OF.match(text, nb):
                     taken.append((a, nb))
                     continue  # a bare number is a count only as a part after a field label: "kinh tế: 486"
@@ -231,28 +226,27 @@ class CountFinder(Component):
         """Counts written in words: ``hai mươi mô hình``, ``hàng trăm hộ``, ``một hai người``."""
         out = []
         for a, b, value, value_max in find_number_words(text):
-            if blocked(a, b) or re.search(r"\d[\s.,]*$", text[max(0, a - 3):a]):
-                continue  # 200 tỷ đồng: a multiplier of a written number
             first = text[a:b].split()[0]
+            low = first.lower()
+            if low == "một" and value == 1 and value_max is None and not _ONLY_BEFORE.search(text, max(0, a - 12), a):
+                continue  # "một" is mostly an article; "chỉ có một cơ hội" is a count
+            if _DIGIT_BEFORE.search(text, max(0, a - 3), a) or blocked(a, b):
+                continue  # 200 tỷ đồng: a multiplier of a written number
             if first[0].isupper() and not _SENTENCE_START.search(text, max(0, a - 3), a):
                 continue  # Hai Bà Trưng, Ba Đình: a name
-            unit, unit_end = self._unit(doc, starts, b, words)
+            hedge = words.word_qualifier_re.search(text, max(0, a - 30), a)
+            if low in _SCALE_FIRST and not hedge:
+                continue  # "nhiều tỷ đồng", "tỷ trọng": a bare scale word counts only after hàng/cả/hơn …
+            unit, unit_end = self._unit(doc, text, starts, b, words)
             if not unit or not unit[0].islower() or unit.split()[0].lower() in words.time:
                 continue  # Một là …, hai năm, ba tháng: no counted noun
             phrase = text[max(0, a - 4):unit_end].lower()
             if any(n in phrase for n in words.not_numbers):
                 continue  # cả hai, hai bên, ba lô, một số: not a count
-            hedge = words.word_qualifier_re.search(text, max(0, a - 30), a)
-            if first.lower() in _SCALE_FIRST and not hedge:
-                continue  # "nhiều tỷ đồng", "tỷ trọng": a bare scale word counts only after hàng/cả/hơn …
-            if first.lower() == "một" and value == 1 and value_max is None and not re.search(
-                    r"(?<![^\W_])(?:chỉ(?:\s+có)?|thêm|duy\s+nhất)\s+$", text[max(0, a - 12):a], re.IGNORECASE):
-                continue  # "một" is mostly an article; "chỉ có một cơ hội" is a count
             if self._blocked_before(text, a, words):
                 continue
-            rec = self._record(text, a, b, value, None, unit, unit_end, "number_words", words, value_max=value_max,
-                               in_words=True)
-            out.append(rec)
+            out.append(self._record(text, a, b, value, None, unit, unit_end, "number_words", words,
+                                    value_max=value_max, in_words=True))
             taken.append((a, b))
         return out
 
@@ -274,7 +268,7 @@ class CountFinder(Component):
     def _range(self, doc: Doc, starts: list[int], text: str, a: int, b: int, lo: float, words: UnitWords):
         """The other end of a range starting with the number ``[a, b)``: ``(value_max, end of the second
         number, unit, unit end)``; ``(None, end, …)`` for a day-month date; None when there is none."""
-        u1, u1_end = self._unit(doc, starts, b, words)
+        u1, u1_end = self._unit(doc, text, starts, b, words)
         if u1 is not None and len(u1.split()) > 2:
             u1 = None
         r = _RANGE_DASH.match(text, b)
@@ -297,7 +291,7 @@ class CountFinder(Component):
             return None
         if re.match(r"\s?%", text[nb:nb + 2]):
             return (hi, text.index("%", nb) + 1, "%", text.index("%", nb) + 1)
-        unit, unit_end = self._unit(doc, starts, nb, words)
+        unit, unit_end = self._unit(doc, text, starts, nb, words)
         if unit is None:
             unit, unit_end = u1, u1_end
         return (hi, nb, unit, unit_end)
@@ -359,11 +353,10 @@ class CountFinder(Component):
         following = text[end:end + 12].lstrip()
         return not following or not following[0].isalpha() or following.split()[0].lower() in ("và", "đến", "của")
 
-    def _unit(self, doc: Doc, starts: list[int], end: int, words: UnitWords) -> tuple[str | None, int]:
+    def _unit(self, doc: Doc, text: str, starts: list[int], end: int, words: UnitWords) -> tuple[str | None, int]:
         """The counted noun phrase after ``end``: up to a stop word, a verb after its first word,
         punctuation or ``max_unit_words`` words (multipliers not counted); a rate's ``/…`` and the
         ``2`` of a tokenized ``m 2`` are kept."""
-        text = doc_text(doc)
         i = bisect.bisect_left(starts, end)
         parts: list[str] = []
         unit_end = end

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dvnlp.rulebook import load_rules
+from dvnlp.segment.patterns import word_alternation
 
 _NOT_FIRST = frozenset({"năm", "tư", "mốt", "lăm", "nhăm", "linh", "lẻ", "mươi", "rưỡi", "nửa"})
 _AFTER_TENS_ONLY = frozenset({"tư", "mốt", "lăm", "nhăm"})
@@ -39,7 +40,7 @@ def number_words() -> NumberWords:
         if k.startswith("number_"):
             kind[e["noun"]] = k
             value[e["noun"]] = float(e["value"])
-    alt = "|".join(sorted(map(re.escape, kind), key=len, reverse=True))
+    alt = word_alternation(kind)
     pattern = re.compile(rf"(?<![^\W\d_])(?:{alt})(?:[ \t]+(?:{alt}))*(?![^\W\d_])", re.IGNORECASE)
     return NumberWords(kind, value, pattern)
 
