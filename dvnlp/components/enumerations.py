@@ -220,8 +220,6 @@ def _record(text: str, t: Num, parts: list[Num], trig: re.Match[str], stop: int)
     s = sum(values)
     hedged = bool(t.qualifier)
     partition = abs(s - total) < _EPS * max(1.0, total) or (hedged and abs(s - total) <= 0.1 * total)
-    if s > total * (1 + _EPS) and not hedged:
-        return None  # the numbers do not split this total
     labels = [_label(text, p, stop) for p in parts]
     by = "level" if sum(bool(_LEVEL_WORDS.search(lab)) for lab in labels) >= 2 else (
         "other" if sum(lab[:1].isupper() for lab in labels) >= 2 else "kind")
