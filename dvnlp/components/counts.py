@@ -72,6 +72,7 @@ class UnitWords:
     periods: frozenset[str]
     names: frozenset[str]
     not_numbers: tuple[str, ...]
+    counted: frozenset[str]
     verbs: frozenset[str]
     qualifier_re: re.Pattern[str]  # a hedge right before a number (written as the text has it)
     word_qualifier_re: re.Pattern[str]  # … before a number in words (also ``cả``, ``hàng``)
@@ -91,6 +92,7 @@ def unit_words() -> UnitWords:
         periods=frozenset(by_kind.get("period", [])),
         names=frozenset(by_kind.get("name_before", [])),
         not_numbers=tuple(by_kind.get("not_a_number", [])),
+        counted=frozenset(by_kind.get("counted", [])),
         verbs=frozenset(by_kind.get("verb", [])),
         qualifier_re=_hedge_pattern(by_kind.get("qualifier", [])),
         word_qualifier_re=_hedge_pattern(by_kind.get("qualifier", []) + by_kind.get("qualifier_words", [])),
@@ -148,7 +150,8 @@ class CountFinder(Component):
             if y == 1:  # a rate (249/1 vạn dân), not a part of a whole
                 continue
             unit, unit_end = self._unit(doc, text, starts, b, words)
-            if self._day_month(m) and (unit is None or unit[0].isupper() or _DATE_WORD_BEFORE.search(text, max(0, a - 14), a)):
+            if self._day_month(m) and (unit is None or unit[0].isupper() or (
+                    _DATE_WORD_BEFORE.search(text, max(0, a - 14), a) and not self._counted(unit, words))):
                 taken.append((a, b))  # "Hôm nay 21/4,", "(26/04)", "30/4 Nghị quyết", "sáng nay 12/3": a date
                 continue
             if (x, y) == (24.0, 7.0) or _RANGE_BEFORE.search(text, max(0, a - 6), a):
@@ -312,6 +315,12 @@ class CountFinder(Component):
                 # a lower-case document kind is weak ("hướng dẫn 96 hộ"): see _names_place
                 return " ".join(tail[-k:]) not in _document_kinds() or written[-k][:1].isupper()
         return False
+
+    @staticmethod
+    def _counted(unit: str, words: UnitWords) -> bool:
+        """An organisational noun (``xã``, ``chi bộ``) that a day/month-like x/y counts: ``Đến nay, 10/10 xã``."""
+        low = unit.lower().split()
+        return any(" ".join(low[:k]) in words.counted for k in (1, 2, 3))
 
     @staticmethod
     def _is_partial_date(text: str, start: int, m: re.Match[str]) -> bool:
