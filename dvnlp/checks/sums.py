@@ -129,7 +129,7 @@ def check_sums(report: Report) -> tuple[list[Finding], int, list[dict[str, Any]]
         hedge = _total_hedge(report, b)
         kind = hedge_kind(hedge)
         reason = None
-        if s > total + _EPS and kind is None and (by_field or not _hedged_parts(report, b)):
+        if s > total + _EPS and kind is None and (by_field or _plain_parts(report, b)):
             reason = "exceeds"
         elif complete and abs(s - total) > _EPS and kind is None:
             reason = "incomplete"
@@ -159,10 +159,17 @@ def check_sums(report: Report) -> tuple[list[Finding], int, list[dict[str, Any]]
     return findings, checked, _totals_without_parts(report)
 
 
-def _hedged_parts(report: Report, b: Breakdown) -> bool:
-    """Whether a part of ``b`` is written with a hedge (``trên 100 gian``): its sum is no equality."""
-    starts = {int(p[0]) for p in (getattr(b, "part_spans", None) or [])}
-    return any(c.qualifier and int((c.number_span or c.span)[0]) in starts for c in report.counts if c.span)
+def _plain_parts(report: Report, b: Breakdown) -> bool:
+    """Whether every part of a list by kind, level … is a count in digits, unhedged, of the total's
+    own noun (``166.300 USD, trong đó 83.241 USD … 83.089 USD``): only then is its excess the text's."""
+    by_start = {int((c.number_span or c.span)[0]): c for c in report.counts if c.span}
+    spans = getattr(b, "part_spans", None) or []
+    total = by_start.get(int((_span(b, "total_span") or (-1, -1))[0]))
+    if total is None or not spans or len(spans) != len(b.parts):
+        return False
+    parts = [by_start.get(int(p[0])) for p in spans]
+    return all(c is not None and not c.qualifier and not c.in_words and c.unit_head and c.unit_head == total.unit_head
+               for c in parts)
 
 
 def _totals_without_parts(report: Report) -> list[dict[str, Any]]:

@@ -55,6 +55,7 @@ _ONE_OF = re.compile(r"\s+(?i:trong)\s+(?:(?i:số)\s+)?\d")  # 1 trong 8 trư�
 _ONLY_BEFORE = re.compile(r"(?<![^\W_])(?:chỉ(?:\s+có)?|thêm|duy\s+nhất)\s+$", re.IGNORECASE)
 _DIGIT_BEFORE = re.compile(r"\d[\s.,]*$")
 _DATE_WORD_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|tháng|nay|qua)\s*[(,]?\s*$", re.IGNORECASE)
+_NUMBER_WORD_BEFORE = re.compile(r"(?<![^\W_])(?<!tổng )(?<!Tổng )(?i:số)\s*$")  # số 53/18 tổ 54: an address
 _RANGE_BEFORE = re.compile(rf"\d\s*[{DASH}]\s*$")
 _SCALE_FIRST = frozenset({"trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "chục", "mươi"})
 _UNIT_AFTER_RANGE = re.compile(r"\s*[^\W\d_]")
@@ -154,8 +155,9 @@ class CountFinder(Component):
                     _DATE_WORD_BEFORE.search(text, max(0, a - 14), a) and not self._counted(unit, words))):
                 taken.append((a, b))  # "Hôm nay 21/4,", "(26/04)", "30/4 Nghị quyết", "sáng nay 12/3": a date
                 continue
-            if (x, y) == (24.0, 7.0) or _RANGE_BEFORE.search(text, max(0, a - 6), a):
-                taken.append((a, b))  # 24/7 (all the time); 24 - 26/4 (a date range)
+            if (x, y) == (24.0, 7.0) or _RANGE_BEFORE.search(text, max(0, a - 6), a) or _NUMBER_WORD_BEFORE.search(
+                    text, max(0, a - 12), a):
+                taken.append((a, b))  # 24/7 (all the time); 24 - 26/4 (a date range); số 53/18 (an address)
                 continue
             month = x <= 12 and 1900 <= y <= 2099 and x.is_integer()  # a month: 12/2003
             if month or self._is_rate(m.group("x"), x, y, unit, words):  # 14.400/2 năm, 6.550/3 kỳ
