@@ -18,7 +18,7 @@ from typing import Any
 from dvnlp.errors import RuleError
 
 # kind of file -> (required keys with types, optional keys with types)
-SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
+SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "abbreviations": ({"abbr": str, "expansion": str}, {"kind": str, "note": str}),
     "lexicon": ({"term": str, "kind": str}, {"note": str}),
     "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "note": str}),
@@ -29,7 +29,7 @@ SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "issuers": ({"code": str, "name": str}, {"text_only": bool, "note": str}),
     "boilerplate": ({"id": str, "pattern": str}, {"description": str}),
     "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
-    "units": ({"noun": str}, {"kind": str, "note": str}),
+    "units": ({"noun": str}, {"kind": str, "note": str, "value": (int, float)}),
 }
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
 #: rules that are not package files but travel with a saved pipeline (validated the same way)
@@ -71,7 +71,10 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
             if typ is None:
                 raise RuleError(resource, f"{where}: unknown key {key!r} (allowed: {', '.join([*required, *optional])})")
             if not isinstance(value, typ):
-                raise RuleError(resource, f"{where}: {key!r} must be {typ.__name__}, got {type(value).__name__}")
+                wanted = " or ".join(t.__name__ for t in typ) if isinstance(typ, tuple) else typ.__name__
+                raise RuleError(resource, f"{where}: {key!r} must be {wanted}, got {type(value).__name__}")
+        if kind == "units" and str(entry.get("kind", "")).startswith("number_") and "value" not in entry:
+            raise RuleError(resource, f"{where} ({entry['noun']}): a number word needs a 'value'")
         if kind == "boilerplate":
             try:
                 re.compile(entry["pattern"])

@@ -71,6 +71,12 @@ class Count:
     span: Span
     number_span: Span | None = None
     rule: str | None = None
+    #: the upper end of a range (``150-200 tỷ đồng``: value 150, value_max 200)
+    value_max: float | None = None
+    #: the head of ``unit``: its first syllable after multipliers, before a rate's ``/`` (``nghìn tỷ đồng`` → ``đồng``)
+    unit_head: str | None = None
+    #: the number is written in words (``hai mươi``, ``hàng trăm``)
+    in_words: bool = False
 
 
 @dataclass
@@ -88,8 +94,13 @@ class Breakdown:
     span: Span
     total_span: Span | None = None
     part_spans: list[Span] = field(default_factory=list)
+    #: what the parts split: ``field`` (lĩnh vực), ``kind`` (tập thể/cá nhân, mới/nhân rộng …), ``level`` (cấp)
     by: str | None = None
     rule: str | None = None
+    #: whether the parts are meant to cover the total (False: ``trong đó có …`` subsets)
+    partition: bool | None = None
+    #: the hedge on the total (``hơn``, ``khoảng``): the sum check treats such a total as a bound
+    total_qualifier: str | None = None
 
 
 @dataclass
