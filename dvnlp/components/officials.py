@@ -204,8 +204,8 @@ class OfficialsFinder(Component):
         window = ctx.text[max(0, pos - 40):pos].rstrip(" \t")
         for pat in (g.place, g.level, g.body, g.abbr, g.heads):
             for m in pat.finditer(window):
-                if m.end() == len(window):
-                    return True
+                if m.end() == len(window) and not (pat is g.heads and g.head_kind.get(key(m.group(0))) == "non_position"):
+                    return True  # ``Bác sĩ Trần Tịnh Hiền - phó giám đốc …``: an occupation is no place
         return False
 
     @staticmethod

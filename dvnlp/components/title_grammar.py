@@ -21,6 +21,7 @@ CAPS = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}(?![^\W_])")
 DIGITS = re.compile(r"\d{1,4}(?![\d/.,]\d)")
 JOINED = re.compile(r"-[A-ZĐ][A-ZĐ&]*(?![^\W_])|-[^\W\d_]+")
 MAX_NAME = 5  # syllables
+CHIEF_FORMS = ("{h} trưởng", "{h} phó", "Phó {h} trưởng", "Trưởng {h}", "Phó Trưởng {h}", "Phó {h}")
 
 
 def _alternation(words, *, ignore_case: bool = True) -> re.Pattern[str]:
@@ -65,6 +66,11 @@ class Grammar:
     surnames: frozenset[str]
     name_prefixes: frozenset[str]
     not_names: frozenset[str]
+    means: dict[str, str]
+    runs_on: re.Pattern[str]
+    boundary: re.Pattern[str]
+    joiners: frozenset[str]
+    country: re.Pattern[str]
 
     def expand_text(self, text: str) -> str:
         """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
@@ -87,6 +93,18 @@ def grammar() -> Grammar:
     words = lambda *kinds: [e["title"] for k in kinds for e in by_kind.get(k, [])]  # noqa: E731
     grammar_kinds = {"prefix", "place", "level", "committee_part", "open_body", "org_start", "org_word", "named_after"}
     head_entries = [e for e in titles if e.get("kind", "state") not in grammar_kinds]
+    bodies = load_rules("bodies").entries
+    bk: dict[str, list[str]] = {}
+    for e in bodies:
+        bk.setdefault(e["kind"], []).append(e["word"])
+    have = {key(e["title"]) for e in head_entries}
+    for e in bodies:  # ``cục phó``, ``Đội trưởng``, ``Phó ga``: positions made from the body word
+        if e["kind"] == "chief_body":
+            for form in e.get("forms", CHIEF_FORMS):
+                title = form.replace("{h}", e["word"].lower())
+                if key(title) not in have:
+                    have.add(key(title))
+                    head_entries.append({"title": title, "kind": "state", "needs_body": True})
     abbrs = load_rules("abbreviations").entries
     expand = {e["abbr"]: e["expansion"] for e in abbrs}
     hons = load_rules("honorifics").entries
@@ -110,7 +128,7 @@ def grammar() -> Grammar:
         committees=_alternation(committee_words),
         committee_part=frozenset(key(w) for w in words("committee_part")),
         open_body=frozenset(key(w) for w in words("open_body")),
-        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after")),
+        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after") + bk.get("open_body", [])),
         org_word=_alternation(words("org_word")),
         named_after=_alternation(words("named_after")),
         abbr=re.compile(r"(?<![^\W_])(?:(?:TP|TX|TT)\.(?=[ \t]*[A-ZĐ])|(?:" + "|".join(sorted(map(re.escape, expand), key=len,
@@ -121,6 +139,11 @@ def grammar() -> Grammar:
         surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
+        means={key(e["title"]): e["means"] for e in head_entries if "means" in e},
+        runs_on=_alternation(bk.get("open_body", [])),
+        boundary=_alternation(bk.get("boundary", [])),
+        joiners=frozenset(key(w) for w in bk.get("joiner", [])),
+        country=_alternation(bk.get("country", []), ignore_case=False),
     )
 
 

@@ -187,8 +187,9 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         head_end -= 3  # ``Trưởng Ban Dân vận``: the body is ``Ban Dân vận``
         head = text[start:head_end].rstrip()
     hk = key(head)
-    t = Title(start=start, end=start + len(head), head=g.expand_text(head), kind=g.head_kind.get(hk, "state"),
-              needs_body=hk in g.needs_body, prefix=prefix)
+    t = Title(start=start, end=start + len(head), head=g.means.get(hk) or g.expand_text(head),
+              kind=g.head_kind.get(hk, "state"), needs_body=hk in g.needs_body, prefix=prefix)
+    runs = _ends_on(g.runs_on, head)  # ``Trưởng phòng`` + ``quản lý chất thải rắn``: the body's name runs on
     pm = None
     for pm in g.place.finditer(head):
         pass
@@ -199,9 +200,21 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)
             pos = m.end()
             continue
+        if t.pieces and (m := _ACRONYM.match(text, pos)):
+            pos = m.end()  # ``Bệnh viện (BV) Bệnh nhiệt đới``: the acronym only re-names the body
+            continue
+        if runs and state == "body" and (m := _DASH.match(text, pos)) and not _stops(ctx, m.end()):
+            t.pieces.append(Piece("word", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "-"))
+            pos = m.end()  # ``Sở Tài nguyên - Môi trường``, ``Đài phát thanh - truyền hình``
+            continue
         q = GAP.match(text, pos).end()
         if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] != "."):
             break
+        if (t.pieces and state in ("body", "closed", "named", "level") and (m := SYLLABLE.match(text, q))
+                and key(m.group(0)) in g.joiners and _continues(ctx, GAP.match(text, m.end()).end(), m.end())):
+            t.pieces.append(Piece("word", q, m.end(), m.group(0)))  # ``Ủy ban Pháp luật của Quốc hội``
+            state, pos = "head", m.end()
+            continue
         if (m := g.abbr.match(text, q)) and g.heads.fullmatch(m.group(0)) and state == "head":
             t.pieces.append(Piece("abbr", q, m.end(), g.expand[m.group(0)]))  # ``Trưởng đoàn ĐBQH``
             state, pos = "body", m.end()
@@ -211,11 +224,11 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         upper = text[q].isupper()
         if m := g.level.match(text, q):
             t.pieces.append(Piece("level", q, m.end(), m.group(0)))
-            state, pos = "level", m.end()
+            state, pos, runs = "level", m.end(), False
             continue
         if not (state == "place" and upper) and (m := g.place.match(text, q)):
             t.pieces.append(Piece("place", q, m.end(), m.group(0)))
-            state, pos = "place", m.end()
+            state, pos, runs = "place", m.end(), False
             continue
         if m := g.abbr.match(text, q):
             a = m.group(0).rstrip(".")
@@ -228,6 +241,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             continue
         if m := g.body.match(text, q):
             t.pieces.append(Piece("body", q, m.end(), m.group(0)))
+            runs = bool(g.runs_on.match(m.group(0)))
             state, pos = "named" if g.named_after.fullmatch(m.group(0)) else "body", m.end()
             end, anchored = _open_body_tail(ctx, pos) if key(m.group(0)) in g.open_body else (0, False)
             if end:
@@ -237,15 +251,28 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         m = g.org_word.match(text, q)
         if m and (state != "head" or key(m.group(0)) == "nước"):
             nxt = GAP.match(text, m.end()).end()
-            if key(m.group(0)) == "và" and not (nxt > m.end() and text[nxt:nxt + 1].isupper() and state == "body"
-                                                 and not g.heads.match(text, nxt) and not g.honorific.match(text, nxt)):
-                break
+            if key(m.group(0)) == "và" and not (nxt > m.end() and state == "body" and (text[nxt:nxt + 1].isupper()
+                                                 or runs and _lower_tail(ctx, nxt)) and not _stops(ctx, nxt)):
+                break  # ``Sở Tài nguyên và Môi trường``, ``Công ty Môi trường và công trình đô thị``
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))
             state, pos = "body", m.end()
             continue
         if state == "place" and (m := DIGITS.match(text, q)):
             t.pieces.append(Piece("placename", q, m.end(), m.group(0)))
             state, pos = "closed", m.end()
+            continue
+        if (m := g.country.match(text, q)) and state in ("head", "body") and ctx.token_end(q) <= m.end():
+            t.pieces.append(Piece("place", q, m.end(), m.group(0)))  # ``Thủ tướng Campuchia Hun Sen``
+            nxt = GAP.match(text, m.end()).end()
+            run = ctx.cap_run(nxt) if nxt > m.end() else []
+            if 2 <= len(run) <= 4 and _foreign_name(ctx, run):
+                t.name = (run[0][0], run[-1][1])
+                break
+            state, pos, runs = "closed", m.end(), False
+            continue
+        if runs and state in ("head", "body") and text[q].islower() and (end := _lower_tail(ctx, q)):
+            t.pieces.append(Piece("word", q, end, text[q:end]))  # ``Phòng quản lý chất thải rắn``
+            state, pos = "body", end
             continue
         run = ctx.cap_run(q)
         if not run:
@@ -272,7 +299,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if state == "named":  # ``Trường ĐH Tôn Đức Thắng``: the name belongs to the organization
             end = max(run[-1][1], ctx.token_end(run[-1][0]))
             t.pieces.append(Piece("cap", q, end, text[q:end]))
-            state, pos = "closed", end
+            state, pos = ("body" if runs else "closed"), end  # ``Bệnh viện Bệnh nhiệt đới``
             continue
         if state in ("closed", "head") or (whole and g.name_start(run[0][2])):
             if valid_name(ctx, run) and (state == "closed" or whole):
@@ -289,6 +316,65 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if p.kind != "abbr":
             p.text = g.expand_text(p.text)
     return t
+
+
+_ACRONYM = re.compile(r"[ \t]*\([A-ZĐ][A-ZĐa-z0-9&.-]{1,11}\)(?=[ \t]|$)")
+_DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+|(?=[A-ZĐ]))|[ \t]+[-–—][ \t]*")
+_PUNCT = re.compile(r"[ \t]*(?:[,.;:!?()\[\]“”\"\n]|$)")
+
+
+def _ends_on(pattern: re.Pattern[str], text: str) -> bool:
+    return any(m.end() == len(text) for m in pattern.finditer(text))
+
+
+def _stops(ctx: Context, q: int) -> bool:
+    """A body's name cannot run on at ``q``: a clause word, a position, a person or punctuation."""
+    g, text = grammar(), ctx.text
+    if _PUNCT.match(text, q) or g.boundary.match(text, q) or g.heads.match(text, q) or g.honorific.match(text, q):
+        return True
+    run = ctx.cap_run(q)
+    return len(run) >= 2 and g.name_start(run[0][2]) and valid_name(ctx, run)
+
+
+def _continues(ctx: Context, q: int, after: int) -> bool:
+    """After ``của``/``tại``/``thuộc``: the body goes on only into a body, level, country or known abbreviation."""
+    g, text = grammar(), ctx.text
+    if q == after:
+        return False
+    if g.body.match(text, q) or g.level.match(text, q) or g.country.match(text, q):
+        return True
+    m = g.abbr.match(text, q)
+    return bool(m) and g.abbr_kind.get(m.group(0).rstrip("."), "other") in ("body", "org", "place")
+
+
+def _foreign_name(ctx: Context, run) -> bool:
+    g, text = grammar(), ctx.text
+    k = key(text[run[0][0]:run[-1][1]])
+    if k in g.not_names or any(key(s) in g.not_names for _, _, s in run[:1]):
+        return False
+    return not (g.body.match(text, run[0][0]) or g.level.match(text, run[0][0]) or g.heads.match(text, run[0][0])
+                or g.country.match(text, run[0][0]) or g.place.match(text, run[0][0]))
+
+
+def _lower_tail(ctx: Context, q: int, limit: int = 10) -> int:
+    """End of the lower-case words that go on a body's name from ``q`` (``quản lý chất thải rắn``), or 0.
+
+    The words run to a boundary the grammar knows (punctuation, a clause word, a position, an
+    honorific, a level, place or body word, a capitalized word); more than ``limit`` words is a clause.
+    """
+    g, text = grammar(), ctx.text
+    pos, end, n = q, 0, 0
+    while (m := SYLLABLE.match(text, pos)) and m.group(0)[0].islower():
+        if (g.boundary.match(text, pos) or g.heads.match(text, pos) or g.honorific.match(text, pos)
+                or g.level.match(text, pos) or g.place.match(text, pos) or (n and g.body.match(text, pos))):
+            break
+        n, end = n + 1, m.end()
+        if n > limit:
+            return 0
+        if not (text.startswith(" ", end) and SYLLABLE.match(text, end + 1)):
+            break
+        pos = end + 1
+    return end
 
 
 _STOP = re.compile(r"(?<![^\W_])(?:chủ trì|phát biểu|cho biết|cho rằng|tham dự|dự|đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|báo cáo|trao|"
