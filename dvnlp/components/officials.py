@@ -30,7 +30,7 @@ from dvnlp.facts.report import Official
 
 _SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]|[-–—])?[ \t]*", re.IGNORECASE)
 _SEP_NAME = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[,:–—-]|\()[ \t]*$")  # a caption's ``(bìa trái)`` may sit between
-_HON_AFTER = re.compile(r"[ \t]*,[ \t]*")
+_HON_AFTER = re.compile(r"[ \t]*[,–—-][ \t]*")
 _TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:được[ \t]+)?(?:(?:giao|bầu|bổ nhiệm|cử|phân công|điều động)[ \t]+)?"
                     r"(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|đảm nhiệm|(?:hiện|nay|hiện nay|đồng thời)[ \t]+là|đồng thời|là)"
                     r"[ \t]+$", re.IGNORECASE)  # ``ông A (được bầu) giữ chức …``, ``…, hiện là …``
@@ -105,6 +105,7 @@ class OfficialsFinder(Component):
             prefix = ""
             if pm := g.prefix.search(text, max(0, s - 12), s):
                 prefix = pm.group(0).strip()
+                prefix = g.means.get(key(prefix), prefix)  # ``cựu``, ``Cố`` → ``nguyên``
             t = parse_title(ctx, s, e, prefix)
             if prefix:
                 t.start = pm.start()
@@ -227,8 +228,8 @@ class OfficialsFinder(Component):
             complete(titles)
             for t in titles:
                 complete_from_text(ctx, t)
-            names = [t.text for t in titles
-                     if t.kind != "non_position" and (t.pieces or t.suffix or not t.needs_body)]
+            names = [t.text for t in titles  # a bare position stands when the person is named beside it
+                     if t.kind != "non_position" and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1)]
             k = key(ctx.text[s:e])
             syls = k.split()
             person = next((p for p in people if p.key == k), None)

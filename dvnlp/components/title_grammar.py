@@ -139,7 +139,7 @@ def grammar() -> Grammar:
         surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
-        means={key(e["title"]): e["means"] for e in head_entries if "means" in e},
+        means={key(e["title"]): e["means"] for e in [*titles, *head_entries] if "means" in e},
         runs_on=_alternation(bk.get("open_body", [])),
         boundary=_alternation(bk.get("boundary", [])),
         joiners=frozenset(key(w) for w in bk.get("joiner", [])),
