@@ -147,6 +147,35 @@ def grammar() -> Grammar:
     )
 
 
+@cache
+def localities() -> frozenset[str]:
+    """Names of provinces and wards (``hà nội``, ``đà nẵng``) from the ``vietnam-provinces`` gazetteer, lower-cased,
+    without the unit word; read on first use. Wards whose name opens like a person's (``Lê Lợi``) are left out."""
+    try:
+        from vietnam_provinces import FLAT_DIVISIONS_JSON_PATH, Province
+    except ImportError:  # the gazetteer is a dependency; without it the grammar still works from rules alone
+        return frozenset()
+    import json
+
+    unit = re.compile(r"^(?:thành phố|tỉnh|phường|xã|đặc khu|thị trấn)\s+", re.IGNORECASE)
+    names = {unit.sub("", p.name).casefold() for p in Province.iter_all()}
+    g = grammar()
+    for ward in json.loads(FLAT_DIVISIONS_JSON_PATH.read_text(encoding="utf-8")):
+        name = unit.sub("", ward["name"])
+        if not name[:1].isdigit() and not g.name_start(name.split()[0]):
+            names.add(name.casefold())
+    return frozenset(names)
+
+
+def locality_at(text: str, run: list[tuple[int, int, str]]) -> int:
+    """How many syllables of the capitalized ``run`` name a known locality (longest first), or 0."""
+    places = localities()
+    for n in range(min(len(run), 4), 0, -1):
+        if key(text[run[0][0]:run[n - 1][1]]) in places:
+            return n
+    return 0
+
+
 #: a capitalized syllable and one space just before a position (inside a name)
 _CAP_BEFORE = re.compile(r"(?<![^\W_])[A-ZĐ][^\W\d_]* $")
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dvnlp.components.title_grammar import (
-    CAPS, DIGITS, GAP, JOINED, MAX_NAME, SYLLABLE, grammar, honorifics, is_cap, key,
+    CAPS, DIGITS, GAP, JOINED, MAX_NAME, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
 )
 
 @dataclass
@@ -239,6 +239,16 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
                 "level" if g.level.fullmatch(full) else "body"
             pos = m.end()
             continue
+        if (c := g.country.match(text, q)) and state in ("head", "body") and ctx.token_end(q) <= c.end():
+            t.pieces.append(Piece("place", q, c.end(), c.group(0)))  # ``Thủ tướng Campuchia Hun Sen``
+            after = _ACRONYM.match(text, c.end())
+            nxt = GAP.match(text, after.end() if after else c.end()).end()
+            run = ctx.cap_run(nxt) if nxt > c.end() else []
+            if 2 <= len(run) <= 4 and _foreign_name(ctx, run):
+                t.name = (run[0][0], run[-1][1])
+                break
+            state, pos, runs = "closed", c.end(), False
+            continue
         if m := g.body.match(text, q):
             t.pieces.append(Piece("body", q, m.end(), m.group(0)))
             runs = bool(g.runs_on.match(m.group(0)))
@@ -261,20 +271,15 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("placename", q, m.end(), m.group(0)))
             state, pos = "closed", m.end()
             continue
-        if (m := g.country.match(text, q)) and state in ("head", "body") and ctx.token_end(q) <= m.end():
-            t.pieces.append(Piece("place", q, m.end(), m.group(0)))  # ``Thủ tướng Campuchia Hun Sen``
-            nxt = GAP.match(text, m.end()).end()
-            run = ctx.cap_run(nxt) if nxt > m.end() else []
-            if 2 <= len(run) <= 4 and _foreign_name(ctx, run):
-                t.name = (run[0][0], run[-1][1])
-                break
-            state, pos, runs = "closed", m.end(), False
-            continue
         if runs and state in ("head", "body") and text[q].islower() and (end := _lower_tail(ctx, q)):
             t.pieces.append(Piece("word", q, end, text[q:end]))  # ``Phòng quản lý chất thải rắn``
             state, pos = "body", end
             continue
         run = ctx.cap_run(q)
+        if run and state in ("head", "body") and (n := locality_at(text, run)):
+            t.pieces.append(Piece("placename", q, run[n - 1][1], text[q:run[n - 1][1]]))  # ``Phó ga Hà Nội``
+            state, pos, runs = "closed", run[n - 1][1], False
+            continue
         if not run:
             if (m := CAPS.match(text, q)) and state != "closed":
                 t.pieces.append(Piece("placename" if state == "place" else "cap", q, m.end(), m.group(0)))
@@ -341,7 +346,7 @@ def _continues(ctx: Context, q: int, after: int) -> bool:
     g, text = grammar(), ctx.text
     if q == after:
         return False
-    if g.body.match(text, q) or g.level.match(text, q) or g.country.match(text, q):
+    if g.body.match(text, q) or g.level.match(text, q) or g.country.match(text, q) or locality_at(text, ctx.cap_run(q)):
         return True
     m = g.abbr.match(text, q)
     return bool(m) and g.abbr_kind.get(m.group(0).rstrip("."), "other") in ("body", "org", "place")
