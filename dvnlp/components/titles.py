@@ -195,7 +195,14 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         pass
     state = "place" if pm is not None and pm.end() == len(head) else "head"
     pos = head_end
+    parent: tuple[int, str] | None = None  # ``(Sở Tài nguyên - Môi trường TP.HCM)``, ``, Đài PT-TH Gia Lai``
     while True:
+        if (parent is None and t.pieces and state != "head" and (m := _PARENT.match(text, pos))
+                and g.body.match(text, m.end()) and not g.heads.match(text, m.end())
+                and ("(" in m.group(0) or not any(p.kind in ("level", "place", "placename") for p in t.pieces))):
+            parent = (len(t.pieces), m.group(0).strip())
+            state, pos, runs = "head", m.end(), False
+            continue
         if t.pieces and (m := JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)
             pos = m.end()
@@ -208,7 +215,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             pos = m.end()  # ``Sở Tài nguyên - Môi trường``, ``Đài phát thanh - truyền hình``
             continue
         q = GAP.match(text, pos).end()
-        if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] != "."):
+        if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] not in ".(,"):
             break
         if (t.pieces and state in ("body", "closed", "named", "level") and (m := SYLLABLE.match(text, q))
                 and key(m.group(0)) in g.joiners and _continues(ctx, GAP.match(text, m.end()).end(), m.end())):
@@ -315,6 +322,15 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         # organization words: whole tokens (``Chính trị``, ``Biên phòng``)
         t.pieces.append(Piece("cap", q, tok_end, text[q:tok_end]))
         state, pos = "body", tok_end
+    if parent is not None:
+        n, mark = parent
+        end = t.pieces[-1].end
+        closed = re.compile(r"[ \t]*\)").match(text, end) if mark == "(" else None
+        if len(t.pieces) <= n or t.name is not None or (closed is None if mark == "(" else not _ends_clause(ctx, end)):
+            del t.pieces[n:]  # not a parent body: ``…, Hội Nông dân …`` starts something else
+            t.name = None
+        elif closed:
+            t.pieces[-1].end = closed.end()
     if t.pieces:
         t.end = t.pieces[-1].end
     for p in t.pieces:
@@ -326,6 +342,16 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
 _ACRONYM = re.compile(r"[ \t]*\([A-ZĐ][A-ZĐa-z0-9&.-]{1,11}\)(?=[ \t]|$)")
 _DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+|(?=[A-ZĐ]))|[ \t]+[-–—][ \t]*")
 _PUNCT = re.compile(r"[ \t]*(?:[,.;:!?()\[\]“”\"\n]|$)")
+
+
+_PARENT = re.compile(r"[ \t]*[(,][ \t]*")
+
+
+def _ends_clause(ctx: Context, pos: int) -> bool:
+    """``pos`` ends a noun phrase: punctuation, a dash, or a clause word follows."""
+    g, text = grammar(), ctx.text
+    q = GAP.match(text, pos).end()
+    return bool(_PUNCT.match(text, q) or text[q:q + 1] in ("-", "–", "—") or g.boundary.match(text, q))
 
 
 def _ends_on(pattern: re.Pattern[str], text: str) -> bool:
@@ -371,7 +397,7 @@ def _lower_tail(ctx: Context, q: int, limit: int = 10) -> int:
     pos, end, n = q, 0, 0
     while (m := SYLLABLE.match(text, pos)) and m.group(0)[0].islower():
         if (g.boundary.match(text, pos) or g.heads.match(text, pos) or g.honorific.match(text, pos)
-                or g.level.match(text, pos) or g.place.match(text, pos) or (n and g.body.match(text, pos))):
+                or g.level.match(text, pos) or g.place.match(text, pos)):
             break
         n, end = n + 1, m.end()
         if n > limit:
