@@ -46,18 +46,20 @@ class Person:
     key: str
     rule: str
     titles: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # each title as the text writes it
     mentions: set[tuple[int, int]] = field(default_factory=set)
 
-    def add_title(self, title: str) -> None:
+    def add_title(self, title: str, written: str) -> None:
         new = set(key(title).split())
         for i, old in enumerate(self.titles):
             have = set(key(old).split())
             if new <= have:
                 return
             if have < new:
-                self.titles[i] = title
+                self.titles[i], self.written[i] = title, written
                 return
         self.titles.append(title)
+        self.written.append(written)
 
 
 class OfficialsFinder(Component):
@@ -228,8 +230,9 @@ class OfficialsFinder(Component):
             complete(titles)
             for t in titles:
                 complete_from_text(ctx, t)
-            names = [t.text for t in titles  # a bare position stands when the person is named beside it
-                     if t.kind != "non_position" and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1)]
+            names = [(t.text, " ".join(ctx.text[t.start:t.end].split())) for t in titles  # a bare position
+                     if t.kind != "non_position"  # stands when the person is named beside it
+                     and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1)]
             k = key(ctx.text[s:e])
             syls = k.split()
             person = next((p for p in people if p.key == k), None)
@@ -239,11 +242,12 @@ class OfficialsFinder(Component):
             if person is None:
                 if len(syls) < 2 or not names:
                     continue
-                person = Person(s, e, k, rule)
+                source = next((t.source for t in titles if t.kind != "non_position"), "")
+                person = Person(s, e, k, f"{rule}/{source}" if source else rule)  # ``title_after_name/titles:Bí thư``
                 people.append(person)
             person.mentions.add((s, e))
-            for n in names:
-                person.add_title(n)
+            for n, w in names:
+                person.add_title(n, w)
         return [p for p in people if p.titles]
 
     def _back_references(self, ctx: Context, people: list[Person]) -> None:
@@ -280,8 +284,8 @@ class OfficialsFinder(Component):
         if raw_name and len(raw_name.split()) == len(name.split()):
             name = raw_name
         mentions = sorted(p.mentions)
-        return {"name": name, "titles": list(p.titles), "mentions": [list(s) for s in mentions], "rule": p.rule,
-                "span": list(mentions[0])}
+        return {"name": name, "titles": list(p.titles), "titles_as_written": list(p.written),
+                "mentions": [list(s) for s in mentions], "rule": p.rule, "span": list(mentions[0])}
 
     def set_annotations(self, doc: Doc, records: list[dict[str, Any]]) -> None:
         for record in records:

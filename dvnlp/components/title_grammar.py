@@ -48,6 +48,7 @@ def is_cap(syl: str) -> bool:
 class Grammar:
     heads: re.Pattern[str]
     head_kind: dict[str, str]
+    head_source: dict[str, str]  # the rule entry a head comes from: ``titles:Phó Chủ tịch``, ``bodies:Cục``
     needs_body: frozenset[str]
     prefix: re.Pattern[str]
     place: re.Pattern[str]
@@ -104,7 +105,7 @@ def grammar() -> Grammar:
                 title = form.replace("{h}", e["word"].lower())
                 if key(title) not in have:
                     have.add(key(title))
-                    head_entries.append({"title": title, "kind": "state", "needs_body": True})
+                    head_entries.append({"title": title, "kind": "state", "needs_body": True, "source": f"bodies:{e['word']}"})
     abbrs = load_rules("abbreviations").entries
     expand = {e["abbr"]: e["expansion"] for e in abbrs}
     hons = load_rules("honorifics").entries
@@ -120,6 +121,7 @@ def grammar() -> Grammar:
     return Grammar(
         heads=_alternation([e["title"] for e in head_entries]),
         head_kind={key(e["title"]): e.get("kind", "state") for e in head_entries},
+        head_source={key(e["title"]): e.get("source", f"titles:{e['title']}") for e in head_entries},
         needs_body=frozenset(key(e["title"]) for e in head_entries if e.get("needs_body")),
         prefix=re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words('prefix')))})[ \t]+$", re.IGNORECASE),
         place=_alternation(words("place")),

@@ -34,6 +34,7 @@ class Title:
     pieces: list[Piece] = field(default_factory=list)
     name: tuple[int, int] | None = None  # a person's name right after the title
     suffix: str = ""  # completion added by :func:`complete`
+    source: str = ""  # the rule entry of the head (``titles:Giám đốc``, ``bodies:Cục``)
 
     @property
     def text(self) -> str:
@@ -188,7 +189,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         head = text[start:head_end].rstrip()
     hk = key(head)
     t = Title(start=start, end=start + len(head), head=g.means.get(hk) or g.expand_text(head),
-              kind=g.head_kind.get(hk, "state"), needs_body=hk in g.needs_body, prefix=prefix)
+              kind=g.head_kind.get(hk, "state"), needs_body=hk in g.needs_body, prefix=prefix,
+              source=g.head_source.get(hk, ""))
     runs = _ends_on(g.runs_on, head)  # ``Trưởng phòng`` + ``quản lý chất thải rắn``: the body's name runs on
     pm = None
     for pm in g.place.finditer(head):
