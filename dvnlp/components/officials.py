@@ -232,7 +232,7 @@ class OfficialsFinder(Component):
                 complete_from_text(ctx, t)
             names = [(t.text, " ".join(ctx.text[t.start:t.end].split())) for t in titles  # a bare position
                      if t.kind != "non_position"  # stands when the person is named beside it
-                     and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1)]
+                     and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1 and t.bare_ok)]
             k = key(ctx.text[s:e])
             syls = k.split()
             person = next((p for p in people if p.key == k), None)

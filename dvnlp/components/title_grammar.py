@@ -72,6 +72,7 @@ class Grammar:
     boundary: re.Pattern[str]
     joiners: frozenset[str]
     country: re.Pattern[str]
+    qualifier: re.Pattern[str]
 
     def expand_text(self, text: str) -> str:
         """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
@@ -146,6 +147,7 @@ def grammar() -> Grammar:
         boundary=_alternation(bk.get("boundary", [])),
         joiners=frozenset(key(w) for w in bk.get("joiner", [])),
         country=_alternation(bk.get("country", []), ignore_case=False),
+        qualifier=_alternation(bk.get("qualifier", [])),
     )
 
 

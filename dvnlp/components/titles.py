@@ -35,6 +35,7 @@ class Title:
     name: tuple[int, int] | None = None  # a person's name right after the title
     suffix: str = ""  # completion added by :func:`complete`
     source: str = ""  # the rule entry of the head (``titles:Giám đốc``, ``bodies:Cục``)
+    bare_ok: bool = False  # the head alone ends the phrase (``Hiệu trưởng Hoàng Văn Điện``, ``…, Tổng Giám đốc, cho biết``)
 
     @property
     def text(self) -> str:
@@ -228,14 +229,19 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("abbr", q, m.end(), g.expand[m.group(0)]))  # ``Trưởng đoàn ĐBQH``
             state, pos = "body", m.end()
             continue
-        if g.heads.match(text, q) or g.honorific.match(text, q):
-            break  # the next title or the next person
+        if g.heads.match(text, q) or (g.honorific.match(text, q) and not (
+                state == "body" and t.pieces[-1].kind == "body" and text[q].isupper())):
+            break  # the next title or the next person (``Hội Nhà báo``: a capitalized word names the body)
         upper = text[q].isupper()
         if m := g.level.match(text, q):
             t.pieces.append(Piece("level", q, m.end(), m.group(0)))
             state, pos, runs = "level", m.end(), False
             continue
-        if not (state == "place" and upper) and (m := g.place.match(text, q)):
+        if state == "head" and not t.pieces and (m := g.qualifier.match(text, q)):
+            t.head = f"{t.head} {m.group(0)}"  # ``Phó Chủ tịch kiêm nhiệm Hội đồng Dân tộc``
+            pos = m.end()
+            continue
+        if not (state == "place" and upper) and (m := g.place.match(text, q)) and ctx.token_end(q) <= m.end():
             t.pieces.append(Piece("place", q, m.end(), m.group(0)))
             state, pos, runs = "place", m.end(), False
             continue
@@ -280,7 +286,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("placename", q, m.end(), m.group(0)))
             state, pos = "closed", m.end()
             continue
-        if runs and state in ("head", "body") and text[q].islower() and (end := _lower_tail(ctx, q)):
+        if text[q].islower() and (runs and state in ("head", "body") or state == "head" and not t.pieces and t.needs_body) \
+                and (end := _lower_tail(ctx, q)) and (runs or _joins_on(ctx, end)):
             t.pieces.append(Piece("word", q, end, text[q:end]))  # ``Phòng quản lý chất thải rắn``
             state, pos = "body", end
             continue
@@ -311,7 +318,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         tok_end = ctx.token_end(q)
         whole = tok_end >= run[-1][1] or run[0][0] in ctx.tok_start
         if state == "named":  # ``Trường ĐH Tôn Đức Thắng``: the name belongs to the organization
-            end = max(run[-1][1], ctx.token_end(run[-1][0]))
+            end = _no_digits(text, q, max(run[-1][1], ctx.token_end(run[-1][0])))
             t.pieces.append(Piece("cap", q, end, text[q:end]))
             state, pos = ("body" if runs else "closed"), end  # ``Bệnh viện Bệnh nhiệt đới``
             continue
@@ -322,6 +329,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             if state == "closed":
                 break
         # organization words: whole tokens (``Chính trị``, ``Biên phòng``)
+        tok_end = _no_digits(text, q, tok_end)
         t.pieces.append(Piece("cap", q, tok_end, text[q:tok_end]))
         state, pos = "body", tok_end
     if parent is not None:
@@ -335,6 +343,9 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces[-1].end = closed.end()
     if t.pieces:
         t.end = t.pieces[-1].end
+    elif t.head != text[start:head_end]:
+        t.end = max(t.end, pos)  # a qualifier read after the head
+    t.bare_ok = t.name is not None or _ends_clause(ctx, t.end)
     for p in t.pieces:
         if p.kind != "abbr":
             p.text = g.expand_text(p.text)
@@ -354,6 +365,21 @@ def _ends_clause(ctx: Context, pos: int) -> bool:
     g, text = grammar(), ctx.text
     q = GAP.match(text, pos).end()
     return bool(_PUNCT.match(text, q) or text[q:q + 1] in ("-", "–", "—") or g.boundary.match(text, q))
+
+
+def _joins_on(ctx: Context, end: int) -> bool:
+    """``Giám đốc tuyển sinh của tập đoàn ESLI``: after a bare head, lower-case words count only when
+    ``của``/``thuộc``/``tại`` and a body follow."""
+    g, text = grammar(), ctx.text
+    q = GAP.match(text, end).end()
+    m = SYLLABLE.match(text, q)
+    return bool(m) and q > end and key(m.group(0)) in g.joiners and _continues(ctx, GAP.match(text, m.end()).end(), m.end())
+
+
+def _no_digits(text: str, start: int, end: int) -> int:
+    """Cut a list number glued to a word (``Thông tin88.``) off a piece's end."""
+    m = re.search(r"(?<=[^\W\d_])\d+$", text[start:end])
+    return start + m.start() if m else end
 
 
 def _ends_on(pattern: re.Pattern[str], text: str) -> bool:
@@ -399,7 +425,7 @@ def _lower_tail(ctx: Context, q: int, limit: int = 10) -> int:
     pos, end, n = q, 0, 0
     while (m := SYLLABLE.match(text, pos)) and m.group(0)[0].islower():
         if (g.boundary.match(text, pos) or g.heads.match(text, pos) or g.honorific.match(text, pos)
-                or g.level.match(text, pos) or g.place.match(text, pos)):
+                or g.level.match(text, pos) or (g.place.match(text, pos) and ctx.token_end(pos) <= g.place.match(text, pos).end())):
             break
         n, end = n + 1, m.end()
         if n > limit:
