@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Component, add_fact, doc_text
-from dvnlp.components.title_grammar import MAX_NAME, grammar, honorifics, is_cap, key
+from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, honorifics, is_cap, key
 from dvnlp.components.titles import Context, Title, complete, complete_from_text, parse_title, valid_name
 from dvnlp.facts.report import Official
 
@@ -32,8 +32,15 @@ _SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;
 _SEP_NAME = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[,:–—-]|\()[ \t]*$")  # a caption's ``(bìa trái)`` may sit between
 _HON_AFTER = re.compile(r"[ \t]*[,–—-][ \t]*")
 _TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:được[ \t]+)?(?:(?:giao|bầu|bổ nhiệm|cử|phân công|điều động)[ \t]+)?"
-                    r"(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|đảm nhiệm|(?:hiện|nay|hiện nay|đồng thời)[ \t]+là|đồng thời|là)"
+                    r"(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|đảm nhiệm|(?:hiện|nay|hiện nay|đồng thời|từng)[ \t]+là|đồng thời|là"
+                    r"|từng(?:[ \t]+(?:giữ chức(?:[ \t]+vụ)?|làm|giữ cương vị|đảm nhiệm))?)"
                     r"[ \t]+$", re.IGNORECASE)  # ``ông A (được bầu) giữ chức …``, ``…, hiện là …``
+_PLURAL = re.compile(r"(?<![^\W_])(?:các|những)[ \t]+$", re.IGNORECASE)
+_COLON = re.compile(r"[ \t]*:")
+_LIST_SEP = re.compile(r"[ \t]*(?:[,;:]|(?<![^\W_])và(?![^\W_]))[ \t]*(?:và[ \t]+)?")
+_OWN_TITLE = re.compile(r"[ \t]*[,–—(-][ \t]*")
+_LED_BY = re.compile(r"(?<![^\W_])(?:của|thuộc)[ \t]+(?P<body>[^,.;:()\n“”\"]{3,80}?)[ \t]+do[ \t]+$", re.IGNORECASE)
+_PAST = re.compile(r"(?<![^\W_])từng(?![^\W_])", re.IGNORECASE)
 _LIST_CONTEXT = re.compile(r"(?:^|[:;,(\n]|(?<![^\W_])(?:và|có|cùng|gồm))[ \t]*$", re.IGNORECASE)
 _QUOTES = re.compile(r"“[^”\n]{0,300}”|\"[^\"\n]{0,300}\"")
 _KEEP_SPAN = "span" in {f.name for f in fields(Official)}
@@ -82,8 +89,12 @@ class OfficialsFinder(Component):
         arr = doc.to_array([IDX, LENGTH]).tolist()
         ctx = Context(text, [(a, a + n) for a, n in arr])
         candidates: list[tuple[int, int, list[Title], str, bool]] = []
-        for chain in self._chains(ctx, self._titles(ctx)):
+        titles = self._titles(ctx)
+        for chain in self._chains(ctx, titles):
             self._attach(ctx, chain, candidates)
+        for t in titles:  # ``các Phó Chủ tịch UBTƯ MTTQ Việt Nam: A, B``: each name of the list
+            if _PLURAL.search(ctx.text, max(0, t.start - 8), t.start):
+                candidates.extend((s, e, [t], "plural_title", False) for s, e in self._list_after(ctx, t))
         people = self._merge(ctx, candidates)
         if self.back_references:
             self._back_references(ctx, people)
@@ -146,7 +157,10 @@ class OfficialsFinder(Component):
             elif name := self._name_after(ctx, seg[-1].end):
                 out.append((*name, seg, "title_before_name", True))
             elif i == 0 and out and (link := self._taken_by(ctx, seg[0].start, out[-1])):
-                out.append((*link, seg, "title_after_name", True))
+                if link[2]:  # ``…, từng là Bí thư Huyện ủy``: a past post
+                    for t in seg:
+                        t.prefix = t.prefix or "nguyên"
+                out.append((link[0], link[1], seg, "title_after_name", True))
 
     @staticmethod
     def _taken_by(ctx: Context, pos: int, last: tuple) -> tuple[int, int] | None:
@@ -154,7 +168,7 @@ class OfficialsFinder(Component):
         m = _TAKES.search(ctx.text, max(0, pos - 60), pos)
         if not m or not last[2] or not re.fullmatch(r"[ \t]*", ctx.text[last[2][-1].end:m.start()]):
             return None
-        return last[0], last[1]
+        return last[0], last[1], bool(_PAST.search(m.group(0)))
 
     def _name_before(self, ctx: Context, pos: int) -> tuple[int, int, bool] | None:
         """The name right before the separator that opens a title group at ``pos``."""
@@ -223,10 +237,37 @@ class OfficialsFinder(Component):
             return run[0][0], run[-1][1]
         return None
 
+    @staticmethod
+    def _list_after(ctx: Context, t: Title) -> list[tuple[int, int]]:
+        """The names listed after a plural title (the first one, if any, is already ``t.name``)."""
+        g, text = grammar(), ctx.text
+        if t.name:
+            pos = t.name[1]
+        elif m := _COLON.match(text, t.end):
+            pos = m.start()
+        else:
+            return []
+        names: list[tuple[int, int]] = []
+        while m := _LIST_SEP.match(text, pos):
+            q = m.end()
+            hm = g.honorific.match(text, q)
+            q = GAP.match(text, hm.end()).end() if hm else q
+            run = ctx.cap_run(q)
+            if not run or not valid_name(ctx, run, honored=bool(hm)) or _OWN_TITLE.match(text, run[-1][1]) and \
+                    g.heads.match(text, _OWN_TITLE.match(text, run[-1][1]).end()):
+                break  # the list ends, or this person has a title of their own
+            names.append((run[0][0], run[-1][1]))
+            pos = run[-1][1]
+        return names
+
     # --- merging ----------------------------------------------------------------------------
     def _merge(self, ctx: Context, candidates: list) -> list[Person]:
         people: list[Person] = []
         for s, e, titles, rule, honored in sorted(candidates, key=lambda c: c[0]):
+            for t in titles:
+                if not t.pieces and not t.suffix and t.needs_body and (m := _LED_BY.search(ctx.text, max(0, t.start - 120), t.start)):
+                    if grammar().body.match(m.group("body")):  # ``đoàn công tác của Ban Dân vận Trung ương do Phó Trưởng ban A``
+                        t.suffix = grammar().expand_text(m.group("body"))
             complete(titles)
             for t in titles:
                 complete_from_text(ctx, t)

@@ -143,7 +143,7 @@ def grammar() -> Grammar:
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
         means={key(e["title"]): e["means"] for e in [*titles, *head_entries] if "means" in e},
-        runs_on=_alternation(bk.get("open_body", [])),
+        runs_on=_alternation(bk.get("open_body", []) + bk.get("chief_body", [])),
         boundary=_alternation(bk.get("boundary", [])),
         joiners=frozenset(key(w) for w in bk.get("joiner", [])),
         country=_alternation(bk.get("country", []), ignore_case=False),

@@ -430,6 +430,8 @@ def _lower_tail(ctx: Context, q: int, limit: int = 10) -> int:
         n, end = n + 1, m.end()
         if n > limit:
             return 0
+        if key(m.group(0)) == "số" and (d := re.compile(r" \d{1,4}(?![\d/.,]\d)").match(text, end)):
+            end = d.end()  # ``đoàn công tác số 12``
         if not (text.startswith(" ", end) and SYLLABLE.match(text, end + 1)):
             break
         pos = end + 1
