@@ -35,6 +35,10 @@ _TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:được[ \t]+)?(?:(?:giao|b
                     r"(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|đảm nhiệm|(?:hiện|nay|hiện nay|đồng thời|từng)[ \t]+là|đồng thời|là"
                     r"|từng(?:[ \t]+(?:giữ chức(?:[ \t]+vụ)?|làm|giữ cương vị|đảm nhiệm))?)"
                     r"[ \t]+$", re.IGNORECASE)  # ``ông A (được bầu) giữ chức …``, ``…, hiện là …``
+_SIGNATURE = re.compile(r"^(?=[ \t]*(?:(?:TM|T/M|KT|TL|TUQ|Q)\.?[ \t]+(?P<body>[^\n]{2,80})\n)?"
+                        r"(?:[ \t]*(?:KT|TL|TUQ|Q)\.?[ \t]+[^\n]{2,60}\n)?[ \t]*(?P<title>[^\n\d]{3,60}?)[ \t]*\n"
+                        r"(?:[ \t]*\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\n]{0,30}\)[ \t]*\n)?(?:[ \t]*\n)*"
+                        r"(?P<name>[ \t]*[^\W\d_][^\n\d,.:;()]{3,40}?)[ \t]*$)", re.MULTILINE)  # a lookahead: lines overlap
 _PLURAL = re.compile(r"(?<![^\W_])(?:các|những)[ \t]+$", re.IGNORECASE)
 _COLON = re.compile(r"[ \t]*:")
 _LIST_SEP = re.compile(r"[ \t]*(?:[,;:]|(?<![^\W_])và(?![^\W_]))[ \t]*(?:và[ \t]+)?")
@@ -92,6 +96,7 @@ class OfficialsFinder(Component):
         titles = self._titles(ctx)
         for chain in self._chains(ctx, titles):
             self._attach(ctx, chain, candidates)
+        candidates.extend(self._signatures(ctx))
         for t in titles:  # ``các Phó Chủ tịch UBTƯ MTTQ Việt Nam: A, B``: each name of the list
             if _PLURAL.search(ctx.text, max(0, t.start - 8), t.start):
                 candidates.extend((s, e, [t], "plural_title", False) for s, e in self._list_after(ctx, t))
@@ -236,6 +241,27 @@ class OfficialsFinder(Component):
         if run and valid_name(ctx, run, honored=True):
             return run[0][0], run[-1][1]
         return None
+
+    @staticmethod
+    def _signatures(ctx: Context) -> list[tuple]:
+        """``TM. BAN THƯỜNG VỤ / BÍ THƯ / (đã ký) / Nguyễn Văn A``: the signer of a document."""
+        g, text, out = grammar(), ctx.text, []
+        for m in _SIGNATURE.finditer(text):
+            head, name = m.group("title").strip(), m.group("name").strip()
+            if not g.heads.fullmatch(head) or g.head_kind.get(key(head)) == "non_position":
+                continue
+            syls = name.split()
+            if not 2 <= len(syls) <= MAX_NAME or not g.name_start(syls[0]) or not all(s[:1].isupper() for s in syls):
+                continue
+            body = (m.group("body") or "").strip()
+            suffix = "" if not body or g.committees.fullmatch(body) or key(body) in g.committee_part else body.capitalize()
+            entry = g.head_source.get(key(head), "")
+            canonical = entry.split(":", 1)[1] if entry.startswith("titles:") else head.capitalize()
+            t = Title(start=m.start("title"), end=m.start("title") + len(head), head=canonical,
+                      kind=g.head_kind.get(key(head), "state"), needs_body=False, suffix=suffix, source=entry)
+            s = m.start("name") + m.group("name").index(name[0])
+            out.append((s, s + len(name), [t], "signature", False))
+        return out
 
     @staticmethod
     def _list_after(ctx: Context, t: Title) -> list[tuple[int, int]]:

@@ -221,7 +221,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] not in ".(,"):
             break
         if (t.pieces and state in ("body", "closed", "named", "level") and (m := SYLLABLE.match(text, q))
-                and key(m.group(0)) in g.joiners and _continues(ctx, GAP.match(text, m.end()).end(), m.end())):
+                and key(m.group(0)) in g.joiners and _continues(ctx, GAP.match(text, m.end()).end(), m.end())
+                and (key(m.group(0)) != "tại" or text[GAP.match(text, m.end()).end()].isupper())):  # not ``tại hội nghị``
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))  # ``Ủy ban Pháp luật của Quốc hội``
             state, pos = "head", m.end()
             continue
@@ -297,10 +298,10 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             state, pos, runs = "closed", run[n - 1][1], False
             continue
         if not run:
-            if (m := CAPS.match(text, q)) and state != "closed":
-                t.pieces.append(Piece("placename" if state == "place" else "cap", q, m.end(), m.group(0)))
+            if (m := CAPS.match(text, q)) and state != "closed" and (end := _no_digits(text, q, m.end())) > q + 1:
+                t.pieces.append(Piece("placename" if state == "place" else "cap", q, end, text[q:end]))
                 state = "closed" if state == "place" else "body"
-                pos = m.end()
+                pos = end
                 continue
             break
         if state in ("place", "level"):
