@@ -43,7 +43,7 @@ _PLURAL = re.compile(r"(?<![^\W_])(?:các|những)[ \t]+$", re.IGNORECASE)
 _COLON = re.compile(r"[ \t]*:")
 _LIST_SEP = re.compile(r"[ \t]*(?:[,;:]|(?<![^\W_])và(?![^\W_]))[ \t]*(?:và[ \t]+)?")
 _OWN_TITLE = re.compile(r"[ \t]*[,–—(-][ \t]*")
-_LED_BY = re.compile(r"(?<![^\W_])(?:của|thuộc)[ \t]+(?P<body>[^,.;:()\n“”\"]{3,80}?)[ \t]+do[ \t]+$", re.IGNORECASE)
+_LED_BY = re.compile(r"(?<![^\W_])(?:của|thuộc|đoàn)[ \t]+(?P<body>[^,.;:()\n“”\"]{3,80}?)[ \t]+do[ \t]+$", re.IGNORECASE)
 _PAST = re.compile(r"(?<![^\W_])từng(?![^\W_])", re.IGNORECASE)
 _LIST_CONTEXT = re.compile(r"(?:^|[:;,(\n]|(?<![^\W_])(?:và|có|cùng|gồm))[ \t]*$", re.IGNORECASE)
 _QUOTES = re.compile(r"“[^”\n]{0,300}”|\"[^\"\n]{0,300}\"")
@@ -292,7 +292,8 @@ class OfficialsFinder(Component):
         for s, e, titles, rule, honored in sorted(candidates, key=lambda c: c[0]):
             for t in titles:
                 if not t.pieces and not t.suffix and t.needs_body and (m := _LED_BY.search(ctx.text, max(0, t.start - 120), t.start)):
-                    if grammar().body.match(m.group("body")):  # ``đoàn công tác của Ban Dân vận Trung ương do Phó Trưởng ban A``
+                    if grammar().body.match(m.group("body")) or grammar().abbr.match(m.group("body")):
+                        # ``đoàn công tác của Ban Dân vận Trung ương do Phó Trưởng ban A``, ``đoàn LĐLĐ TPHCM do Chủ tịch A``
                         t.suffix = grammar().expand_text(m.group("body"))
             complete(titles)
             for t in titles:

@@ -83,7 +83,8 @@ class Grammar:
         """``syl`` can open a person's name (surname or ethnic prefix)."""
         if "'" in syl.replace("’", "'"):
             return syl.replace("’", "'").split("'")[0] + "'" in self.name_prefixes
-        return syl.casefold() in self.surnames or syl in self.name_prefixes
+        low = syl.casefold()
+        return low in self.surnames or syl in self.name_prefixes or _retoned(low) in self.surnames
 
 
 @cache
@@ -149,6 +150,15 @@ def grammar() -> Grammar:
         country=_alternation(bk.get("country", []), ignore_case=False),
         qualifier=_alternation(bk.get("qualifier", [])),
     )
+
+
+_TONE_OF = {"ò": "à", "ó": "á", "ỏ": "ả", "õ": "ã", "ọ": "ạ"}
+
+
+def _retoned(syl: str) -> str:
+    """``hòang`` → ``hoàng``: the tone mark typed on the wrong vowel of ``oa`` (old keyboards)."""
+    m = re.search(r"([òóỏõọ])a", syl)
+    return syl[:m.start()] + "o" + _TONE_OF[m.group(1)] + syl[m.end():] if m else syl
 
 
 @cache

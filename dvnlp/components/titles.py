@@ -213,6 +213,12 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if t.pieces and (m := _ACRONYM.match(text, pos)):
             pos = m.end()  # ``Bệnh viện (BV) Bệnh nhiệt đới``: the acronym only re-names the body
             continue
+        if (t.pieces and t.pieces[-1].kind == "placename" and (m := _DASH.match(text, pos))
+                and (n := locality_at(text, ctx.cap_run(m.end())))):  # ``tỉnh Thừa Thiên - Huế``
+            run = ctx.cap_run(m.end())
+            t.pieces[-1].end, t.pieces[-1].text = run[n - 1][1], f"{t.pieces[-1].text} - {text[run[0][0]:run[n - 1][1]]}"
+            pos = run[n - 1][1]
+            continue
         if runs and state == "body" and (m := _DASH.match(text, pos)) and not _stops(ctx, m.end()):
             t.pieces.append(Piece("word", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "-"))
             pos = m.end()  # ``Sở Tài nguyên - Môi trường``, ``Đài phát thanh - truyền hình``
