@@ -43,7 +43,18 @@ _PLURAL = re.compile(r"(?<![^\W_])(?:các|những)[ \t]+$", re.IGNORECASE)
 _COLON = re.compile(r"[ \t]*:")
 _LIST_SEP = re.compile(r"[ \t]*(?:[,;:]|(?<![^\W_])và(?![^\W_]))[ \t]*(?:và[ \t]+)?")
 _OWN_TITLE = re.compile(r"[ \t]*[,–—(-][ \t]*")
-_LED_BY = re.compile(r"(?<![^\W_])(?:của|thuộc|đoàn)[ \t]+(?P<body>[^,.;:()\n“”\"]{3,80}?)[ \t]+do[ \t]+$", re.IGNORECASE)
+_LED_WORD = re.compile(r"(?<![^\W_])(?:của|thuộc|đoàn)[ \t]+", re.IGNORECASE)
+_LED_TAIL = re.compile(r"(?P<body>[^,.;:()\n“”\"]{3,80}?)[ \t]+do[ \t]+")
+
+
+def _led_by(text: str, pos: int) -> str:
+    """``đoàn công tác của Ban Dân vận Trung ương do Phó Trưởng ban A``, ``đoàn LĐLĐ TPHCM do Chủ tịch A``:
+    the body that the position before ``pos`` leads, spelled out, or ''."""
+    g, lo = grammar(), max(0, pos - 120)
+    for w in reversed(list(_LED_WORD.finditer(text, lo, pos))):
+        if (m := _LED_TAIL.fullmatch(text, w.end(), pos)) and (g.body.match(m.group("body")) or g.abbr.match(m.group("body"))):
+            return g.expand_text(m.group("body"))
+    return ""
 _PAST = re.compile(r"(?<![^\W_])từng(?![^\W_])", re.IGNORECASE)
 _LIST_CONTEXT = re.compile(r"(?:^|[:;,(\n]|(?<![^\W_])(?:và|có|cùng|gồm))[ \t]*$", re.IGNORECASE)
 _QUOTES = re.compile(r"“[^”\n]{0,300}”|\"[^\"\n]{0,300}\"")
@@ -291,10 +302,8 @@ class OfficialsFinder(Component):
         people: list[Person] = []
         for s, e, titles, rule, honored in sorted(candidates, key=lambda c: c[0]):
             for t in titles:
-                if not t.pieces and not t.suffix and t.needs_body and (m := _LED_BY.search(ctx.text, max(0, t.start - 120), t.start)):
-                    if grammar().body.match(m.group("body")) or grammar().abbr.match(m.group("body")):
-                        # ``đoàn công tác của Ban Dân vận Trung ương do Phó Trưởng ban A``, ``đoàn LĐLĐ TPHCM do Chủ tịch A``
-                        t.suffix = grammar().expand_text(m.group("body"))
+                if not t.pieces and not t.suffix and t.needs_body:
+                    t.suffix = _led_by(ctx.text, t.start)
             complete(titles)
             for t in titles:
                 complete_from_text(ctx, t)

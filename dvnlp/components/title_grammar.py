@@ -135,8 +135,8 @@ def grammar() -> Grammar:
         body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after") + bk.get("open_body", [])),
         org_word=_alternation(words("org_word")),
         named_after=_alternation(words("named_after")),
-        abbr=re.compile(r"(?<![^\W_])(?:(?:TP|TX|TT)\.(?=[ \t]*[A-ZĐ])|(?:" + "|".join(sorted(map(re.escape, expand), key=len,
-                                                                                          reverse=True)) + r")(?![^\W_]))"),
+        abbr=re.compile(r"(?<![^\W_])(?:(?:" + "|".join(sorted(map(re.escape, expand), key=len, reverse=True))
+                        + r")(?![^\W_])|(?:TP|TX|TT)\.(?=[ \t]*[A-ZĐ]))"),  # ``TP.HCM`` whole before ``TP.`` + name
         expand=expand,
         abbr_kind={e["abbr"]: e.get("kind", "other") for e in abbrs},
         honorific=re.compile(rf"(?<![^\W_])(?:{hon_alts})(?![^\W_])", re.IGNORECASE),

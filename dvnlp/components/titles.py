@@ -389,6 +389,12 @@ def _no_digits(text: str, start: int, end: int) -> int:
     return start + m.start() if m else end
 
 
+def _boundary(ctx: Context, pos: int) -> bool:
+    """A clause word starts at ``pos`` as a whole token (``giao`` in ``giao thông`` is none)."""
+    m = grammar().boundary.match(ctx.text, pos)
+    return bool(m) and ctx.token_end(pos) <= m.end()
+
+
 def _ends_on(pattern: re.Pattern[str], text: str) -> bool:
     return any(m.end() == len(text) for m in pattern.finditer(text))
 
@@ -396,7 +402,7 @@ def _ends_on(pattern: re.Pattern[str], text: str) -> bool:
 def _stops(ctx: Context, q: int) -> bool:
     """A body's name cannot run on at ``q``: a clause word, a position, a person or punctuation."""
     g, text = grammar(), ctx.text
-    if _PUNCT.match(text, q) or g.boundary.match(text, q) or g.heads.match(text, q) or g.honorific.match(text, q):
+    if _PUNCT.match(text, q) or _boundary(ctx, q) or g.heads.match(text, q) or g.honorific.match(text, q):
         return True
     run = ctx.cap_run(q)
     return len(run) >= 2 and g.name_start(run[0][2]) and valid_name(ctx, run)
@@ -431,8 +437,10 @@ def _lower_tail(ctx: Context, q: int, limit: int = 10) -> int:
     g, text = grammar(), ctx.text
     pos, end, n = q, 0, 0
     while (m := SYLLABLE.match(text, pos)) and m.group(0)[0].islower():
-        if (g.boundary.match(text, pos) or g.heads.match(text, pos) or g.honorific.match(text, pos)
-                or g.level.match(text, pos) or (g.place.match(text, pos) and ctx.token_end(pos) <= g.place.match(text, pos).end())):
+        if g.heads.match(text, pos) or g.honorific.match(text, pos):
+            return 0  # ``Sở Y tế hướng dẫn bà con``: words before a person are a predicate, not a name
+        if (_boundary(ctx, pos) or g.level.match(text, pos)
+                or (g.place.match(text, pos) and ctx.token_end(pos) <= g.place.match(text, pos).end())):
             break
         n, end = n + 1, m.end()
         if n > limit:
