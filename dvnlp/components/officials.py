@@ -120,16 +120,13 @@ class OfficialsFinder(Component):
     def _titles(self, ctx: Context) -> list[Title]:
         g, text = grammar(), ctx.text
         quoted = [m.span() for m in _QUOTES.finditer(text)] if self.skip_quoted else []
-        inside = sorted(m.span() for pat in (g.body, g.level) for m in pat.finditer(text))
-        starts = [a for a, _ in inside]
         out: list[Title] = []
         pos = 0
         while m := g.heads.search(text, pos):
             s, e = m.span()
             pos = e
-            i = bisect.bisect_left(starts, s) - 1
             j = bisect.bisect_left(quoted, (s, s)) - 1
-            if (i >= 0 and inside[i][1] > s) or (j >= 0 and quoted[j][1] > s):
+            if _covered(text, s) or (j >= 0 and quoted[j][1] > s):
                 continue  # ``Thường vụ`` inside ``Ban Thường vụ``, a title inside a model's name
             prefix = ""
             if pm := g.prefix.search(text, max(0, s - 12), s):
@@ -369,6 +366,18 @@ class OfficialsFinder(Component):
             add_fact(doc, "officials", record, label="OFFICIAL")
             if not _KEEP_SPAN:
                 record.pop("span", None)  # the report's Official has no span; doc.spans keeps it
+
+
+def _covered(text: str, s: int) -> bool:
+    """A body or level written across ``s`` (only the 40 characters before are looked at, not the whole text)."""
+    g = grammar()
+    for pat in (g.body, g.level):
+        for m in pat.finditer(text, max(0, s - 40), s + 80):
+            if m.start() >= s:
+                break
+            if m.end() > s:
+                return True
+    return False
 
 
 class _Written:

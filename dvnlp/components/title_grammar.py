@@ -165,16 +165,19 @@ def _retoned(syl: str) -> str:
 def localities() -> frozenset[str]:
     """Names of provinces and wards (``hà nội``, ``đà nẵng``) from the ``vietnam-provinces`` gazetteer, lower-cased,
     without the unit word; read on first use. Wards whose name opens like a person's (``Lê Lợi``) are left out."""
-    try:
-        from vietnam_provinces import FLAT_DIVISIONS_JSON_PATH, Province
-    except ImportError:  # the gazetteer is a dependency; without it the grammar still works from rules alone
-        return frozenset()
     import json
+    from importlib.util import find_spec
+    from pathlib import Path
 
-    unit = re.compile(r"^(?:thành phố|tỉnh|phường|xã|đặc khu|thị trấn)\s+", re.IGNORECASE)
-    names = {unit.sub("", p.name).casefold() for p in Province.iter_all()}
+    spec = find_spec("vietnam_provinces")  # the data file only: importing the package builds 3,000 enum members
+    if spec is None or not spec.submodule_search_locations:  # a dependency; without it the rules alone still work
+        return frozenset()
+    data = Path(next(iter(spec.submodule_search_locations))) / "data" / "flat-divisions.json"
+    unit = re.compile(r"^(?:thành phố|tp\.?|tỉnh|phường|xã|đặc khu|thị trấn)\s+", re.IGNORECASE)
+    names: set[str] = set()
     g = grammar()
-    for ward in json.loads(FLAT_DIVISIONS_JSON_PATH.read_text(encoding="utf-8")):
+    for ward in json.loads(data.read_text(encoding="utf-8")):
+        names.add(unit.sub("", ward["province_name"]).casefold())
         name = unit.sub("", ward["name"])
         if not name[:1].isdigit() and not g.name_start(name.split()[0]):
             names.add(name.casefold())
