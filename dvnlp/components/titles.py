@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
+    ACRONYM, DASH, PARENT, continues, ends_clause, foreign_name, joins_on, lower_tail, no_digits, split_place_name,
+    stops, valid_name,
+)
 from dvnlp.components.title_grammar import (
-    CAPS, DIGITS, GAP, JOINED, MAX_NAME, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
+    CAPS, DIGITS, GAP, JOINED, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
 )
 
 @dataclass
@@ -134,53 +138,6 @@ class Context:
         return self.syl.get(pos, (pos,))[0]
 
 
-def valid_name(ctx: Context, run: list[tuple[int, int, str]], *, honored: bool = False) -> bool:
-    g = grammar()
-    if not 2 <= len(run) <= MAX_NAME:
-        return False
-    text = key(ctx.text[run[0][0]:run[-1][1]])
-    if text in g.not_names or any(key(s) in g.not_names for _, _, s in run[:1]):
-        return False
-    if g.body.match(ctx.text, run[0][0]) or g.level.match(ctx.text, run[0][0]) or g.heads.match(ctx.text, run[0][0]):
-        return False
-    if text in ctx.honored:
-        return True
-    if ctx.is_place(text, run[0][0]):
-        return False
-    return honored or g.name_start(run[0][2])
-
-
-def split_place_name(ctx: Context, run, after_place_word: bool):
-    """Split ``Bát Xát Hoàng Quốc Khánh`` into a place and a person's name; return the name's index or None."""
-    g = grammar()
-    best, best_score = None, 0
-    n = len(run)
-    for k in range(0, n - 1):
-        name = run[k:]
-        if not 2 <= len(name) <= MAX_NAME or k > 4:
-            continue
-        text = key(ctx.text[name[0][0]:name[-1][1]])
-        if text in g.not_names:
-            continue
-        start_ok = g.name_start(name[0][2])
-        tok_ok = k == 0 or name[0][0] in ctx.tok_start
-        seen = text in ctx.honored
-        if not (start_ok or seen) or (ctx.is_place(text, name[0][0]) and not seen):
-            continue
-        if k == 0 and len(name) == 2 and not seen:
-            continue
-        if k == 0 and after_place_word and not (seen or len(name) >= 3 and start_ok):
-            continue
-        if k == 0 and not after_place_word and not (seen or tok_ok):
-            continue
-        if k > 0 and not (tok_ok or seen or len(name) >= 3):
-            continue
-        score = 4 * seen + 2 * start_ok + tok_ok + (len(name) == 3)
-        if score > best_score:
-            best, best_score = k, score
-    return best
-
-
 def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Title:
     """Read the organization phrase after the head ``text[start:head_end]``."""
     g, text = grammar(), ctx.text
@@ -192,7 +149,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
     t = Title(start=start, end=start + len(head), head=g.means.get(hk) or g.expand_text(head),
               kind=g.head_kind.get(hk, "state"), needs_body=hk in g.needs_body, prefix=prefix,
               source=g.head_source.get(hk, ""))
-    runs = _ends_on(g.runs_on, head)  # ``Trưởng phòng`` + ``quản lý chất thải rắn``: the body's name runs on
+    runs = bool(g.runs_on.search(head))  # ``Trưởng phòng``, ``Chi cục phó`` + ``quản lý …``: the body's name runs on
     pm = None
     for pm in g.place.finditer(head):
         pass
@@ -200,7 +157,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
     pos = head_end
     parent: tuple[int, str] | None = None  # ``(Sở Tài nguyên - Môi trường TP.HCM)``, ``, Đài PT-TH Gia Lai``
     while True:
-        if (parent is None and t.pieces and state != "head" and (m := _PARENT.match(text, pos))
+        if (parent is None and t.pieces and state != "head" and (m := PARENT.match(text, pos))
                 and g.body.match(text, m.end()) and not g.heads.match(text, m.end())
                 and ("(" in m.group(0) or not any(p.kind in ("level", "place", "placename") for p in t.pieces))):
             parent = (len(t.pieces), m.group(0).strip())
@@ -210,16 +167,16 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)
             pos = m.end()
             continue
-        if t.pieces and (m := _ACRONYM.match(text, pos)):
+        if t.pieces and (m := ACRONYM.match(text, pos)):
             pos = m.end()  # ``Bệnh viện (BV) Bệnh nhiệt đới``: the acronym only re-names the body
             continue
-        if (t.pieces and t.pieces[-1].kind == "placename" and (m := _DASH.match(text, pos))
+        if (t.pieces and t.pieces[-1].kind == "placename" and (m := DASH.match(text, pos))
                 and (n := locality_at(text, ctx.cap_run(m.end())))):  # ``tỉnh Thừa Thiên - Huế``
             run = ctx.cap_run(m.end())
             t.pieces[-1].end, t.pieces[-1].text = run[n - 1][1], f"{t.pieces[-1].text} - {text[run[0][0]:run[n - 1][1]]}"
             pos = run[n - 1][1]
             continue
-        if runs and state == "body" and (m := _DASH.match(text, pos)) and not _stops(ctx, m.end()):
+        if runs and state == "body" and (m := DASH.match(text, pos)) and not stops(ctx, m.end()):
             t.pieces.append(Piece("word", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "-"))
             pos = m.end()  # ``Sở Tài nguyên - Môi trường``, ``Đài phát thanh - truyền hình``
             continue
@@ -227,7 +184,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] not in ".(,"):
             break
         if (t.pieces and state in ("body", "closed", "named", "level") and (m := SYLLABLE.match(text, q))
-                and key(m.group(0)) in g.joiners and _continues(ctx, GAP.match(text, m.end()).end(), m.end())
+                and key(m.group(0)) in g.joiners and continues(ctx, GAP.match(text, m.end()).end(), m.end())
                 and (key(m.group(0)) != "tại" or text[GAP.match(text, m.end()).end()].isupper())):  # not ``tại hội nghị``
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))  # ``Ủy ban Pháp luật của Quốc hội``
             state, pos = "head", m.end()
@@ -263,15 +220,15 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             continue
         if (c := g.country.match(text, q)) and state in ("head", "body") and ctx.token_end(q) <= c.end():
             t.pieces.append(Piece("place", q, c.end(), c.group(0)))  # ``Thủ tướng Campuchia Hun Sen``
-            after = _ACRONYM.match(text, c.end())
+            after = ACRONYM.match(text, c.end())
             nxt = GAP.match(text, after.end() if after else c.end()).end()
             run = ctx.cap_run(nxt) if nxt > c.end() else []
-            if 2 <= len(run) <= 4 and _foreign_name(ctx, run):
+            if 2 <= len(run) <= 4 and foreign_name(ctx, run):
                 t.name = (run[0][0], run[-1][1])
                 break
             state, pos, runs = "closed", c.end(), False
             continue
-        if m := g.body.match(text, q):
+        if (m := g.body.match(text, q)) and (text[q].isupper() or ctx.token_end(q) <= m.end()):  # not ``sở hữu``
             t.pieces.append(Piece("body", q, m.end(), m.group(0)))
             runs = bool(g.runs_on.match(m.group(0)))
             state, pos = "named" if g.named_after.fullmatch(m.group(0)) else "body", m.end()
@@ -284,7 +241,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if m and (state != "head" or key(m.group(0)) == "nước"):
             nxt = GAP.match(text, m.end()).end()
             if key(m.group(0)) == "và" and not (nxt > m.end() and state == "body" and (text[nxt:nxt + 1].isupper()
-                                                 or runs and _lower_tail(ctx, nxt)) and not _stops(ctx, nxt)):
+                                                 or runs and lower_tail(ctx, nxt)) and not stops(ctx, nxt)):
                 break  # ``Sở Tài nguyên và Môi trường``, ``Công ty Môi trường và công trình đô thị``
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))
             state, pos = "body", m.end()
@@ -293,8 +250,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("placename", q, m.end(), m.group(0)))
             state, pos = "closed", m.end()
             continue
-        if text[q].islower() and (runs and state in ("head", "body") or state == "head" and not t.pieces and t.needs_body) \
-                and (end := _lower_tail(ctx, q)) and (runs or _joins_on(ctx, end)):
+        if text[q].islower() and (runs and state in ("head", "body", "named") or state == "head" and not t.pieces and t.needs_body) \
+                and (end := lower_tail(ctx, q)) and (runs or joins_on(ctx, end)):
             t.pieces.append(Piece("word", q, end, text[q:end]))  # ``Phòng quản lý chất thải rắn``
             state, pos = "body", end
             continue
@@ -304,7 +261,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             state, pos, runs = "closed", run[n - 1][1], False
             continue
         if not run:
-            if (m := CAPS.match(text, q)) and state != "closed" and (end := _no_digits(text, q, m.end())) > q + 1:
+            if (m := CAPS.match(text, q)) and state != "closed" and (end := no_digits(text, q, m.end())) > q + 1:
                 t.pieces.append(Piece("placename" if state == "place" else "cap", q, end, text[q:end]))
                 state = "closed" if state == "place" else "body"
                 pos = end
@@ -325,7 +282,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         tok_end = ctx.token_end(q)
         whole = tok_end >= run[-1][1] or run[0][0] in ctx.tok_start
         if state == "named":  # ``Trường ĐH Tôn Đức Thắng``: the name belongs to the organization
-            end = _no_digits(text, q, max(run[-1][1], ctx.token_end(run[-1][0])))
+            end = no_digits(text, q, max(run[-1][1], ctx.token_end(run[-1][0])))
             t.pieces.append(Piece("cap", q, end, text[q:end]))
             state, pos = ("body" if runs else "closed"), end  # ``Bệnh viện Bệnh nhiệt đới``
             continue
@@ -336,14 +293,18 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             if state == "closed":
                 break
         # organization words: whole tokens (``Chính trị``, ``Biên phòng``)
-        tok_end = _no_digits(text, q, tok_end)
+        tok_end = no_digits(text, q, tok_end)
         t.pieces.append(Piece("cap", q, tok_end, text[q:tok_end]))
         state, pos = "body", tok_end
+    while t.pieces and t.pieces[-1].kind == "word" and key(t.pieces[-1].text) in ("và", "-", *g.joiners):
+        t.pieces.pop()  # a joiner that found nothing to join
+    if parent is not None and len(t.pieces) < parent[0]:
+        parent = None
     if parent is not None:
         n, mark = parent
         end = t.pieces[-1].end
         closed = re.compile(r"[ \t]*\)").match(text, end) if mark == "(" else None
-        if len(t.pieces) <= n or t.name is not None or (closed is None if mark == "(" else not _ends_clause(ctx, end)):
+        if len(t.pieces) <= n or t.name is not None or (closed is None if mark == "(" else not ends_clause(ctx, end)):
             del t.pieces[n:]  # not a parent body: ``…, Hội Nông dân …`` starts something else
             t.name = None
         elif closed:
@@ -352,105 +313,11 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         t.end = t.pieces[-1].end
     elif t.head != text[start:head_end]:
         t.end = max(t.end, pos)  # a qualifier read after the head
-    t.bare_ok = t.name is not None or _ends_clause(ctx, t.end)
+    t.bare_ok = t.name is not None or ends_clause(ctx, t.end)
     for p in t.pieces:
         if p.kind != "abbr":
             p.text = g.expand_text(p.text)
     return t
-
-
-_ACRONYM = re.compile(r"[ \t]*\([A-ZĐ][A-ZĐa-z0-9&.-]{1,11}\)(?=[ \t]|$)")
-_DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+|(?=[A-ZĐ]))|[ \t]+[-–—][ \t]*")
-_PUNCT = re.compile(r"[ \t]*(?:[,.;:!?()\[\]“”\"\n]|$)")
-
-
-_PARENT = re.compile(r"[ \t]*[(,][ \t]*")
-
-
-def _ends_clause(ctx: Context, pos: int) -> bool:
-    """``pos`` ends a noun phrase: punctuation, a dash, or a clause word follows."""
-    g, text = grammar(), ctx.text
-    q = GAP.match(text, pos).end()
-    return bool(_PUNCT.match(text, q) or text[q:q + 1] in ("-", "–", "—") or g.boundary.match(text, q))
-
-
-def _joins_on(ctx: Context, end: int) -> bool:
-    """``Giám đốc tuyển sinh của tập đoàn ESLI``: after a bare head, lower-case words count only when
-    ``của``/``thuộc``/``tại`` and a body follow."""
-    g, text = grammar(), ctx.text
-    q = GAP.match(text, end).end()
-    m = SYLLABLE.match(text, q)
-    return bool(m) and q > end and key(m.group(0)) in g.joiners and _continues(ctx, GAP.match(text, m.end()).end(), m.end())
-
-
-def _no_digits(text: str, start: int, end: int) -> int:
-    """Cut a list number glued to a word (``Thông tin88.``) off a piece's end."""
-    m = re.search(r"(?<=[^\W\d_])\d+$", text[start:end])
-    return start + m.start() if m else end
-
-
-def _boundary(ctx: Context, pos: int) -> bool:
-    """A clause word starts at ``pos`` as a whole token (``giao`` in ``giao thông`` is none)."""
-    m = grammar().boundary.match(ctx.text, pos)
-    return bool(m) and ctx.token_end(pos) <= m.end()
-
-
-def _ends_on(pattern: re.Pattern[str], text: str) -> bool:
-    return any(m.end() == len(text) for m in pattern.finditer(text))
-
-
-def _stops(ctx: Context, q: int) -> bool:
-    """A body's name cannot run on at ``q``: a clause word, a position, a person or punctuation."""
-    g, text = grammar(), ctx.text
-    if _PUNCT.match(text, q) or _boundary(ctx, q) or g.heads.match(text, q) or g.honorific.match(text, q):
-        return True
-    run = ctx.cap_run(q)
-    return len(run) >= 2 and g.name_start(run[0][2]) and valid_name(ctx, run)
-
-
-def _continues(ctx: Context, q: int, after: int) -> bool:
-    """After ``của``/``tại``/``thuộc``: the body goes on only into a body, level, country or known abbreviation."""
-    g, text = grammar(), ctx.text
-    if q == after:
-        return False
-    if g.body.match(text, q) or g.level.match(text, q) or g.country.match(text, q) or locality_at(text, ctx.cap_run(q)):
-        return True
-    m = g.abbr.match(text, q)
-    return bool(m) and g.abbr_kind.get(m.group(0).rstrip("."), "other") in ("body", "org", "place")
-
-
-def _foreign_name(ctx: Context, run) -> bool:
-    g, text = grammar(), ctx.text
-    k = key(text[run[0][0]:run[-1][1]])
-    if k in g.not_names or any(key(s) in g.not_names for _, _, s in run[:1]):
-        return False
-    return not (g.body.match(text, run[0][0]) or g.level.match(text, run[0][0]) or g.heads.match(text, run[0][0])
-                or g.country.match(text, run[0][0]) or g.place.match(text, run[0][0]))
-
-
-def _lower_tail(ctx: Context, q: int, limit: int = 10) -> int:
-    """End of the lower-case words that go on a body's name from ``q`` (``quản lý chất thải rắn``), or 0.
-
-    The words run to a boundary the grammar knows (punctuation, a clause word, a position, an
-    honorific, a level, place or body word, a capitalized word); more than ``limit`` words is a clause.
-    """
-    g, text = grammar(), ctx.text
-    pos, end, n = q, 0, 0
-    while (m := SYLLABLE.match(text, pos)) and m.group(0)[0].islower():
-        if g.heads.match(text, pos) or g.honorific.match(text, pos):
-            return 0  # ``Sở Y tế hướng dẫn bà con``: words before a person are a predicate, not a name
-        if (_boundary(ctx, pos) or g.level.match(text, pos)
-                or (g.place.match(text, pos) and ctx.token_end(pos) <= g.place.match(text, pos).end())):
-            break
-        n, end = n + 1, m.end()
-        if n > limit:
-            return 0
-        if key(m.group(0)) == "số" and (d := re.compile(r" \d{1,4}(?![\d/.,]\d)").match(text, end)):
-            end = d.end()  # ``đoàn công tác số 12``
-        if not (text.startswith(" ", end) and SYLLABLE.match(text, end + 1)):
-            break
-        pos = end + 1
-    return end
 
 
 _STOP = re.compile(r"(?<![^\W_])(?:chủ trì|phát biểu|cho biết|cho rằng|tham dự|dự|đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|báo cáo|trao|"
