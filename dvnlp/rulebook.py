@@ -21,7 +21,8 @@ from dvnlp.errors import RuleError
 SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "abbreviations": ({"abbr": str, "expansion": str}, {"kind": str, "note": str}),
     "lexicon": ({"term": str, "kind": str}, {"note": str}),
-    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "note": str}),
+    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "means": str, "note": str}),
+    "bodies": ({"word": str, "kind": str}, {"forms": list, "note": str}),
     "honorifics": ({"word": str}, {"kind": str, "note": str}),
     "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "abbreviations": list,
                                                     "compatible_codes": list, "generic": bool, "common_word": bool,
@@ -31,6 +32,7 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
     "units": ({"noun": str}, {"kind": str, "note": str, "value": (int, float)}),
 }
+BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier")
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
 #: rules that are not package files but travel with a saved pipeline (validated the same way)
 COMPONENT_SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
@@ -75,6 +77,10 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
                 raise RuleError(resource, f"{where}: {key!r} must be {wanted}, got {type(value).__name__}")
         if kind == "units" and str(entry.get("kind", "")).startswith("number_") and "value" not in entry:
             raise RuleError(resource, f"{where} ({entry['noun']}): a number word needs a 'value'")
+        if kind == "bodies" and entry["kind"] not in BODY_KINDS:
+            raise RuleError(resource, f"{where} ({entry['word']}): unknown kind {entry['kind']!r} (allowed: {', '.join(BODY_KINDS)})")
+        if kind == "bodies" and any("{h}" not in f for f in entry.get("forms", [])):
+            raise RuleError(resource, f"{where} ({entry['word']}): every form must contain {{h}}")
         if kind == "boilerplate":
             try:
                 re.compile(entry["pattern"])

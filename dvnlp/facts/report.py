@@ -29,6 +29,7 @@ class Official:
     mentions: list[Span]
     span: Span | None = None
     rule: str | None = None
+    titles_as_written: list[str] = field(default_factory=list)  # each title as the text writes it, same order
 
 
 @dataclass
