@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from dvnlp.errors import DvnlpError
 
-FORMATS = ("jsonl", "csv", "parquet", "duckdb")
+FORMATS = ("jsonl", "csv", "parquet", "duckdb", "xlsx")
 _NLP: Any = None
 #: imported once by the fork server, so workers start with spaCy, scikit-learn & co. already in memory
 _PRELOAD = ["dvnlp.batch.local", "dvnlp.pipeline", "dvnlp.segment.tokenizer", "dvnlp.checks", "dvnlp.export.jsonl",
@@ -186,7 +186,8 @@ def run_local(items: Iterable[tuple[Any, Any]], workers: int = 1,
         pool.close(abort=not ok)
 
 
-_SUFFIXES = {".jsonl": "jsonl", ".duckdb": "duckdb", ".db": "duckdb", ".parquet": "parquet", ".csv": "csv"}
+_SUFFIXES = {".jsonl": "jsonl", ".duckdb": "duckdb", ".db": "duckdb", ".parquet": "parquet", ".csv": "csv",
+             ".xlsx": "xlsx"}
 
 
 def resolve_format(out: Path, fmt: str | None) -> str:
@@ -199,7 +200,7 @@ def resolve_format(out: Path, fmt: str | None) -> str:
         raise BatchUsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in ("csv", "parquet") and out.exists() and not out.is_dir():
         raise BatchUsageError(f"--format {fmt} writes a folder, but {out} is a file")
-    if fmt in ("jsonl", "duckdb") and out.is_dir():
+    if fmt in ("jsonl", "duckdb", "xlsx") and out.is_dir():
         raise BatchUsageError(f"--format {fmt} writes a file, but {out} is a folder")
     return fmt
 
@@ -238,14 +239,15 @@ def _sigterm(signum: int, frame: Any) -> None:
 
 def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
               chunksize: int = 4, resume: bool = False, scheduler: str | None = None,
-              reporter: Reporter | None = None) -> Any:
+              reporter: Reporter | None = None, lang: str = "en") -> Any:
     """Process every input into ``out`` and return the :class:`~dvnlp.export.tables.Summary`.
 
     Raises :class:`BatchUsageError` (or ``ManifestMismatch``) before any work when the request
     cannot be met; on ``KeyboardInterrupt`` (SIGINT, SIGTERM) the finished records are kept for
-    ``resume=True``.
+    ``resume=True``. ``lang`` names the headers of an ``xlsx`` workbook (``en``, ``vi``).
     """
     from dvnlp.batch.manifest import Manifest
+    from dvnlp.checks import CrossDocument
     from dvnlp.export.tables import build, open_sink
     from dvnlp.ingest import iter_documents
 
@@ -284,9 +286,17 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = No
         manifest.close()
         if old is not None:
             signal.signal(signal.SIGTERM, old)
-    sink = open_sink(fmt, out)
+    sink = open_sink(fmt, out, lang=lang)
+    cross = CrossDocument()
+
+    def records() -> Iterator[tuple[int, str, dict[str, Any]]]:
+        for seq, source, line in manifest.records():
+            record = json.loads(line)
+            cross.add(seq, record)
+            yield seq, source, record
+
     try:
-        summary = build(manifest.records(), sink)
+        summary = build(records(), sink, cross=cross.result)
         if sink is None:
             os.replace(manifest.part_path, out)
         else:

@@ -15,9 +15,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from dvnlp.export.tables import SCHEMAS, TITLE_SEP
+from dvnlp.export.tables import BufferedSink
+from dvnlp.facts.schema import TABLES, TITLE_SEP
 
-_SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE"}
+_SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "VARCHAR"}  # a date is ISO text
 _ARITHMETIC = "('sum_mismatch', 'ratio_exceeds_total', 'percent_mismatch', 'cross_document_mismatch')"
 
 #: named reports (``dvnlp query OUT --report NAME``), also created as views in the file
@@ -45,8 +46,8 @@ REPORTS: dict[str, str] = {
 
 
 def create_tables(con: Any) -> None:
-    for table, cols in SCHEMAS.items():
-        body = ", ".join(f'"{c}" {_SQL_TYPES[t]}' for c, t in cols)
+    for table, cols in TABLES.items():
+        body = ", ".join(f'"{c.name}" {_SQL_TYPES[c.type]}' for c in cols)
         con.execute(f'CREATE TABLE "{table}" ({body})')
 
 
@@ -55,41 +56,30 @@ def create_views(con: Any) -> None:
         con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {sql}')
 
 
-class DuckdbSink:
+class DuckdbSink(BufferedSink):
     """Stream rows into a new DuckDB file (through Arrow batches)."""
 
     def __init__(self, out: str | Path, *, batch: int = 20_000) -> None:
         import duckdb
 
+        super().__init__(batch)
         self.out = Path(out)
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = self.out.parent / f".{self.out.name}.tmp-{os.getpid()}"
         self._cleanup()
         self.con = duckdb.connect(str(self.tmp))
         create_tables(self.con)
-        self.batch = batch
-        self._buf: dict[str, list[dict[str, Any]]] = {t: [] for t in SCHEMAS}
 
-    def write(self, table: str, rows: list[dict[str, Any]]) -> None:
-        buf = self._buf[table]
-        buf.extend(rows)
-        if len(buf) >= self.batch:
-            self._flush(table)
-
-    def _flush(self, table: str) -> None:
+    def _write_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
         from dvnlp.export.parquet import arrow_table
 
-        if not self._buf[table]:
-            return
-        data = arrow_table(table, self._buf[table])  # noqa: F841 - read by DuckDB's replacement scan
+        data = arrow_table(table, rows)  # noqa: F841 - read by DuckDB's replacement scan
         self.con.register("_dvnlp_batch", data)
         self.con.execute(f'INSERT INTO "{table}" SELECT * FROM _dvnlp_batch')
         self.con.unregister("_dvnlp_batch")
-        self._buf[table] = []
 
     def commit(self) -> None:
-        for t in SCHEMAS:
-            self._flush(t)
+        self._flush_all()
         create_views(self.con)
         self.con.execute("CHECKPOINT")
         self.con.close()

@@ -1,0 +1,96 @@
+"""Findings with where and when they are about, for the tables of a batch.
+
+    >>> from dvnlp.checks import CrossDocument, place_year
+    >>> cross = CrossDocument()
+    >>> for seq, record in enumerate(records):      # Reports or output-contract dicts, in input order
+    ...     cross.add(seq, record)
+    >>> found = cross.result()                       # BatchFindings: cross-document findings + positions
+    >>> place_year(report.text, finding.evidence[0][0])
+    ('huyện Ia Grai', '2023')
+
+Export writes these; it never computes them (:func:`dvnlp.export.tables.build` takes a
+:class:`BatchFindings`). The place and year come from the sentence of the evidence, read the way
+:mod:`dvnlp.checks.crossdoc` reads the key of a total.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dvnlp.checks import crossdoc as _cd
+from dvnlp.facts.report import Finding, Report
+
+__all__ = ["BatchFindings", "CrossDocument", "batch_findings", "place_year"]
+
+
+def place_year(text: str, start: int | None) -> tuple[str | None, str | None]:
+    """The place (``huyện Chư Sê``) and year (``2022``, ``2016-2021``) written in the sentence at
+    ``start``, each ``None`` when not written. Never raises: a location is a convenience."""
+    if start is None:
+        return None, None
+    try:
+        s0, s1 = _cd._sentence(text, start)
+        sent, at = text[s0:s1], start - s0
+        place = None
+        whole = [m for m in _cd._WHOLE.finditer(sent) if m.start() <= at]
+        places = list(_cd._PLACE.finditer(sent))
+        before = [m for m in places if m.start() <= at]
+        if whole and (not before or whole[-1].start() > before[-1].start()):
+            level = _cd._level(whole[-1].group("level"))
+            name = _cd._doc_place(text, level)
+            place = f"{level} {name}" if name else None
+        elif before or places:
+            m = (before or places)[-1 if before else 0]
+            place = f"{_cd._level(m.group('level'))} {m.group('name')}"
+        years = list(_cd._YEAR.finditer(sent))
+        prior = [y for y in years if y.start() <= at]
+        y = (prior[-1] if prior else years[0]) if years else None
+        year = (y.group("y1") + (f"-{y.group('y2')}" if y.group("y2") else "")) if y else None
+        return place, year
+    except Exception:  # noqa: BLE001 - a location is a convenience, never a reason to fail
+        return None, None
+
+
+@dataclass
+class BatchFindings:
+    """The cross-document findings of a batch (``details`` holds ``place``, ``year``, ``unit`` and
+    the ``mentions``) and, per document id they name, the input position of its first report that
+    stated a total (the ``seq`` of the tables)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    seq_of: dict[str, int] = field(default_factory=dict)
+
+
+class CrossDocument:
+    """Collects the reports of a batch that state a keyed total, one at a time (only their counts
+    and breakdowns are kept), and checks them against each other at the end."""
+
+    def __init__(self) -> None:
+        self._keep: list[Report] = []
+        self._seq_of: dict[str, int] = {}
+
+    def add(self, seq: int, record: Report | dict[str, Any]) -> None:
+        data = record.to_dict() if isinstance(record, Report) else record
+        if "error" in data or not (data.get("counts") or data.get("breakdowns")):
+            return
+        slim = Report.from_dict({"id": data["id"], "text": data["text"], "counts": data["counts"],
+                                 "breakdowns": data["breakdowns"]})
+        try:
+            has_totals = bool(_cd.totals_of(slim))
+        except Exception:  # noqa: BLE001 - check_batch skips such a report too
+            has_totals = False
+        if has_totals:
+            self._keep.append(slim)
+            self._seq_of.setdefault(slim.id, seq)
+
+    def result(self) -> BatchFindings:
+        return BatchFindings(_cd.check_batch(self._keep), dict(self._seq_of))
+
+
+def batch_findings(records: Iterable[Report | dict[str, Any]]) -> BatchFindings:
+    """:class:`CrossDocument` over ``records`` in order (positions 0, 1, …)."""
+    cross = CrossDocument()
+    for seq, record in enumerate(records):
+        cross.add(seq, record)
+    return cross.result()
