@@ -28,6 +28,7 @@ class BatchFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     duckdb = "duckdb"
+    xlsx = "xlsx"
 
 
 class QueryFormat(str, Enum):
@@ -103,9 +104,9 @@ def batch_command(
     inputs: Annotated[list[Path], typer.Argument(
         help="Files (.txt .html .docx .pdf .jsonl .jsonl.gz), folders (recursive) or glob patterns.")],
     output: Annotated[Path, typer.Option(
-        "--output", "-o", help="OUT.jsonl, OUT.duckdb, OUT.parquet (folder) or a folder for CSV.")],
+        "--output", "-o", help="OUT.jsonl, OUT.duckdb, OUT.xlsx, OUT.parquet (folder) or a folder for CSV.")],
     fmt: Annotated[Optional[BatchFormat], typer.Option(
-        "--format", "-f", help="jsonl, csv, parquet or duckdb (default: from the suffix of --output).")] = None,
+        "--format", "-f", help="jsonl, csv, parquet, duckdb or xlsx (default: from the suffix of --output).")] = None,
     workers: Annotated[int, typer.Option(
         "--workers", "-w", min=0, help="Worker processes (0: one per CPU, at most 8).")] = 0,
     chunksize: Annotated[int, typer.Option(min=1, help="Documents per task sent to a worker.")] = 4,
@@ -115,11 +116,12 @@ def batch_command(
         "--scheduler", help="Run on Dask: a scheduler address (tcp://host:8786) or 'local' (a LocalCluster).",
     )] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Headers of an .xlsx workbook: en or vi.")] = "en",
 ) -> None:
     """Extract facts from many reports into one output, in input order, resumably.
 
     Every input gives one record: its report, or an error record {"id", "source", "error"}.
-    Cross-document findings go into the checks table (csv, parquet, duckdb). Exit 0 when every
+    Cross-document findings go into the checks table (csv, parquet, duckdb, xlsx). Exit 0 when every
     input was processed, 3 when some failed, 2 on a usage error, 130 when interrupted (then
     rerun with --resume).
 
@@ -128,11 +130,14 @@ def batch_command(
     from dvnlp.batch.manifest import ManifestMismatch
     from dvnlp.batch.pool import BatchUsageError, run_batch
 
+    if lang not in ("en", "vi"):
+        err.print(f"[red]error[/] --lang must be en or vi, got {escape(lang)}")
+        raise typer.Exit(EXIT_USAGE)
     reporter = None if quiet else RichReporter(err)
     try:
         summary = run_batch(list(inputs), output, fmt=fmt.value if fmt else None,
                             workers=workers or default_workers(), chunksize=chunksize, resume=resume,
-                            scheduler=scheduler, reporter=reporter)
+                            scheduler=scheduler, reporter=reporter, lang=lang)
     except (BatchUsageError, ManifestMismatch) as exc:
         err.print(f"[red]error[/] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from None

@@ -71,7 +71,7 @@ class CrossDocument:
         self._seq_of: dict[str, int] = {}
 
     def add(self, seq: int, record: Report | dict[str, Any]) -> None:
-        data = record.to_dict() if isinstance(record, Report) else record
+        data = record if isinstance(record, dict) else record.to_dict()
         if "error" in data or not (data.get("counts") or data.get("breakdowns")):
             return
         slim = Report.from_dict({"id": data["id"], "text": data["text"], "counts": data["counts"],
