@@ -21,6 +21,7 @@ TEXTS = {
     "c": "Năm 2023, huyện Ia Grai có 40 mô hình, trong đó kinh tế 20 mô hình, văn hóa - xã hội 15 mô hình, "
          "quốc phòng - an ninh 10 mô hình. Mô hình “Camera an ninh kết nối khu dân cư” được nhân rộng.",
 }
+ROOT_SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "corpora" / "samples"
 TABLES = ["reports", "officials", "documents", "counts", "breakdowns", "breakdown_parts", "models", "checks", "errors"]
 
 
