@@ -5,8 +5,9 @@
 Runs ``dvnlp batch INPUT… -o`` each of ``csv``, ``.parquet``, ``.duckdb`` and ``.jsonl`` with the code of
 ``--base`` (a git worktree in a temporary folder) and with the code of this checkout (``--head``, default: the
 working tree), in the same Python environment, then compares every table cell by cell (CSV: the text, a leading
-UTF-8 byte-order mark ignored; Parquet: schema and rows; DuckDB: column types, rows, views) and the frames of
-:func:`dvnlp.export.frames.to_frames` over the JSONL output. Prints one line per output and exits 1 on any
+UTF-8 byte-order mark ignored; Parquet: schema and rows; DuckDB: column types, rows, views), the frames of
+:func:`dvnlp.export.frames.to_frames` over the JSONL output and the rich tables of every report (the text of
+``dvnlp extract --format table``, styles included). Prints one line per output and exits 1 on any
 difference. ``--limit N`` keeps the first N documents of each ``.jsonl``/``.jsonl.gz`` input.
 """
 from __future__ import annotations
@@ -27,6 +28,15 @@ import json, pickle, sys
 from dvnlp.export.frames import to_frames
 records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 pickle.dump(to_frames(records), open(sys.argv[2], "wb"))
+from rich.console import Console
+from dvnlp.export.table import report_tables
+from dvnlp.facts import Report
+console = Console(record=True, width=200, file=open(sys.argv[3], "w", encoding="utf-8"))
+for r in records:
+    if "error" not in r:
+        for t in report_tables(Report.from_dict(r)):
+            console.print(t)
+open(sys.argv[3], "w", encoding="utf-8").write(console.export_text(styles=True))
 """
 
 
@@ -53,7 +63,8 @@ def run(code: Path, inputs: list[str], out: Path, workers: int) -> None:
     for name in ("csv", "out.parquet", "out.duckdb", "out.jsonl"):
         subprocess.run([sys.executable, "-m", "dvnlp.cli", "batch", *inputs, "-o", str(out / name), "-q",
                         "--workers", str(workers)], env=env, check=False, cwd=out)
-    subprocess.run([sys.executable, "-c", FRAMES_SCRIPT, str(out / "out.jsonl"), str(out / "frames.pkl")],
+    subprocess.run([sys.executable, "-c", FRAMES_SCRIPT, str(out / "out.jsonl"), str(out / "frames.pkl"),
+                    str(out / "rich.txt")],
                    env=env, check=True, cwd=out)
 
 
@@ -87,6 +98,8 @@ def compare(a: Path, b: Path) -> list[str]:
             diffs.append(f"duckdb/{name}: columns differ")
         elif ca.execute(q_rows).fetchall() != cb.execute(q_rows).fetchall():
             diffs.append(f"duckdb/{name}: rows differ")
+    if (a / "rich.txt").read_bytes() != (b / "rich.txt").read_bytes():
+        diffs.append("rich tables (dvnlp extract --format table) differ")
     fa, fb = pickle.loads((a / "frames.pkl").read_bytes()), pickle.loads((b / "frames.pkl").read_bytes())
     if list(fa) != list(fb):
         diffs.append(f"frames: names differ {list(fa)} != {list(fb)}")
@@ -129,7 +142,7 @@ def main() -> int:
     print(f"{n} documents; base {args.base}, head {args.head or 'working tree'}")
     for line in diffs:
         print("DIFF", line)
-    print("identical: csv (BOM aside), parquet, duckdb, frames" if not diffs else f"{len(diffs)} differences")
+    print("identical: csv (BOM aside), parquet, duckdb, frames, rich tables" if not diffs else f"{len(diffs)} differences")
     return 1 if diffs else 0
 
 
