@@ -16,7 +16,6 @@ by :mod:`dvnlp.checks` and handed in (``cross``), never computed here.
 """
 from __future__ import annotations
 
-import html
 import os
 import shutil
 from collections import Counter
@@ -26,6 +25,7 @@ from typing import Any
 
 from dvnlp.export.charts import bars
 from dvnlp.export.findings import excerpt
+from dvnlp.export.html import COLORS, esc, render
 from dvnlp.export.rows import flat, record_rows
 from dvnlp.facts.schema import FACT_TYPES, TABLES, header
 
@@ -36,14 +36,6 @@ PAGE = 200
 #: the columns of a report page's tables (the flat tables' columns less keys, spans and rules)
 _HIDDEN = {"seq", "id", "n", "span_start", "span_end", "rule", "text", "breakdown"}
 _SHOWN = ("officials", "documents", "counts", "breakdowns", "breakdown_parts", "models")
-
-
-def esc(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return html.escape(str(value))
 
 
 def _asset(name: str) -> str:
@@ -205,7 +197,6 @@ class HtmlReport:
                                  f"{esc(label)} · {link}</li>")
 
     def _article(self, seq: int, record: dict[str, Any], rows: dict[str, list], own: list[str]) -> str:
-        from dvnlp.export.html import COLORS, render
         from dvnlp.facts import Report
 
         report = Report.from_dict(record)

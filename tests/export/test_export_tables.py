@@ -25,6 +25,18 @@ ROOT_SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "corp
 TABLES = ["reports", "officials", "documents", "counts", "breakdowns", "breakdown_parts", "models", "checks", "errors"]
 
 
+def write_inputs(folder, *, samples=False, corrupt=False):
+    """The three texts (and the sample reports, a corrupt .docx) as files in ``folder``."""
+    folder.mkdir(exist_ok=True)
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    for p in ROOT_SAMPLES.glob("*.txt") if samples else ():
+        (folder / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    if corrupt:
+        (folder / "d.docx").write_bytes(b"PK\x03\x04 corrupt")
+    return folder
+
+
 def test_fact_types_are_the_schema_s():
     assert FACT_TYPES is schema.FACT_TYPES
     assert list(schema.TABLES) == TABLES
@@ -40,11 +52,7 @@ def test_flatten_an_error_record():
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory, nlp):
     root = tmp_path_factory.mktemp("tables")
-    folder = root / "in"
-    folder.mkdir()
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    (folder / "d.docx").write_bytes(b"PK\x03\x04 corrupt")
+    folder = write_inputs(root / "in", corrupt=True)
     old, pool._NLP = pool._NLP, nlp
     try:
         for fmt, name in (("csv", "csv"), ("parquet", "out.parquet"), ("duckdb", "out.duckdb"), ("jsonl", "o.jsonl")):

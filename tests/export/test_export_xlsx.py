@@ -11,7 +11,7 @@ from dvnlp.batch import pool
 from dvnlp.cli import app
 from dvnlp.facts.schema import TABLES, TITLE_SEP, headers
 
-from test_export_tables import ROOT_SAMPLES, TEXTS  # noqa: F401 - the texts with a sum and a cross mismatch
+from test_export_tables import write_inputs  # the texts with a sum and a cross-document mismatch, the samples
 
 openpyxl = pytest.importorskip("openpyxl", reason="needs openpyxl (pip install -e '.[dev]')")
 runner = CliRunner()
@@ -20,12 +20,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory, nlp):
     root = tmp_path_factory.mktemp("xlsx")
-    inputs = root / "in"
-    inputs.mkdir()
-    for name, text in TEXTS.items():
-        (inputs / f"{name}.txt").write_text(text, encoding="utf-8")
-    for p in ROOT_SAMPLES.glob("*.txt"):
-        (inputs / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    inputs = write_inputs(root / "in", samples=True)
     old, pool._NLP = pool._NLP, nlp
     try:
         for args in (["-o", str(root / "facts.xlsx")], ["-o", str(root / "vi.xlsx"), "--lang", "vi"],

@@ -10,18 +10,14 @@ from dvnlp.checks import batch_findings
 from dvnlp.export.browser import MISSING, find_browser
 from dvnlp.export.htmlreport import write_report
 
-from test_export_tables import TEXTS  # the three texts with a sum and a cross-document mismatch
+from test_export_tables import ROOT_SAMPLES, TEXTS, write_inputs  # texts with a sum and a cross mismatch
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory, nlp):
-    folder = tmp_path_factory.mktemp("report-in")
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    (folder / "d.docx").write_bytes(b"PK\x03\x04 corrupt")
-    paths = sorted(folder.iterdir()) + sorted((ROOT / "corpora" / "samples").glob("*.txt"))
+    folder = write_inputs(tmp_path_factory.mktemp("report-in") / "in", corrupt=True)
+    paths = sorted(folder.iterdir()) + sorted(ROOT_SAMPLES.glob("*.txt"))
     return [r.to_dict() for r in iter_reports(paths, nlp)]
 
 
@@ -72,8 +68,7 @@ def test_report_command_from_a_batch_duckdb(tmp_path, nlp, monkeypatch):
     from dvnlp.cli import app
 
     monkeypatch.setattr(pool, "_NLP", nlp)
-    for name, text in TEXTS.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    write_inputs(tmp_path)
     runner = CliRunner()
     assert runner.invoke(app, ["batch", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.txt"),
                                "-q", "-w", "1", "-o", str(tmp_path / "f.duckdb")]).exit_code == 0
@@ -157,4 +152,40 @@ def test_report_finding_link_scrolls_to_highlighted_evidence(browser, single, pa
     mark = target.find_element(By.CSS_SELECTOR, "mark.ev")
     assert "Ia Grai" in target.text and mark.text
     assert mark.value_of_css_property("background-color") == "rgba(255, 107, 107, 1)"
+    assert _severe(browser) == []
+
+
+@pytest.fixture(scope="module")
+def big(records, tmp_path_factory):
+    """500 reports (the three short texts, repeated under new ids): the paged layout and its sizes."""
+    ok = [r for r in records if r["id"] in TEXTS]
+    many = [{**ok[i % len(ok)], "id": f"{ok[i % len(ok)]['id']}-{i}"} for i in range(500)]
+    out = tmp_path_factory.mktemp("report-big") / "report.html"
+    done = write_report(many, out, cross=batch_findings(many))
+    return out, done
+
+
+def test_report_html_of_500_reports_is_paged_with_an_index(big):
+    out, done = big
+    assert done["pages"] == out.parent / "report_files" and done["reports"] == 500
+    pages = list((out.parent / "report_files").glob("r*.html"))
+    assert len(pages) == 500
+    assert max(p.stat().st_size for p in pages) < 400_000  # each page stands alone: text, tables, CSS
+    index = out.read_text(encoding="utf-8")
+    assert index.count('class="report"') == 0 and index.count('href="report_files/r') >= 500
+    assert out.stat().st_size < 3_000_000
+
+
+@needs_chromium
+def test_report_of_500_reports_pages_long_lists(browser, big):
+    from selenium.webdriver.common.by import By
+
+    browser.get(big[0].as_uri())
+    rows = browser.find_elements(By.CSS_SELECTOR, "#report-list tr")
+    assert len(rows) == 500 and sum(r.is_displayed() for r in rows) == 200
+    browser.execute_script("arguments[0].click()", browser.find_element(By.CSS_SELECTOR, ".more[data-for='report-list']"))
+    assert sum(r.is_displayed() for r in rows) == 400
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("a-30")  # report ids a-0, b-1, c-2, a-3 …: a-30, a-300, a-303, a-306, a-309
+    assert sorted(r.text.split()[1] for r in rows if r.is_displayed()) == ["a-30", "a-300", "a-303", "a-306", "a-309"]
     assert _severe(browser) == []
