@@ -5,11 +5,11 @@ import html
 
 __all__ = ["bars"]
 
-_ROW, _LABEL, _WIDTH, _CUT = 22, 200, 520, 28
+_ROW, _LABEL, _WIDTH, _CUT = 22, 165, 400, 24
 
 
 def bars(items: list[tuple[str, int | float]], color: str = "#8ecae6", *, width: int = _WIDTH) -> str:
-    """A horizontal bar per ``(label, value)``, in the order given, labels cut at 28 characters
+    """A horizontal bar per ``(label, value)``, in the order given, labels cut at 24 characters
     (the full label is the bar's tooltip)."""
     top = max((v for _, v in items), default=0) or 1
     span = width - _LABEL - 50

@@ -146,7 +146,7 @@ class HtmlReport:
         for m in rows["models"]:
             self.by_field[m.get("field") or "(none)"] += 1
             place, year = self.place_year(text, m.get("span_start"))
-            self.by_place_year[f"{place or '(place not written)'} · {year or '(year not written)'}"] += 1
+            self.by_place_year[f"{place or '(no place)'} · {year or '(no year)'}"] += 1
         for d in rows["documents"]:
             self.doc_kinds[d.get("kind") or "(unknown)"] += 1
         for sym in {d.get("symbol") for d in rows["documents"] if d.get("symbol")}:
@@ -204,7 +204,8 @@ class HtmlReport:
         tables = "".join(_table(t, rows[t]) for t in _SHOWN if rows[t])
         found = "".join(own) or "<p class='muted'>No findings.</p>"
         return (f'<article class="report" id="r{seq}"><h2>{esc(report.id)}</h2>'
-                f'<div class="meta">#{seq} · {esc(record.get("source"))} · {len(report.text)} characters</div>'
+                f'<div class="meta">#{seq}{" · " + esc(record["source"]) if record.get("source") else ""} · '
+                f"{len(report.text)} characters</div>"
                 f'<h3>Findings ({len(own)})</h3>{found}<h3>Text</h3><div class="legend">{legend}</div>'
                 f"{render(report)}{tables}</article>")
 

@@ -69,6 +69,8 @@ def csv_rows(root, table):
 
 def test_csv_tables(outputs):
     assert sorted(p.stem for p in (outputs / "csv").iterdir()) == sorted(TABLES)
+    for p in (outputs / "csv").iterdir():  # a UTF-8 byte-order mark, so that Excel reads the Vietnamese letters
+        assert p.read_bytes().startswith(b"\xef\xbb\xbfseq,id,")
     reports = csv_rows(outputs, "reports")
     assert [(r["seq"], r["id"], r["status"]) for r in reports] == [
         ("0", "a", "ok"), ("1", "b", "ok"), ("2", "c", "ok"), ("3", "d", "error")]

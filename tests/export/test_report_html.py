@@ -79,6 +79,21 @@ def test_report_command_from_a_batch_duckdb(tmp_path, nlp, monkeypatch):
     assert html.count('class="report"') == 3 and "Nguyễn Văn An" in html
 
 
+def test_report_command_from_jsonl_output_exits_3_when_inputs_failed(records, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from dvnlp.cli import app
+
+    src = tmp_path / "facts.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(src), "-o", str(tmp_path / "out" / "r.html"), "--pages"])
+    assert result.exit_code == 3, result.output  # d.docx could not be read
+    assert "5 reports, 2 findings, 1 input errors" in result.output
+    assert len(list((tmp_path / "out" / "r_files").iterdir())) == 5
+
+
 # --- in a real browser ------------------------------------------------------------------------
 
 needs_chromium = pytest.mark.skipif(find_browser() is None, reason=MISSING)
