@@ -125,7 +125,7 @@ class HtmlReport:
         self.cited: Counter = Counter()
         self.cited_as: dict[str, tuple[str, str]] = {}
         self.findings: list[str] = []
-        self.index: list[str] = []
+        self.index: list[tuple] = []
         self.entities: list[str] = []
         self.articles: list[str] = []
 
@@ -171,10 +171,7 @@ class HtmlReport:
                 f'<div><a href="{self.href(seq, anchor)}">{esc(doc_id)}</a>{body}</div>')
             own.append(_finding_html(vars(f), anchor, body))
         n_facts = sum(len(rows[k]) for k in FACT_TYPES if k != "checks")
-        self.index.append(
-            f'<tr class="item" data-search="{esc(doc_id)} {esc(record.get("source"))}"><td class="num">{seq}</td>'
-            f'<td><a href="{self.href(seq)}">{esc(doc_id)}</a></td><td>{esc(record.get("source"))}</td>'
-            f'<td class="num">{n_facts}</td><td class="num">{len(own)}</td></tr>')
+        self.index.append((seq, doc_id, record.get("source"), n_facts, len(own)))
         link = f'<a href="{self.href(seq)}">{esc(doc_id)}</a>'
         for o in rows["officials"]:
             self._entity("official", f"{o['name']} — {', '.join(o.get('titles') or [])}", link)
@@ -275,10 +272,16 @@ class HtmlReport:
         more = f'<button class="more" data-for="report-list">Show more</button>' if len(self.index) > PAGE else ""
         ents = (f'<div id="entities" hidden><h3>Officials, documents and places</h3><ul class="entities paged" '
                 f'id="entity-list" data-page="{PAGE}">{"".join(self.entities)}</ul></div>')
+        sources = any(src for _, _, src, _, _ in self.index)
+        rows = "".join(
+            f'<tr class="item" data-search="{esc(doc_id)} {esc(src)}"><td class="num">{seq}</td>'
+            f'<td><a href="{self.href(seq)}">{esc(doc_id)}</a></td>' + (f"<td>{esc(src)}</td>" if sources else "")
+            + f'<td class="num">{n_facts}</td><td class="num">{n_found}</td></tr>'
+            for seq, doc_id, src, n_facts, n_found in self.index)
+        head = "<th>#</th><th>id</th>" + ("<th>source</th>" if sources else "") + "<th>facts</th><th>findings</th>"
         return (f'<section id="reports"><h2>Reports · Báo cáo ({self.n_reports})</h2>{ents}'
-                "<table class='grid'><thead><tr><th>#</th><th>id</th><th>source</th><th>facts</th><th>findings</th>"
-                f'</tr></thead><tbody class="paged" id="report-list" data-page="{PAGE}">{"".join(self.index)}</tbody>'
-                f"</table>{more}</section>")
+                f"<table class='grid'><thead><tr>{head}</tr></thead>"
+                f'<tbody class="paged" id="report-list" data-page="{PAGE}">{rows}</tbody></table>{more}</section>')
 
 
 def write_report(records: Any, out: str | Path, *, cross: Any = None, pages: bool | None = None,
