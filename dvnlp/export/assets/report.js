@@ -48,7 +48,7 @@
     document.querySelectorAll(".current").forEach(function (e) { e.classList.remove("current"); });
     if (el.classList.contains("later")) { el.classList.remove("later"); }
     el.classList.add("current");
-    el.scrollIntoView({ block: "center" });
+    el.scrollIntoView({ block: el.tagName === "ARTICLE" ? "start" : "center" });
   }
   if (box) { box.addEventListener("input", apply); }
   window.addEventListener("hashchange", flash);
