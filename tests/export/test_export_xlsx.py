@@ -7,6 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from dvnlp import pipeline
 from dvnlp.batch import pool
 from dvnlp.cli import app
 from dvnlp.facts.schema import TABLES, TITLE_SEP, headers
@@ -21,16 +22,15 @@ runner = CliRunner()
 def outputs(tmp_path_factory, nlp):
     root = tmp_path_factory.mktemp("xlsx")
     inputs = write_inputs(root / "in", samples=True)
-    old, pool._NLP = pool._NLP, nlp
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pool, "_NLP", nlp)  # the session's pipeline for dvnlp batch …
+        mp.setattr(pipeline, "load", lambda **_: nlp)  # … and for dvnlp extract
         for args in (["-o", str(root / "facts.xlsx")], ["-o", str(root / "vi.xlsx"), "--lang", "vi"],
                      ["--format", "jsonl", "-o", str(root / "facts.jsonl")]):
             result = runner.invoke(app, ["extract", str(inputs), *args])
             assert result.exit_code == 0, result.output
         result = runner.invoke(app, ["batch", str(inputs), "-q", "-w", "1", "-o", str(root / "batch.xlsx")])
         assert result.exit_code == 0, result.output
-    finally:
-        pool._NLP = old
     records = [json.loads(line) for line in (root / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
     return root, records
 
