@@ -105,6 +105,7 @@ def main() -> None:
     ap.add_argument("--ignore", action="append", default=[])
     ap.add_argument("--show", type=int, default=3, help="examples printed per differing key")
     ap.add_argument("--keep", type=Path, help="keep the sample and both outputs in this directory")
+    ap.add_argument("--old-output", type=Path, help="a kept old.jsonl of the same sample (from --keep): OLD is not run")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="dvnlp-ab-"))
     trees = []
@@ -113,6 +114,10 @@ def main() -> None:
         n = make_sample(sample, args.bulk)
         outs = []
         for side, rev in (("old", args.old), ("new", args.new)):
+            if side == "old" and args.old_output:
+                shutil.copy(args.old_output, tmp / "old.jsonl")
+                outs.append(load(tmp / "old.jsonl"))
+                continue
             tree = source_tree(rev, tmp)
             if tree.parent == tmp:
                 trees.append(tree)

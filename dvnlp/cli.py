@@ -57,6 +57,19 @@ def main_options(
 PathsArg = Annotated[list[Path], typer.Argument(help="Files (.txt .html .docx .pdf .jsonl .jsonl.gz) or directories.")]
 
 
+def _records(paths: list[Path]) -> tuple[list, list, list]:
+    """Every input through the default pipeline: (all records in order, reports, error records);
+    each error is also printed to stderr, naming its source."""
+    import dvnlp
+    from dvnlp.batch import ErrorRecord, iter_reports
+
+    records = list(iter_reports(paths, dvnlp.default_pipeline()))
+    errors = [r for r in records if isinstance(r, ErrorRecord)]
+    for e in errors:
+        err.print(f"[red]error[/] {e.source}: {e.message}")
+    return records, [r for r in records if not isinstance(r, ErrorRecord)], errors
+
+
 @app.command()
 def extract(
     paths: PathsArg,
@@ -70,18 +83,11 @@ def extract(
     Example: dvnlp extract ../shared/devset/docs.jsonl --format jsonl -o out.jsonl
     Example: dvnlp extract corpora/samples -o facts.xlsx --lang vi
     """
-    from dvnlp.batch import ErrorRecord, iter_reports
     from dvnlp.export import write_records
     from dvnlp.export.table import print_reports, summary_table
-    from dvnlp.pipeline import load
 
     fmt = fmt or (OutFormat.table if sys.stdout.isatty() and output is None else OutFormat.jsonl)
-    nlp = load()
-    records = list(iter_reports(paths, nlp))
-    errors = [r for r in records if isinstance(r, ErrorRecord)]
-    reports = [r for r in records if not isinstance(r, ErrorRecord)]
-    for e in errors:
-        err.print(f"[red]error[/] {e.source}: {e.message}")
+    records, reports, errors = _records(paths)
     if output is not None and output.suffix.lower() == ".xlsx":
         from dvnlp.checks import batch_findings
         from dvnlp.export.xlsx import write_workbook
@@ -113,17 +119,13 @@ def check_cmd(
 
     Example: dvnlp check corpora/samples
     """
-    from dvnlp.batch import ErrorRecord, iter_reports
     from dvnlp.checks import check_batch
     from dvnlp.errors import EXIT_FINDINGS
     from dvnlp.export import write_records
     from dvnlp.export.findings import print_findings
-    from dvnlp.pipeline import load
 
     fmt = fmt or (OutFormat.table if sys.stdout.isatty() and output is None else OutFormat.jsonl)
-    records = list(iter_reports(paths, load()))
-    reports = [r for r in records if not isinstance(r, ErrorRecord)]
-    errors = [r for r in records if isinstance(r, ErrorRecord)]
+    _, reports, errors = _records(paths)
     cross = check_batch(reports)
     if fmt is OutFormat.table:
         print_findings(reports, cross, Console())
@@ -131,8 +133,6 @@ def check_cmd(
         rows = [{"id": r.id, "checks": r.to_dict()["checks"], "checked": r.checked} for r in reports]
         rows += [{"id": None, "cross_document": [c.__dict__ for c in cross]}] if cross else []
         write_records(rows, output)
-    for e in errors:
-        err.print(f"[red]error[/] {e.source}: {e.message}")
     has_error = any(f.severity == "error" for r in reports for f in r.checks)
     raise typer.Exit(EXIT_FINDINGS if has_error else EXIT_PARTIAL if errors else EXIT_OK)
 
@@ -286,10 +286,7 @@ def report_cmd(
         n = sum(1 for _ in records_of())
         records = records_of()
     else:
-        from dvnlp.batch import iter_reports
-        from dvnlp.pipeline import load
-
-        records = [r.to_dict() for r in iter_reports(inputs, load())]
+        records = [r.to_dict() for r in _records(inputs)[0]]
         n, cross = len(records), batch_findings(records)
     done = write_report(records, output, cross=cross, pages=n > SINGLE_MAX if pages is None else pages, title=title)
     where = f" and {done['pages']}/" if done["pages"] else ""

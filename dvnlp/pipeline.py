@@ -14,6 +14,7 @@ from spacy.language import Language
 #: is its ``spacy_factories`` entry point in ``pyproject.toml`` (the list is not repeated here).
 COMPONENTS: tuple[str, ...] = (
     "dvnlp_sentences",
+    "dvnlp_lexicon",
     "dvnlp_doc_refs",
     "dvnlp_dates",
     "dvnlp_counts",

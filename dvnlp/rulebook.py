@@ -30,6 +30,10 @@ SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "units": ({"noun": str}, {"kind": str, "note": str}),
 }
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
+#: rules that are not package files but travel with a saved pipeline (validated the same way)
+COMPONENT_SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
+    "lexicon_patterns": ({"label": str, "pattern": str, "id": str}, {"exact": bool}),
+}
 
 
 @dataclass(frozen=True)
@@ -43,14 +47,15 @@ class RuleSet:
 
 def validate(kind: str, data: Any, resource: str) -> RuleSet:
     """Check ``data`` against the schema of ``kind``; raise :class:`RuleError` naming the problem."""
-    if kind not in SCHEMAS:
-        raise RuleError(resource, f"unknown rule kind {kind!r}; known: {', '.join(sorted(SCHEMAS))}")
+    schemas = {**SCHEMAS, **COMPONENT_SCHEMAS}
+    if kind not in schemas:
+        raise RuleError(resource, f"unknown rule kind {kind!r}; known: {', '.join(sorted(schemas))}")
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise RuleError(resource, "expected an object with an 'entries' list")
     extra = set(data) - {"name", "description", "entries", "source"}
     if extra:
         raise RuleError(resource, f"unknown top-level key(s): {', '.join(sorted(extra))}")
-    required, optional = SCHEMAS[kind]
+    required, optional = schemas[kind]
     entries = []
     for i, entry in enumerate(data["entries"]):
         where = f"entry {i}"

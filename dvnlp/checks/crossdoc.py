@@ -3,7 +3,7 @@ values for the same total — the same place or issuer, the same year, the same 
 
 A *total* is a breakdown's total, or a count presented as the total of a place: ``toàn tỉnh
 có 873 mô hình``, ``tổng số 40 mô hình``, ``Năm 2022, huyện Chư Sê có 58 mô hình``. Its key is
-read from its own sentence: the year (``năm 2022``, ``giai đoạn 2016-2021``), the place
+read from its own clause (its sentence from ``report.sentences``, cut at ``;``): the year (``năm 2022``, ``giai đoạn 2016-2021``), the place
 (``tỉnh Quảng Ngãi``, ``Huyện ủy Chư Sê``; ``toàn tỉnh`` takes the document's province) and the
 head of the counted noun (``mô hình``). A total whose year or place is not written is skipped;
 so is a hedged one (``hơn 800 mô hình``).
@@ -34,7 +34,6 @@ _WHOLE = re.compile(r"(?<![^\W_])toàn\s+(?P<level>tỉnh|huyện|thành\s+phố
                     re.IGNORECASE)
 _YEAR = re.compile(rf"(?<![^\W_])(?:năm|giai\s+đoạn|nhiệm\s+kỳ)\s+(?P<y1>(?:19|20)\d{{2}})(?:\s*[{DASH}]\s*(?P<y2>(?:19|20)\d{{2}}))?(?![\d/])",
                    re.IGNORECASE)
-_SENT_END = re.compile(r"(?<!\d)[.!?…]+(?=\s|$)|\n|;")
 _HEDGE = frozenset({"hơn", "trên", "gần", "khoảng", "xấp xỉ", "ước", "dưới", "chưa đến", "gần như", "không quá",
                     "ít nhất", "tối thiểu", "tối đa", "hàng", "chừng", "trên dưới", "hàng trăm", "hàng nghìn", "hàng chục"})
 _TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s*:?\s*$", re.IGNORECASE)
@@ -57,12 +56,39 @@ def _level(word: str) -> str:
     return _LEVELS.get(_fold(word), _fold(word))
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENT_END.finditer(text, 0, pos):
-        start = m.end()
-    m = _SENT_END.search(text, pos)
-    return start, (m.start() if m else len(text))
+def clause_of(report: Report, pos: int) -> tuple[int, int]:
+    """The clause holding ``pos``: its sentence (``report.sentences``), cut at the ``;`` around ``pos``."""
+    text = report.text
+    s0, s1 = report.sentence_of(pos)
+    semi = text.rfind(";", s0, pos)
+    start = s0 if semi < 0 else semi + 1
+    semi = text.find(";", pos, s1)
+    return start, (s1 if semi < 0 else semi)
+
+
+def place_year(report: Report, pos: int | None) -> tuple[str | None, str | None]:
+    """The place (``huyện Chư Sê``) and year (``2022``, ``2016-2021``) written in the clause holding ``pos``."""
+    if pos is None:
+        return None, None
+    text = report.text
+    s0, s1 = clause_of(report, pos)
+    sent, at = text[s0:s1], pos - s0
+    place = None
+    whole = [m for m in _WHOLE.finditer(sent) if m.start() <= at]
+    places = list(_PLACE.finditer(sent))
+    before = [m for m in places if m.start() <= at]
+    if whole and (not before or whole[-1].start() > before[-1].start()):
+        level = _level(whole[-1].group("level"))
+        name = _doc_place(text, level)
+        place = f"{level} {name}" if name else None
+    elif before or places:
+        m = (before or places)[-1 if before else 0]
+        place = f"{_level(m.group('level'))} {m.group('name')}"
+    years = list(_YEAR.finditer(sent))
+    prior = [y for y in years if y.start() <= at]
+    y = (prior[-1] if prior else years[0]) if years else None
+    year = (y.group("y1") + (f"-{y.group('y2')}" if y.group("y2") else "")) if y else None
+    return place, year
 
 
 def _doc_place(text: str, level: str) -> str | None:
@@ -92,7 +118,7 @@ def totals_of(report: Report) -> list[dict[str, Any]]:
         head = _head(unit)
         if head is None or head.split()[0] in ("tỷ", "triệu", "nghìn", "ngàn", "đồng"):
             continue
-        s0, s1 = _sentence(text, span[0])
+        s0, s1 = clause_of(report, span[0])
         before = text[s0:span[0]]
         is_bd = any(abs(float(b.total) - value) < 1e-9 and (getattr(b, "total_span", None) or b.span)[0] == span[0]
                     for b in report.breakdowns)

@@ -5,11 +5,11 @@
     >>> for seq, record in enumerate(records):      # Reports or output-contract dicts, in input order
     ...     cross.add(seq, record)
     >>> found = cross.result()                       # BatchFindings: cross-document findings + positions
-    >>> place_year(report.text, finding.evidence[0][0])
+    >>> place_year(report, finding.evidence[0][0])      # a Report or a contract dict
     ('huyện Ia Grai', '2023')
 
 Export writes these; it never computes them (:func:`dvnlp.export.tables.build` takes a
-:class:`BatchFindings`). The place and year come from the sentence of the evidence, read the way
+:class:`BatchFindings`). The place and year come from the clause of the evidence, read the way
 :mod:`dvnlp.checks.crossdoc` reads the key of a total.
 """
 from __future__ import annotations
@@ -24,30 +24,17 @@ from dvnlp.facts.report import Finding, Report
 __all__ = ["BatchFindings", "CrossDocument", "batch_findings", "place_year"]
 
 
-def place_year(text: str, start: int | None) -> tuple[str | None, str | None]:
-    """The place (``huyện Chư Sê``) and year (``2022``, ``2016-2021``) written in the sentence at
-    ``start``, each ``None`` when not written. Never raises: a location is a convenience."""
+def place_year(report: Report | dict[str, Any], start: int | None) -> tuple[str | None, str | None]:
+    """The place (``huyện Chư Sê``) and year (``2022``, ``2016-2021``) written in the clause at
+    ``start`` (:func:`dvnlp.checks.crossdoc.place_year`) of a Report or an output-contract dict,
+    each ``None`` when not written. Never raises: a location is a convenience."""
     if start is None:
         return None, None
     try:
-        s0, s1 = _cd._sentence(text, start)
-        sent, at = text[s0:s1], start - s0
-        place = None
-        whole = [m for m in _cd._WHOLE.finditer(sent) if m.start() <= at]
-        places = list(_cd._PLACE.finditer(sent))
-        before = [m for m in places if m.start() <= at]
-        if whole and (not before or whole[-1].start() > before[-1].start()):
-            level = _cd._level(whole[-1].group("level"))
-            name = _cd._doc_place(text, level)
-            place = f"{level} {name}" if name else None
-        elif before or places:
-            m = (before or places)[-1 if before else 0]
-            place = f"{_cd._level(m.group('level'))} {m.group('name')}"
-        years = list(_cd._YEAR.finditer(sent))
-        prior = [y for y in years if y.start() <= at]
-        y = (prior[-1] if prior else years[0]) if years else None
-        year = (y.group("y1") + (f"-{y.group('y2')}" if y.group("y2") else "")) if y else None
-        return place, year
+        if not isinstance(report, Report):
+            report = Report(id=str(report["id"]), text=report.get("text") or "",
+                            sentences=[tuple(x) for x in report.get("sentences") or []])
+        return _cd.place_year(report, start)
     except Exception:  # noqa: BLE001 - a location is a convenience, never a reason to fail
         return None, None
 

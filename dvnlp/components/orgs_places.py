@@ -2,8 +2,9 @@
 organizations) and places (``tỉnh Gia Lai``, ``huyện Đak Đoa``, ``xã Ia Pal``).
 
 Organizations start at a body or organization term of the lexicon (``dvnlp/rules/lexicon.json``,
-kinds ``body``) or an abbreviation of kind ``body``/``org`` and extend over the bodies and the
-place that qualify them (``Ban Dân vận`` + ``Tỉnh ủy`` + ``Gia Lai``). Places are an
+kinds ``body``) or an abbreviation of kind ``body``/``org`` — read from the ``dvnlp_lexicon`` spans,
+not searched again — and extend over the bodies and the place that qualify them (``Ban Dân vận`` +
+``Tỉnh ủy`` + ``Gia Lai``). Places are an
 administrative-unit word followed by a capitalized name.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text
+from dvnlp.components.lexicon import SPANS_KEY, lexicon_spans
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DASH, word_alternation
 
@@ -34,6 +36,35 @@ def _org_pattern() -> re.Pattern[str]:
     alts = word_alternation(terms | abbrs, ignore_case=False, space="[ ]+")
     unit = rf"(?:[ ]+(?:{_UNIT_ALT})(?:[ ]+{_NAME})?|[ ]+{_NAME})?"
     return re.compile(rf"(?<![\w/{DASH}])(?:{alts})(?:[ ]+(?:{alts}))*(?:[ ]+(?:VN|Việt Nam))?{unit}(?![\w/{DASH}])")
+
+
+def _org_matches(doc: Doc, text: str) -> list[re.Match[str]]:
+    """The organization pattern anchored where a body can start: at each lexicon body or organization
+    span, and at each inner syllable of a lexicon title (``Đại biểu Quốc hội``, ``Trưởng Công an``,
+    ``Phó Trưởng ban Thường trực``), whose body is part of the same token. The whole text is scanned
+    only when ``dvnlp_lexicon`` did not run."""
+    pattern = _org_pattern()
+    if SPANS_KEY not in doc.spans:
+        return list(pattern.finditer(text))
+    anchors: list[int] = []
+    for span in lexicon_spans(doc, "BODY", "ORG", "TITLE"):
+        if span.label_ != "TITLE":
+            anchors.append(span.start_char)
+            continue
+        anchors.extend(span.start_char + m.start() for m in _INNER_SYLLABLE.finditer(span.text))
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(set(anchors)):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+_INNER_SYLLABLE = re.compile(r"(?<=\s)\S")
 
 
 def _place_records(text: str, boiler: Boilerplate) -> list[dict[str, Any]]:
@@ -57,7 +88,7 @@ class OrgPlaceFinder(Component):
         boiler = Boilerplate(doc)
         orgs = [{"text": m.group(0), "label": "ORG", "span": list(m.span()),
                  "normalized": re.sub(r"\s+", " ", m.group(0)), "rule": "lexicon_body"}
-                for m in _org_pattern().finditer(text) if not boiler.covers(*m.span())]
+                for m in _org_matches(doc, text) if not boiler.covers(*m.span())]
         return orgs, _place_records(text, boiler)
 
     def set_annotations(self, doc: Doc, records: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:

@@ -9,20 +9,15 @@ from rich.text import Text
 from dvnlp.facts import Finding, Report
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    a = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    ends = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
-    return a, (min(ends) + 1 if ends else len(text))
-
-
-def excerpt(text: str, evidence: list) -> tuple[str, list[tuple[int, int]]]:
-    """The sentence(s) of ``text`` holding the ``evidence`` spans, stripped, and the spans shifted
-    into it (``("", [])`` without evidence)."""
+def excerpt(report: Report, evidence: list) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence(s) of ``report`` holding the ``evidence`` spans (``report.sentence_of``),
+    stripped, and the spans shifted into it (``("", [])`` without evidence)."""
     if not evidence:
         return "", []
     lo = min(s for s, _ in evidence)
     hi = max(e for _, e in evidence)
-    a, b = _sentence(text, lo, hi)
+    a, b = report.sentence_of(lo, hi)
+    text = report.text
     shift = a + (len(text[a:b]) - len(text[a:b].lstrip()))
     return text[a:b].strip(), [(max(0, s - shift), max(0, e - shift)) for s, e in evidence]
 
@@ -31,7 +26,7 @@ def highlighted(report: Report, finding: Finding) -> Text:
     """The sentence(s) holding the evidence, evidence in reverse video."""
     if not finding.evidence:
         return Text("")
-    shown, spans = excerpt(report.text, finding.evidence)
+    shown, spans = excerpt(report, finding.evidence)
     out = Text(shown)
     for s, e in spans:
         out.stylize("bold reverse", s, e)

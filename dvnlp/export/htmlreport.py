@@ -34,7 +34,9 @@ __all__ = ["PAGE", "SINGLE_MAX", "HtmlReport", "write_report"]
 SINGLE_MAX = 100
 PAGE = 200
 #: the columns of a report page's tables (the flat tables' columns less keys, spans and rules)
-_HIDDEN = {"seq", "id", "n", "span_start", "span_end", "rule", "text", "breakdown"}
+_HIDDEN = {"seq", "id", "n", "span_start", "span_end", "rule", "breakdown"}
+#: characters shown around the evidence when a report's sentences are unknown (read back from DuckDB)
+_WINDOW = 160
 _SHOWN = ("officials", "documents", "counts", "breakdowns", "breakdown_parts", "models")
 
 
@@ -58,8 +60,19 @@ def _marked(shown: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _excerpt_html(text: str, evidence: list) -> str:
-    shown, spans = excerpt(text, [tuple(e) for e in evidence])
+def _excerpt_html(report: Any, evidence: list) -> str:
+    evidence = [tuple(e) for e in evidence]
+    if report.sentences or not evidence:
+        shown, spans = excerpt(report, evidence)
+    else:  # no sentences stored: a window around the evidence, cut at spaces
+        text = report.text
+        a = max(0, min(s for s, _ in evidence) - _WINDOW)
+        b = min(len(text), max(e for _, e in evidence) + _WINDOW)
+        a = text.find(" ", a) + 1 if a > 0 else 0
+        b = text.rfind(" ", 0, b) if b < len(text) and " " in text[:b] else b
+        shown = ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
+        shift = a - (1 if a else 0)
+        spans = [(s - shift, e - shift) for s, e in evidence]
     return f'<div class="excerpt">{_marked(shown, spans)}</div>' if shown else ""
 
 
@@ -138,14 +151,17 @@ class HtmlReport:
             e = record.get("error") or {}
             self.errors.append((record.get("id"), record.get("source"), e.get("type"), e.get("message")))
             return
+        from dvnlp.facts import Report
+
         self.n_reports += 1
-        doc_id, text = str(record["id"]), record.get("text") or ""
+        report = Report.from_dict(record)
+        doc_id = report.id
         rows = record_rows(record, seq=seq, source=record.get("source"), locate=self.place_year)
         for kind in FACT_TYPES:
             self.facts[kind] += len(rows[kind])
         for m in rows["models"]:
             self.by_field[m.get("field") or "(none)"] += 1
-            place, year = self.place_year(text, m.get("span_start"))
+            place, year = self.place_year(report, m.get("span_start"))
             self.by_place_year[f"{place or '(no place)'} · {year or '(no year)'}"] += 1
         for d in rows["documents"]:
             self.doc_kinds[d.get("kind") or "(unknown)"] += 1
@@ -157,7 +173,7 @@ class HtmlReport:
         for k, f in enumerate(record.get("checks") or []):
             self.kinds[f["kind"]] += 1
             anchor = f"r{seq}-f{k}"
-            body = _excerpt_html(text, f.get("evidence") or [])
+            body = _excerpt_html(report, f.get("evidence") or [])
             link = f' · <a href="{self.href(seq, anchor)}">{esc(doc_id)}</a>'
             self.findings.append(_finding_html(f, f"x-{anchor}", body, link).replace(
                 'class="finding item', f'data-search="{esc(doc_id)} {esc(f["kind"])}" class="finding item', 1))
@@ -166,7 +182,7 @@ class HtmlReport:
             f = self.cross[n]
             spans = [m["span"] for m in f.details["mentions"] if m["id"] == doc_id]
             anchor = f"r{seq}-c{n}"
-            body = _excerpt_html(text, spans)
+            body = _excerpt_html(report, spans)
             self._cross_parts.setdefault(n, []).append(
                 f'<div><a href="{self.href(seq, anchor)}">{esc(doc_id)}</a>{body}</div>')
             own.append(_finding_html(vars(f), anchor, body))
@@ -180,7 +196,7 @@ class HtmlReport:
                                                                 d.get("issuer") or d.get("issuer_code")) if x), link)
         for p in {p.get("text") for p in rows["places"]}:
             self._entity("place", p, link)
-        article = self._article(seq, record, rows, own)
+        article = self._article(seq, report, record.get("source"), rows, own)
         if self.pages:
             nav = f'<a href="../{esc(self.out.name)}">← summary</a>'
             (self._tmp_folder / f"r{seq}.html").write_text(
@@ -193,15 +209,12 @@ class HtmlReport:
             self.entities.append(f'<li class="entity item" data-search="{esc(label)}"><span class="what">{what}</span>'
                                  f"{esc(label)} · {link}</li>")
 
-    def _article(self, seq: int, record: dict[str, Any], rows: dict[str, list], own: list[str]) -> str:
-        from dvnlp.facts import Report
-
-        report = Report.from_dict(record)
+    def _article(self, seq: int, report: Any, source: str | None, rows: dict[str, list], own: list[str]) -> str:
         legend = "".join(f"<span style='background:{c}'>{label}</span>" for label, c in COLORS.items())
         tables = "".join(_table(t, rows[t]) for t in _SHOWN if rows[t])
         found = "".join(own) or "<p class='muted'>No findings.</p>"
         return (f'<article class="report" id="r{seq}"><h2>{esc(report.id)}</h2>'
-                f'<div class="meta">#{seq}{" · " + esc(record["source"]) if record.get("source") else ""} · '
+                f'<div class="meta">#{seq}{" · " + esc(source) if source else ""} · '
                 f"{len(report.text)} characters</div>"
                 f'<h3>Findings ({len(own)})</h3>{found}<h3>Text</h3><div class="legend">{legend}</div>'
                 f"{render(report)}{tables}</article>")

@@ -24,7 +24,7 @@ __all__ = ["CHECKED", "flat", "frame_row", "record_rows"]
 _LIST_SPANS = ("mentions", "evidence", "part_spans")
 CHECKED = ("sums", "ratios", "percents", "dates")
 _KNOWN = {t: {c.name for c in TABLES.get(t, ())} | set(FRAMES.get(t, ())) | {"seq"} for t in FRAMES}
-Locate = Callable[[str, int | None], tuple[str | None, str | None]]
+Locate = Callable[[dict[str, Any], int | None], tuple[str | None, str | None]]
 
 
 def _is_single_span(key: str) -> bool:
@@ -36,7 +36,7 @@ def _pair(span: Any) -> tuple[int | None, int | None]:
 
 
 def _fact_row(kind: str, key: dict[str, Any], i: int, record: dict[str, Any], text: str,
-              locate: Locate | None) -> dict[str, Any]:
+              locate: Locate | None, report: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = {**key, "n": i}
     for name, value in record.items():
         if _is_single_span(name):
@@ -62,14 +62,14 @@ def _fact_row(kind: str, key: dict[str, Any], i: int, record: dict[str, Any], te
         row["span_start"], row["span_end"] = _pair(ev[0] if ev else None)
         row["details"] = record.get("details") or {}
         row["scope"], row["unit"] = "document", row["details"].get("unit")
-        row["place"], row["year"] = locate(text, ev[0][0] if ev else None) if locate else (None, None)
+        row["place"], row["year"] = locate(report, ev[0][0] if ev else None) if locate else (None, None)
     return row
 
 
 def record_rows(record: dict[str, Any], *, seq: int | None = None, source: str | None = None,
                 locate: Locate | None = None) -> dict[str, list[dict[str, Any]]]:
     """Rows of every table (:data:`~dvnlp.facts.schema.FRAMES` names) for one record: a report
-    (``Report.to_dict()``) or a batch error record ``{"id", "source", "error"}``. ``locate(text,
+    (``Report.to_dict()``) or a batch error record ``{"id", "source", "error"}``. ``locate(record,
     start)`` gives a document finding its place and year (:func:`dvnlp.checks.place_year`)."""
     key = {"seq": seq, "id": str(record.get("id"))}
     if "error" in record and "text" not in record:
@@ -89,7 +89,7 @@ def record_rows(record: dict[str, Any], *, seq: int | None = None, source: str |
         "n_unchecked": len(checked.get("unchecked") or []),
     }], "breakdown_parts": []}
     for kind in FACT_TYPES:
-        out[kind] = [_fact_row(kind, key, i, r, text, locate) for i, r in enumerate(record.get(kind) or [])]
+        out[kind] = [_fact_row(kind, key, i, r, text, locate, record) for i, r in enumerate(record.get(kind) or [])]
     for i, b in enumerate(record.get("breakdowns") or []):
         out["breakdown_parts"] += [{**key, "breakdown": i, "n": j, **p} for j, p in enumerate(b.get("parts") or [])]
     return out
