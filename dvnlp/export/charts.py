@@ -5,7 +5,7 @@ import html
 
 __all__ = ["bars"]
 
-_ROW, _LABEL, _WIDTH, _CUT = 22, 165, 400, 24
+_ROW, _LABEL, _WIDTH, _CUT = 22, 190, 430, 24
 
 
 def bars(items: list[tuple[str, int | float]], color: str = "#8ecae6", *, width: int = _WIDTH) -> str:

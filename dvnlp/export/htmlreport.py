@@ -165,7 +165,7 @@ class HtmlReport:
             self.by_place_year[f"{place or '(no place)'} · {year or '(no year)'}"] += 1
         for d in rows["documents"]:
             self.doc_kinds[d.get("kind") or "(unknown)"] += 1
-        for sym in {d.get("symbol") for d in rows["documents"] if d.get("symbol")}:
+        for sym in dict.fromkeys(d["symbol"] for d in rows["documents"] if d.get("symbol")):  # text order
             self.cited[sym] += 1
             self.cited_as.setdefault(sym, next((d.get("kind") or "", d.get("issuer") or d.get("issuer_code") or "")
                                                for d in rows["documents"] if d.get("symbol") == sym))
@@ -194,7 +194,7 @@ class HtmlReport:
         for d in rows["documents"]:
             self._entity("document", " ".join(str(x) for x in (d.get("symbol") or d.get("number"), d.get("kind"),
                                                                 d.get("issuer") or d.get("issuer_code")) if x), link)
-        for p in {p.get("text") for p in rows["places"]}:
+        for p in dict.fromkeys(p.get("text") for p in rows["places"]):
             self._entity("place", p, link)
         article = self._article(seq, report, record.get("source"), rows, own)
         if self.pages:
