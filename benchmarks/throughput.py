@@ -158,18 +158,32 @@ def child_run(sample: Path, workers: int) -> dict:
             "steady_docs_s": steady, "rss": rss, "parent_cpu_s": cpu.user + cpu.system}
 
 
+def child_api(sample: Path, mode: str) -> dict:
+    """In a fresh process: the public API over the sample — ``for t in texts: dvnlp.extract(t)`` (``loop``)
+    or ``dvnlp.extract_many(texts, n_process=N)`` (``many:N``); the pipeline is warmed up first."""
+    import dvnlp
+
+    texts = [json.loads(line)["text"] for line in sample.open(encoding="utf-8")]
+    dvnlp.extract(MODEL_DOC)  # build the default pipeline, load the tagger and the classifier
+    t = time.perf_counter()
+    if mode == "loop":
+        n = sum(1 for text in texts if dvnlp.extract(text) is not None)
+    else:
+        n = sum(1 for _ in dvnlp.extract_many(texts, n_process=int(mode.split(":")[1])))
+    wall = time.perf_counter() - t
+    return {"mode": mode, "wall": wall, "docs": n, "rss": [vm_hwm(os.getpid())]}
+
+
 def child_cold() -> dict:
     t0 = time.perf_counter()
     import dvnlp
 
     t1 = time.perf_counter()
-    nlp = dvnlp.load()
+    dvnlp.extract("Năm 2022, toàn huyện có 58 mô hình.")
     t2 = time.perf_counter()
-    nlp("Năm 2022, toàn huyện có 58 mô hình.")
+    dvnlp.extract(MODEL_DOC)
     t3 = time.perf_counter()
-    nlp(MODEL_DOC)
-    t4 = time.perf_counter()
-    return {"import": t1 - t0, "load": t2 - t1, "first_doc": t3 - t2, "first_model_doc": t4 - t3}
+    return {"import": t1 - t0, "first_extract": t2 - t1, "first_model_doc": t3 - t2}
 
 
 def run_child(*args: str) -> dict:
@@ -227,7 +241,12 @@ def main() -> None:
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
-        print(json.dumps(child_cold() if kind == "cold" else child_run(Path(rest[0]), int(rest[1]))))
+        if kind == "cold":
+            print(json.dumps(child_cold()))
+        elif kind == "api":
+            print(json.dumps(child_api(Path(rest[0]), rest[1])))
+        else:
+            print(json.dumps(child_run(Path(rest[0]), int(rest[1]))))
         return
     if not args.corpus.is_file():
         sys.exit(f"{args.corpus}: not found (the shared corpus sits at ../shared beside the checkout)")
@@ -239,20 +258,24 @@ def main() -> None:
         for _ in range(max(1, args.repeats)):  # interleaved, so a slow spell of the machine hits all three
             base = baseline(texts)
             rounds.append({"baseline": base, "workers_1": run_child("run", str(sample), "1"),
-                           "workers_2": run_child("run", str(sample), "2")})
+                           "workers_2": run_child("run", str(sample), "2"),
+                           "api_loop": run_child("api", str(sample), "loop"),
+                           "extract_many_2": run_child("api", str(sample), "many:2")})
         cold = run_child("cold")
         if args.profile:
             profile(texts[: args.profile])
     per_doc = syl / len(texts)
 
-    def rates(r: dict) -> tuple[float, float, float]:
+    def rates(r: dict) -> tuple[float, float, float, float, float]:
         b = r["baseline"]["syllables"] / r["baseline"]["seconds"]
-        return b, (r["workers_1"]["steady_docs_s"] or 0) * per_doc, (r["workers_2"]["steady_docs_s"] or 0) * per_doc
+        return (b, (r["workers_1"]["steady_docs_s"] or 0) * per_doc, (r["workers_2"]["steady_docs_s"] or 0) * per_doc,
+                syl / r["api_loop"]["wall"], syl / r["extract_many_2"]["wall"])
 
     table = [rates(r) for r in rounds]
     med = statistics.median
-    b_rate, w1_rate, w2_rate = (med(col) for col in zip(*table))
+    b_rate, w1_rate, w2_rate, api_rate, many_rate = (med(col) for col in zip(*table))
     vs_base_1, vs_base_2 = med(t[1] / t[0] for t in table), med(t[2] / t[0] for t in table)
+    vs_base_api, vs_base_many = med(t[3] / t[0] for t in table), med(t[4] / t[0] for t in table)
     vs_one = med(t[2] / t[1] for t in table if t[1])
     mb = 2**20
     last = rounds[-1]
@@ -271,11 +294,15 @@ def main() -> None:
           f"| {rss(last['workers_1'])} | {last['workers_1']['parent_cpu_s']:.1f} |")
     print(f"| dvnlp batch --workers 2 | {w2_rate:,.0f} | {w2_rate / per_doc:.2f} | {vs_base_2:.2f}x | {vs_one:.2f}x "
           f"| {rss(last['workers_2'])} | {last['workers_2']['parent_cpu_s']:.1f} |")
-    print("\nPer round (baseline syl/s; 1 worker vs baseline; 2 workers vs 1 worker): " + "; ".join(
-        f"{b:,.0f}, {w1 / b:.2f}x, {w2 / w1:.2f}x" for b, w1, w2 in table if w1))
-    print(f"\nCold start (fresh process): import dvnlp {cold['import']:.2f} s, load() {cold['load']:.2f} s, "
-          f"first document {cold['first_doc']:.2f} s, first document naming a model {cold['first_model_doc']:.2f} s "
-          f"(process total {cold['process_wall']:.1f} s).")
+    print(f"| `for t in texts: dvnlp.extract(t)` | {api_rate:,.0f} | {api_rate / per_doc:.2f} | {vs_base_api:.2f}x | "
+          f"| {rss(last['api_loop'])} | |")
+    print(f"| `dvnlp.extract_many(texts, n_process=2)` (wall, pool start included) | {many_rate:,.0f} | "
+          f"{many_rate / per_doc:.2f} | {vs_base_many:.2f}x | | | |")
+    print("\nPer round (baseline syl/s; 1 worker vs baseline; 2 workers vs 1 worker; API loop vs baseline): " + "; ".join(
+        f"{b:,.0f}, {w1 / b:.2f}x, {w2 / w1:.2f}x, {api / b:.2f}x" for b, w1, w2, api, _ in table if w1))
+    print(f"\nCold start (fresh process): import dvnlp {cold['import']:.2f} s, first dvnlp.extract "
+          f"{cold['first_extract']:.2f} s (builds the default pipeline), first document naming a model "
+          f"{cold['first_model_doc']:.2f} s (process total {cold['process_wall']:.1f} s).")
     if args.json:
         print(json.dumps({"rounds": rounds, "cold": cold}, indent=1))
 

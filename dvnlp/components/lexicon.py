@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -27,6 +28,8 @@ from dvnlp.components.base import Component
 from dvnlp.rulebook import load_rules, validate
 
 SPANS_KEY = "lexicon"
+_CACHE_SIZE = 200_000
+_UNSEEN = object()
 _PATTERNS = "patterns.jsonl"
 
 
@@ -58,6 +61,7 @@ class LexiconRuler(Component):
         self._patterns: list[dict[str, Any]] = []
         self._exact: dict[str, dict[str, Any]] = {}
         self._folded: dict[str, dict[str, Any]] = {}
+        self._by_orth: dict[int, dict[str, Any] | None] = {}  # token text id -> its entry (bounded)
 
     # -- rules ---------------------------------------------------------------------------------
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
@@ -76,9 +80,11 @@ class LexiconRuler(Component):
             table = self._exact if p["exact"] else self._folded
             table.setdefault(_key(p["pattern"], p["exact"]), p)  # the first entry of a key wins, as in the files
             self._patterns.append(p)
+        self._by_orth = {}
 
     def clear(self) -> None:
         self._patterns, self._exact, self._folded = [], {}, {}
+        self._by_orth = {}
 
     @property
     def patterns(self) -> list[dict[str, Any]]:
@@ -92,18 +98,24 @@ class LexiconRuler(Component):
     def match(self, doc: Doc) -> list[tuple[int, int, dict[str, Any]]]:
         if not self._patterns:
             self.initialize()
-        exact, folded = self._exact, self._folded
+        strings, known = doc.vocab.strings, self._by_orth
         out = []
-        for tok in doc:
-            text = tok.text
-            if not text[:1].isalpha():
-                continue
-            hit = exact.get(text) if text.isupper() else None
-            if hit is None:
-                hit = folded.get(_key(text, False))
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):  # no Token objects: one int look-up per token
+            hit = known.get(orth, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = self._lookup(strings[orth])
+                if len(known) >= _CACHE_SIZE:
+                    known.clear()
+                known[orth] = hit
             if hit is not None:
-                out.append((tok.i, tok.i + 1, hit))
+                out.append((i, i + 1, hit))
         return out
+
+    def _lookup(self, text: str) -> dict[str, Any] | None:
+        if not text[:1].isalpha():
+            return None
+        hit = self._exact.get(text) if text.isupper() else None
+        return hit if hit is not None else self._folded.get(_key(text, False))
 
     def set_annotations(self, doc: Doc, records: list[tuple[int, int, dict[str, Any]]]) -> None:
         doc.spans[self.spans_key] = [Span(doc, a, b, label=p["label"], span_id=p["id"]) for a, b, p in records]

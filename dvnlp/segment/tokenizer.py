@@ -111,6 +111,15 @@ class VietnameseTokenizer:
             return
         if self._segmenter is None:
             self._segmenter = load_word_segmenter()
+        direct = getattr(self._segmenter, "word_spans", None)
+        if direct is not None:  # offsets straight from the segmenter: no search for the words
+            try:
+                spans = direct(piece)
+            except Exception:  # noqa: BLE001 - a segmenter failure must not lose text
+                spans = None
+            if spans is not None:
+                out.extend((base + a, base + b) for a, b in spans)
+                return None
         try:
             tokens = self._segmenter(piece)
         except Exception:  # noqa: BLE001 - a segmenter failure must not lose text
