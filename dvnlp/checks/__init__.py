@@ -3,6 +3,7 @@
     >>> from dvnlp.checks import check, check_batch
     >>> report = check(dvnlp.extract(text))        # fills report.checks and report.checked
     >>> findings = check_batch(reports)             # cross-document findings
+    >>> batch = batch_findings(reports)             # the same with input positions, for the tables
 
 Kinds and severities:
 
@@ -27,11 +28,12 @@ from typing import Any
 from dvnlp.checks.crossdoc import check_batch
 from dvnlp.checks.dates import check_dates
 from dvnlp.checks.documents import check_documents
+from dvnlp.checks.located import BatchFindings, CrossDocument, batch_findings, place_year
 from dvnlp.checks.ratios import check_ratios
 from dvnlp.checks.sums import check_sums
 from dvnlp.facts.report import Finding, Report
 
-__all__ = ["ERROR_KINDS", "check", "check_batch"]
+__all__ = ["ERROR_KINDS", "BatchFindings", "CrossDocument", "batch_findings", "check", "check_batch", "place_year"]
 
 #: the arithmetic kinds: an inconsistency in the figures themselves
 ERROR_KINDS = frozenset({"sum_mismatch", "ratio_exceeds_total", "percent_mismatch"})

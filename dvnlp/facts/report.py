@@ -12,14 +12,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from dvnlp.facts.schema import FACT_TYPES
 from dvnlp.segment.extensions import doc_text
 
 Span = tuple[int, int]
 
-#: The fact types of a report, in output order (one source of truth for the contract).
-FACT_TYPES: tuple[str, ...] = (
-    "officials", "documents", "counts", "breakdowns", "models", "dates", "organizations", "places", "checks",
-)
 
 
 @dataclass
