@@ -62,18 +62,23 @@ TABLES: dict[str, tuple[Column, ...]] = {
     + _cols(("n_check_errors", I, "Số lỗi số liệu"), ("n_check_warnings", I, "Số cảnh báo"),
             ("n_unchecked", I, "Số mục chưa kiểm tra được"), ("text", S, "Nội dung")),
     "officials": _KEY + _N + _cols(("name", S, "Họ tên"), ("titles", S, "Chức vụ", "joined"),
-                                   ("n_titles", I, "Số chức vụ"), ("n_mentions", I, "Số lần nhắc đến"))
+                                   ("n_titles", I, "Số chức vụ"), ("n_mentions", I, "Số lần nhắc đến"),
+                                   ("titles_as_written", S, "Chức vụ (nguyên văn)", "joined"))
     + _SPAN + _RULE,
     "documents": _KEY + _N + _cols(("kind", S, "Loại văn bản"), ("kind_code", S, "Mã loại"), ("number", S, "Số"),
                                    ("symbol", S, "Số ký hiệu"), ("issuer_code", S, "Mã cơ quan ban hành"),
                                    ("issuer", S, "Cơ quan ban hành"), ("date", D, "Ngày ban hành"),
-                                   ("subject", S, "Trích yếu"))
+                                   ("subject", S, "Trích yếu"), ("year", S, "Năm trong số ký hiệu"),
+                                   ("kind_from", S, "Nguồn loại văn bản"), ("issuer_from", S, "Nguồn cơ quan ban hành"),
+                                   ("variants", S, "Cách viết khác", "joined"), ("mentions", S, "Các lần viện dẫn", "json"))
     + _SPAN + _RULE,
     "counts": _KEY + _N + _cols(("value", F, "Giá trị"), ("of", F, "Trên tổng số"), ("unit", S, "Đơn vị tính"),
-                                ("qualifier", S, "Từ chỉ mức độ"), ("text", S, "Nguyên văn"))
+                                ("qualifier", S, "Từ chỉ mức độ"), ("text", S, "Nguyên văn"),
+                                ("value_max", F, "Giá trị tối đa (khoảng)"), ("unit_head", S, "Danh từ chính"))
     + _SPAN + _RULE,
     "breakdowns": _KEY + _N + _cols(("total", F, "Tổng số"), ("unit", S, "Đơn vị tính"), ("by", S, "Phân theo"),
-                                    ("n_parts", I, "Số thành phần"), ("parts_sum", F, "Tổng các thành phần"))
+                                    ("n_parts", I, "Số thành phần"), ("parts_sum", F, "Tổng các thành phần"),
+                                    ("total_qualifier", S, "Từ chỉ mức độ của tổng"))
     + _SPAN + _RULE,
     "breakdown_parts": _KEY + _cols(("breakdown", I, "TT cơ cấu"), ("n", I, "TT thành phần"), ("value", F, "Giá trị"),
                                     ("label", S, "Thành phần"), ("field", S, "Lĩnh vực")),
@@ -90,12 +95,15 @@ _FSPAN = ("span_start", "span_end")
 #: frame name → column names (see :mod:`dvnlp.export.frames`); fields the contract gains later are
 #: appended by the frame builder, so a frame never loses data
 FRAMES: dict[str, tuple[str, ...]] = {
-    "officials": ("id", "n", "name", "titles", "title", "mentions", "n_mentions", *_FSPAN, "rule"),
+    "officials": ("id", "n", "name", "titles", "title", "mentions", "n_mentions", *_FSPAN, "rule",
+                  "titles_as_written"),
     "documents": ("id", "n", "kind", "number", "symbol", "issuer_code", "issuer", "date", "subject", *_FSPAN,
-                  "kind_code", "rule"),
-    "counts": ("id", "n", "value", "of", "unit", "qualifier", *_FSPAN, "number_span_start", "number_span_end", "rule"),
+                  "kind_code", "rule", "mentions", "year", "kind_from", "issuer_from", "variants", "type_slot",
+                  "sources", "alternatives"),
+    "counts": ("id", "n", "value", "of", "unit", "qualifier", *_FSPAN, "number_span_start", "number_span_end", "rule",
+               "value_max", "unit_head", "in_words"),
     "breakdowns": ("id", "n", "total", "unit", "n_parts", "parts_sum", *_FSPAN, "total_span_start", "total_span_end",
-                   "part_spans", "by", "rule"),
+                   "part_spans", "by", "rule", "partition", "total_qualifier"),
     "models": ("id", "n", "name", "field", "confidence", *_FSPAN, "rule"),
     "dates": ("id", "n", "value", *_FSPAN, "text", "valid", "rule"),
     "organizations": ("id", "n", "text", "label", *_FSPAN, "normalized", "rule"),
@@ -108,7 +116,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
 }
 #: frame columns stored as float64 (ints and None mix in the contract)
 FRAME_FLOATS: dict[str, tuple[str, ...]] = {
-    "counts": ("value", "of"), "breakdowns": ("total", "parts_sum"), "breakdown_parts": ("value",),
+    "counts": ("value", "of", "value_max"), "breakdowns": ("total", "parts_sum"), "breakdown_parts": ("value",),
     "models": ("confidence",),
 }
 #: frame columns holding Python lists
