@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.dvnlp-installed
 
-.PHONY: run test setup system-packages train bench clean
+.PHONY: run test setup system-packages train bench clean chromium screenshots
 
 # Debian packages the tests use: .doc reading, OCR with its Vietnamese data, the font of the OCR test pages.
 # Installed only when run as root with apt-get (CI); elsewhere the tests that need them skip, naming the package.
@@ -18,9 +18,25 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## run the main job on the bundled sample reports and print a rich summary
+## run the main job on the bundled sample reports and print a rich summary; write the workbook and the HTML report
 run: $(STAMP)
 	$(VENV)/bin/dvnlp extract corpora/samples --format table
+	$(VENV)/bin/dvnlp extract corpora/samples -o out/facts.xlsx
+	$(VENV)/bin/dvnlp report corpora/samples -o out/report.html
+	@echo "open out/report.html   (the HTML report: summary, findings, each report with its facts highlighted)"
+	@echo "open out/facts.xlsx    (the Excel workbook: one sheet per table; --lang vi for Vietnamese headers)"
+
+## Debian's chromium for the browser tests of the HTML report (only as root; the tests skip without it)
+chromium:
+	@if [ "$$(id -u)" = 0 ]; then dpkg -s chromium chromium-driver >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }; fi
+
+## screenshots of the HTML report (summary, findings, one report page): make screenshots REPORT=… SCREENS=…
+REPORT ?= out/report.html
+SCREENS ?= out/screens
+screenshots: $(STAMP) chromium
+	test -f $(REPORT) || $(MAKE) run
+	$(PY) scripts/screenshots.py $(REPORT) $(SCREENS)
 
 system-packages:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -33,7 +49,7 @@ system-packages:
 	fi
 
 ## run the whole test suite (what CI runs)
-test: $(STAMP) system-packages
+test: $(STAMP) system-packages chromium
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup
 
 train: $(STAMP)

@@ -28,6 +28,11 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+class Lang(str, Enum):
+    en = "en"
+    vi = "vi"
+
+
 class OutFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
@@ -69,17 +74,28 @@ def _records(paths: list[Path]) -> tuple[list, list, list]:
 def extract(
     paths: PathsArg,
     fmt: Annotated[Optional[OutFormat], typer.Option("--format", "-f", help="jsonl, json or table (default: table on a terminal, else jsonl).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout (atomically).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout (atomically); "
+                                                   "OUT.xlsx writes an Excel workbook, one sheet per table.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Headers of an .xlsx workbook: en or vi.")] = Lang.en,
 ) -> None:
     """Extract facts from reports.
 
     Example: dvnlp extract ../shared/devset/docs.jsonl --format jsonl -o out.jsonl
+    Example: dvnlp extract corpora/samples -o facts.xlsx --lang vi
     """
     from dvnlp.export import write_records
     from dvnlp.export.table import print_reports, summary_table
 
     fmt = fmt or (OutFormat.table if sys.stdout.isatty() and output is None else OutFormat.jsonl)
     records, reports, errors = _records(paths)
+    if output is not None and output.suffix.lower() == ".xlsx":
+        from dvnlp.checks import batch_findings
+        from dvnlp.export.xlsx import write_workbook
+
+        write_workbook(records, output, cross=batch_findings(records), lang=lang.value)
+        err.print(summary_table(reports, errors=len(errors)))
+        err.print(f"wrote {output}")
+        raise typer.Exit(EXIT_PARTIAL if errors else EXIT_OK)
     if fmt is OutFormat.table:
         console = Console(file=open(output, "w", encoding="utf-8")) if output else Console()
         print_reports(reports, console)
@@ -208,6 +224,75 @@ def evaluate(
         else:
             table.add_row(kind, "", f"{s['recall']:.3f}", "", str(s["tp"]), "", str(s["fn"]))
     Console().print(table)
+
+
+def _is_output_jsonl(path: Path) -> bool:
+    """Whether ``path`` holds dvnlp output records (not input documents)."""
+    import gzip
+    import json
+
+    if not path.name.lower().endswith((".jsonl", ".jsonl.gz")):
+        return False
+    with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rt", encoding="utf-8") as fh:
+        first = next((line for line in fh if line.strip()), "")
+    try:
+        data = json.loads(first) if first else {}
+    except ValueError:
+        return False
+    return isinstance(data, dict) and ("checks" in data or "error" in data)
+
+
+def _read_jsonl(path: Path):  # noqa: ANN202 - an iterator of dicts
+    import gzip
+    import json
+
+    with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+@app.command("report")
+def report_cmd(
+    inputs: Annotated[list[Path], typer.Argument(help="A batch's OUT.duckdb or OUT.jsonl, or input files and folders.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    pages: Annotated[Optional[bool], typer.Option(
+        "--pages/--single-file", help="One page per report in OUT_files/ (default: beyond 100 reports).")] = None,
+    title: Annotated[str, typer.Option(help="The report's title.")] = "dvnlp report",
+) -> None:
+    """Write one self-contained HTML report (works offline): summary and charts, every finding with
+    its evidence highlighted, a page per report with its facts highlighted, and a search box.
+
+    Example: dvnlp report facts.duckdb -o report.html
+    Example: dvnlp report corpora/samples -o out/report.html
+    """
+    from dvnlp.checks import batch_findings
+    from dvnlp.errors import EXIT_USAGE
+    from dvnlp.export.htmlreport import SINGLE_MAX, write_report
+
+    if len(inputs) == 1 and inputs[0].suffix.lower() in (".duckdb", ".db"):
+        from dvnlp.export.duckdb import query, read_batch_findings, read_records
+
+        if not inputs[0].is_file():
+            err.print(f"[red]error[/] {inputs[0]}: no such DuckDB file")
+            raise typer.Exit(EXIT_USAGE)
+        n = query(inputs[0], "SELECT count(*) FROM reports")[1][0][0]
+        records, cross = read_records(inputs[0]), read_batch_findings(inputs[0])
+    elif inputs and all(p.is_file() and _is_output_jsonl(p) for p in inputs):
+        def records_of():  # noqa: ANN202
+            for p in inputs:
+                yield from _read_jsonl(p)
+        cross = batch_findings(records_of())
+        n = sum(1 for _ in records_of())
+        records = records_of()
+    else:
+        records = [r.to_dict() for r in _records(inputs)[0]]
+        n, cross = len(records), batch_findings(records)
+    done = write_report(records, output, cross=cross, pages=n > SINGLE_MAX if pages is None else pages, title=title)
+    where = f" and {done['pages']}/" if done["pages"] else ""
+    err.print(f"{done['reports']} reports, {done['findings']} findings, {done['errors']} input errors: "
+              f"wrote {output}{where}")
+    raise typer.Exit(EXIT_PARTIAL if done["errors"] else EXIT_OK)
 
 
 app.command("batch")(batch_command)

@@ -116,7 +116,10 @@ def score(gold: Iterable[dict[str, Any]], pred: dict[str, dict[str, Any]]) -> di
                 _num(x.get("value")) for x in b.get("parts") or []) == sorted(float(v) for v in a["parts"].values())),
             ("models", lambda a, b: token_f1(a["name"], b.get("name", "")) >= 0.8 and a["field"] == b.get("field")),
         ):
-            tp, fp, fn = _greedy(g.get(kind, []), p.get(kind) or [], match)
+            found = p.get(kind) or []
+            if kind == "breakdowns":  # this gold format holds breakdowns by field only ({field: value} parts)
+                found = [b for b in found if b.get("by") in (None, "field")]
+            tp, fp, fn = _greedy(g.get(kind, []), found, match)
             tot[kind].update(tp=tp, fp=fp, fn=fn)
         gk = Counter(g.get("checks", []))
         pk = Counter(c.get("kind") for c in p.get("checks") or [] if c.get("kind") in ARITHMETIC)

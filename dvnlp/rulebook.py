@@ -18,17 +18,21 @@ from typing import Any
 from dvnlp.errors import RuleError
 
 # kind of file -> (required keys with types, optional keys with types)
-SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
+SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "abbreviations": ({"abbr": str, "expansion": str}, {"kind": str, "note": str}),
     "lexicon": ({"term": str, "kind": str}, {"note": str}),
-    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "note": str}),
+    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "means": str, "note": str}),
+    "bodies": ({"word": str, "kind": str}, {"forms": list, "note": str}),
     "honorifics": ({"word": str}, {"kind": str, "note": str}),
-    "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "note": str}),
-    "issuers": ({"code": str, "name": str}, {"note": str}),
+    "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "abbreviations": list,
+                                                    "compatible_codes": list, "generic": bool, "common_word": bool,
+                                                    "note": str}),
+    "issuers": ({"code": str, "name": str}, {"text_only": bool, "note": str}),
     "boilerplate": ({"id": str, "pattern": str}, {"description": str}),
     "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
-    "units": ({"noun": str}, {"kind": str, "note": str}),
+    "units": ({"noun": str}, {"kind": str, "note": str, "value": (int, float)}),
 }
+BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier")
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
 #: rules that are not package files but travel with a saved pipeline (validated the same way)
 COMPONENT_SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
@@ -69,14 +73,36 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
             if typ is None:
                 raise RuleError(resource, f"{where}: unknown key {key!r} (allowed: {', '.join([*required, *optional])})")
             if not isinstance(value, typ):
-                raise RuleError(resource, f"{where}: {key!r} must be {typ.__name__}, got {type(value).__name__}")
+                wanted = " or ".join(t.__name__ for t in typ) if isinstance(typ, tuple) else typ.__name__
+                raise RuleError(resource, f"{where}: {key!r} must be {wanted}, got {type(value).__name__}")
+        if kind == "units" and str(entry.get("kind", "")).startswith("number_") and "value" not in entry:
+            raise RuleError(resource, f"{where} ({entry['noun']}): a number word needs a 'value'")
+        if kind == "bodies" and entry["kind"] not in BODY_KINDS:
+            raise RuleError(resource, f"{where} ({entry['word']}): unknown kind {entry['kind']!r} (allowed: {', '.join(BODY_KINDS)})")
+        if kind == "bodies" and any("{h}" not in f for f in entry.get("forms", [])):
+            raise RuleError(resource, f"{where} ({entry['word']}): every form must contain {{h}}")
         if kind == "boilerplate":
             try:
                 re.compile(entry["pattern"])
             except re.error as exc:
                 raise RuleError(resource, f"{where} ({entry['id']}): bad pattern: {exc}") from None
+        if kind in ("document_kinds", "issuers"):
+            _check_codes(entry, resource, where, [e["code"] for e in entries])
         entries.append(entry)
     return RuleSet(kind=kind, resource=resource, entries=tuple(entries))
+
+
+def _check_codes(entry: dict[str, Any], resource: str, where: str, seen: list[str]) -> None:
+    """A document kind or issuer code: non-empty, no spaces, unique; list values are non-empty strings."""
+    code = entry["code"]
+    if not code.strip() or any(c.isspace() for c in code):
+        raise RuleError(resource, f"{where}: code {code!r} must be non-empty and hold no spaces")
+    if code in seen:
+        raise RuleError(resource, f"{where}: duplicate code {code!r}")
+    for key in ("aliases", "abbreviations", "compatible_codes"):
+        bad = [v for v in entry.get(key, []) if not isinstance(v, str) or not v.strip()]
+        if bad:
+            raise RuleError(resource, f"{where} ({code}): {key!r} must hold non-empty strings, got {bad!r}")
 
 
 @cache

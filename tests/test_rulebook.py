@@ -33,3 +33,17 @@ def test_rulebook_rejects_bad_entries_by_name(data, problem):
 def test_rulebook_rejects_bad_regex():
     with pytest.raises(RuleError, match="bad pattern"):
         validate("boilerplate", {"entries": [{"id": "x", "pattern": "(QĐ"}]}, "b.json")
+
+
+@pytest.mark.parametrize(
+    "kind,entries,problem",
+    [
+        ("document_kinds", [{"code": "NQ", "name": "Nghị quyết"}, {"code": "NQ", "name": "Nghị quyết"}], "duplicate code 'NQ'"),
+        ("issuers", [{"code": "U BND", "name": "Ủy ban nhân dân"}], "hold no spaces"),
+        ("document_kinds", [{"code": "QĐi", "name": "Quy định", "compatible_codes": [""]}], "non-empty strings"),
+    ],
+)
+def test_rulebook_checks_document_and_issuer_codes(kind, entries, problem):
+    with pytest.raises(RuleError, match=problem) as err:
+        validate(kind, {"entries": entries}, f"dvnlp/rules/{kind}.json")
+    assert f"{kind}.json" in str(err.value)

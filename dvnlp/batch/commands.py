@@ -29,6 +29,7 @@ class BatchFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     duckdb = "duckdb"
+    xlsx = "xlsx"
 
 
 class QueryFormat(str, Enum):
@@ -123,9 +124,9 @@ def batch_command(
     inputs: Annotated[list[Path], typer.Argument(
         help="Files (.txt .html .docx .pdf .jsonl .jsonl.gz), folders (recursive) or glob patterns.")],
     output: Annotated[Path, typer.Option(
-        "--output", "-o", help="OUT.jsonl, OUT.duckdb, OUT.parquet (folder) or a folder for CSV.")],
+        "--output", "-o", help="OUT.jsonl, OUT.duckdb, OUT.xlsx, OUT.parquet (folder) or a folder for CSV.")],
     fmt: Annotated[Optional[BatchFormat], typer.Option(
-        "--format", "-f", help="jsonl, csv, parquet or duckdb (default: from the suffix of --output).")] = None,
+        "--format", "-f", help="jsonl, csv, parquet, duckdb or xlsx (default: from the suffix of --output).")] = None,
     workers: Annotated[int, typer.Option(
         "--workers", "-w", min=0, help="Worker processes (0: one per CPU, at most 8).")] = 0,
     chunksize: Annotated[int, typer.Option(min=1, help="Documents per task sent to a worker.")] = 4,
@@ -140,11 +141,12 @@ def batch_command(
     max_size: Annotated[float, typer.Option(
         "--max-size", min=0.001, help="Largest input file (or JSON line) in MB; larger ones get an error record.")] = 50.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Headers of an .xlsx workbook: en or vi.")] = "en",
 ) -> None:
     """Extract facts from many reports into one output, in input order, resumably.
 
     Every input gives one record: its report, or an error record {"id", "source", "error"}.
-    Cross-document findings go into the checks table (csv, parquet, duckdb). Duplicate ids are
+    Cross-document findings go into the checks table (csv, parquet, duckdb, xlsx). Duplicate ids are
     renamed id#2, id#3 … (a warning each). Exit 0 when every input was processed, 3 when some
     failed, 2 on a usage error (also: another batch is writing the same --output), 4 when the
     batch had to stop (disk full), 130 when interrupted (then rerun with --resume).
@@ -155,6 +157,9 @@ def batch_command(
     from dvnlp.batch.pool import BatchUsageError, run_batch
     from dvnlp.errors import DvnlpError
 
+    if lang not in ("en", "vi"):
+        err.print(f"[red]error[/] --lang must be en or vi, got {escape(lang)}")
+        raise typer.Exit(EXIT_USAGE)
     reporter = None if quiet else RichReporter(err)
     handler = _ConsoleHandler(err)
     log = logging.getLogger("dvnlp.batch")
@@ -163,7 +168,7 @@ def batch_command(
         summary = run_batch(list(inputs), output, fmt=fmt.value if fmt else None,
                             workers=workers or default_workers(), chunksize=chunksize, resume=resume,
                             scheduler=scheduler, reporter=reporter, timeout=timeout or None,
-                            max_bytes=int(max_size * 2**20))
+                            max_bytes=int(max_size * 2**20), lang=lang)
     except (BatchUsageError, ManifestMismatch) as exc:
         err.print(f"[red]error[/] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from None

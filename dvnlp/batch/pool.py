@@ -36,7 +36,7 @@ from dvnlp.errors import DvnlpError
 
 __all__ = ["BatchUsageError", "PoolStats", "resolve_format", "run_batch", "run_local"]
 
-FORMATS = ("jsonl", "csv", "parquet", "duckdb")
+FORMATS = ("jsonl", "csv", "parquet", "duckdb", "xlsx")
 #: the pipeline ``workers=1`` uses in this process instead of loading one (tests share theirs)
 _NLP: Any = None
 #: default per-document time limit, in seconds: generous, a 1 MB report takes about a minute
@@ -210,7 +210,8 @@ def run_local(items: Iterable[tuple[Any, Any]], workers: int = 1, chunksize: int
         pool.close(abort=not ok)
 
 
-_SUFFIXES = {".jsonl": "jsonl", ".duckdb": "duckdb", ".db": "duckdb", ".parquet": "parquet", ".csv": "csv"}
+_SUFFIXES = {".jsonl": "jsonl", ".duckdb": "duckdb", ".db": "duckdb", ".parquet": "parquet", ".csv": "csv",
+             ".xlsx": "xlsx"}
 
 
 def resolve_format(out: Path, fmt: str | None) -> str:
@@ -223,7 +224,7 @@ def resolve_format(out: Path, fmt: str | None) -> str:
         raise BatchUsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt in ("csv", "parquet") and out.exists() and not out.is_dir():
         raise BatchUsageError(f"--format {fmt} writes a folder, but {out} is a file")
-    if fmt in ("jsonl", "duckdb") and out.is_dir():
+    if fmt in ("jsonl", "duckdb", "xlsx") and out.is_dir():
         raise BatchUsageError(f"--format {fmt} writes a file, but {out} is a folder")
     return fmt
 
@@ -267,13 +268,14 @@ def _sigterm(signum: int, frame: Any) -> None:
 def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
               chunksize: int = 4, resume: bool = False, scheduler: str | None = None,
               reporter: Reporter | None = None, timeout: float | None = DEFAULT_TIMEOUT,
-              max_bytes: int | None = None) -> Any:
+              max_bytes: int | None = None, lang: str = "en") -> Any:
     """Process every input into ``out`` and return the :class:`~dvnlp.export.tables.Summary`.
 
     ``timeout`` is the time limit per document in seconds (its worker is replaced and the
     document gets a ``Timeout`` error record); ``max_bytes`` the size cap per input file or
-    JSON line (default: :func:`~dvnlp.ingest.iter_documents`'s). The summary also has
-    ``crashes``, ``timeouts`` (recovered) and ``renamed`` (duplicate ids made unique, ``id#2``).
+    JSON line (default: :func:`~dvnlp.ingest.iter_documents`'s); ``lang`` names the headers of an
+    ``xlsx`` workbook (``en``, ``vi``). The summary also has ``crashes``, ``timeouts``
+    (recovered) and ``renamed`` (duplicate ids made unique, ``id#2``).
 
     Raises :class:`BatchUsageError` (``OutputLocked`` when another batch writes ``out``, or
     ``ManifestMismatch``) before any work when the request cannot be met; on
@@ -289,7 +291,7 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = No
     try:
         with output_lock(out):
             return _run_locked(inputs, out, fmt, workers, chunksize, resume, scheduler, reporter, timeout,
-                               max_bytes)
+                               max_bytes, lang)
     except OSError as exc:
         if exc.errno not in _WRITE_ERRORS:
             raise
@@ -299,9 +301,10 @@ def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = No
 
 def _run_locked(inputs: list[str | Path], out: Path, fmt: str, workers: int, chunksize: int, resume: bool,
                 scheduler: str | None, reporter: Reporter | None, timeout: float | None,
-                max_bytes: int | None) -> Any:
+                max_bytes: int | None, lang: str) -> Any:
     from dvnlp import __version__
     from dvnlp.batch.manifest import Manifest
+    from dvnlp.checks import CrossDocument
     from dvnlp.export.tables import build, open_sink
     from dvnlp.ingest import iter_documents
 
@@ -343,9 +346,17 @@ def _run_locked(inputs: list[str | Path], out: Path, fmt: str, workers: int, chu
             signal.signal(signal.SIGTERM, old)
     for message in stats.renamed:
         log.warning(message)
-    sink = open_sink(fmt, out)
+    sink = open_sink(fmt, out, lang=lang)
+    cross = CrossDocument()
+
+    def records() -> Iterator[tuple[int, str, dict[str, Any]]]:
+        for seq, source, line in manifest.records():
+            record = json.loads(line)
+            cross.add(seq, record)
+            yield seq, source, record
+
     try:
-        summary = build(manifest.records(), sink)
+        summary = build(records(), sink, cross=cross.result)
         if sink is None:
             os.replace(manifest.part_path, out)
         else:

@@ -3,6 +3,7 @@
     >>> from dvnlp.checks import check, check_batch
     >>> report = check(dvnlp.extract(text))        # fills report.checks and report.checked
     >>> findings = check_batch(reports)             # cross-document findings
+    >>> batch = batch_findings(reports)             # the same with input positions, for the tables
 
 Kinds and severities:
 
@@ -12,10 +13,11 @@ Kinds and severities:
 | ``ratio_exceeds_total`` | error | :mod:`dvnlp.checks.ratios` |
 | ``percent_mismatch`` | error | :mod:`dvnlp.checks.ratios` |
 | ``date_invalid``, ``date_period_reversed``, ``date_document_after_report`` | warning | :mod:`dvnlp.checks.dates` |
+| ``kind_symbol_mismatch``, ``document_conflict`` | warning | :mod:`dvnlp.checks.documents` |
 | ``cross_document_mismatch`` | warning | :mod:`dvnlp.checks.crossdoc` |
 
 ``report.checked`` says how much was checked and what could not be:
-``{"sums": n, "ratios": n, "percents": n, "dates": n, "unchecked": [{"what", "span", …}], "failed": [...]}``
+``{"sums": n, "ratios": n, "percents": n, "dates": n, "documents": n, "unchecked": [{"what", "span", …}], "failed": [...]}``
 (``failed`` lists a check that raised on this report; the others still ran).
 """
 from __future__ import annotations
@@ -25,11 +27,13 @@ from typing import Any
 
 from dvnlp.checks.crossdoc import check_batch
 from dvnlp.checks.dates import check_dates
+from dvnlp.checks.documents import check_documents
+from dvnlp.checks.located import BatchFindings, CrossDocument, batch_findings, place_year
 from dvnlp.checks.ratios import check_ratios
 from dvnlp.checks.sums import check_sums
 from dvnlp.facts.report import Finding, Report
 
-__all__ = ["ERROR_KINDS", "check", "check_batch"]
+__all__ = ["ERROR_KINDS", "BatchFindings", "CrossDocument", "batch_findings", "check", "check_batch", "place_year"]
 
 #: the arithmetic kinds: an inconsistency in the figures themselves
 ERROR_KINDS = frozenset({"sum_mismatch", "ratio_exceeds_total", "percent_mismatch"})
@@ -46,7 +50,7 @@ def check(report: Report, *, report_date: dt.date | str | None = None) -> Report
     findings: list[Finding] = []
     unchecked: list[dict[str, Any]] = []
     failed: list[dict[str, str]] = []
-    checked: dict[str, Any] = {"sums": 0, "ratios": 0, "percents": 0, "dates": 0}
+    checked: dict[str, Any] = {"sums": 0, "ratios": 0, "percents": 0, "dates": 0, "documents": 0}
     try:
         f, n, u = check_sums(report)
         findings += f
@@ -67,6 +71,12 @@ def check(report: Report, *, report_date: dt.date | str | None = None) -> Report
         checked["dates"] = n
     except Exception as exc:  # noqa: BLE001
         failed.append({"check": "dates", "error": f"{type(exc).__name__}: {exc}"})
+    try:
+        f, n = check_documents(report)
+        findings += f
+        checked["documents"] = n
+    except Exception as exc:  # noqa: BLE001
+        failed.append({"check": "documents", "error": f"{type(exc).__name__}: {exc}"})
     findings.sort(key=lambda x: (x.evidence[0][0] if x.evidence else -1, x.kind))
     unchecked.sort(key=lambda x: x["span"][0])
     report.checks = findings

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from typing import Any
 
-from dvnlp.checks.sums import fmt, fmt_vi
+from dvnlp.checks.sums import fmt, fmt_vi, hedge_kind
 from dvnlp.facts.report import Count, Finding, Report
-from dvnlp.segment.patterns import DASH, parse_number
+from dvnlp.rulebook import load_rules
+from dvnlp.segment.patterns import parse_number
 
 _BREAK = re.compile(r"[;!?\n]|\.(?!\d)(?=\s|$)")
 _INTRO = re.compile(
@@ -34,22 +36,17 @@ _OTHER_BASE_AFTER = re.compile(
     r"dân\s+số|diện\s+tích|tổng\s+số|vốn)",
     re.IGNORECASE,
 )
-_DATE_WORD_BEFORE = re.compile(r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|tháng|nay|qua)\s*[(,]?\s*$", re.IGNORECASE)
-_ADDRESS_BEFORE = re.compile(r"(?:số\s+nhà|nhà\s+số|số|địa\s+chỉ|hẻm|kiệt|ngõ|ngách|tờ\s+bản\s+đồ|thửa)\s*$", re.IGNORECASE)
-#: nouns that a small ratio such as 11/12 may count (a day/month otherwise)
-_COUNTED = frozenset(
-    "xã;phường;thị trấn;huyện;quận;thị xã;thành phố;tỉnh;thôn;làng;bản;buôn;ấp;khóm;sóc;xóm;tổ;tổ dân phố;"
-    "khu dân cư;khu phố;chi bộ;đảng bộ;đảng viên;tổ chức;cơ quan;đơn vị;hộ;người;trường;hội;chi hội;đoàn viên;"
-    "hội viên;công trình;dự án;mô hình;điển hình;tiêu chí;chỉ tiêu;nội dung;nhiệm vụ;cuộc;hội nghị;lớp;đợt;buổi;"
-    "phòng;ban;ngành;sở;doanh nghiệp;hợp tác xã;câu lạc bộ;nhóm;đội;trạm;điểm;ý kiến;kiến nghị;đơn;vụ;việc;"
-    "hồ sơ;thủ tục;cán bộ;công chức;lượt;căn;nhà;km;ha;cây;con".split(";"))
-_MULTIPLIERS = frozenset({"vạn", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm", "chục"})
 _ADDRESS_AFTER = re.compile(r"(?:,\s*|\s)(?:P\.|Q\.|F\.?\d|phường\s+\d|quận\s+\d|KP\s?\d|khu\s+phố\s+\d|ĐT\s*:|Tp\.|TP\.)")
-_STREET = frozenset({"đường", "phố", "hẻm", "ngõ", "ngách", "kiệt", "lô", "số"})
-_CAPITALIZED_NOUNS = frozenset({"Nhân dân", "Nhà nước", "Mặt trận", "Tổ quốc", "Công an", "Quân đội"})
-_LOWER = ("hơn", "trên", "ít nhất", "tối thiểu", "lên đến", "lên tới", "tới")
-_UPPER = ("gần", "dưới", "chưa đến", "không quá", "tối đa")
-_APPROX = ("khoảng", "xấp xỉ", "ước", "chừng", "trên dưới", "gần như")
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    """The noun lists of ``dvnlp/rules/units.json`` the ratio check reads (counted nouns, street
+    words, capitalized nouns, multipliers)."""
+    by_kind: dict[str, set[str]] = {}
+    for e in load_rules("units").entries:
+        by_kind.setdefault(e.get("kind", ""), set()).add(e["noun"] if e.get("kind") == "capitalized_noun" else e["noun"].lower())
+    return {k: frozenset(by_kind.get(k, ())) for k in ("counted", "street", "capitalized_noun", "multiplier")}
 
 
 def _is_percent(c: Count) -> bool:
@@ -62,31 +59,22 @@ def _nspan(c: Count) -> tuple[int, int]:
 
 
 def plausible_ratio(c: Count, text: str) -> bool:
-    """A written ratio x/y that is a count, not a day/month (``25/12``) or ``24/7``."""
+    """A written ratio x/y the checks may compare. Dates, addresses, ``24/7`` and the like are not
+    counts at all (``dvnlp_counts`` leaves them out); here: the record must match what is written
+    (a misread ``644.000ha`` must not become 644), and a small x/y that could still be a day and a
+    month (``10/2 hộ``) is checked only when it counts an organisational noun (``11/12 xã``)."""
     if c.of is None or c.value is None or c.span is None:
         return False
     x, y = float(c.value), float(c.of)
     if y <= 0:
         return False
-    if (x, y) == (24.0, 7.0):
-        return False
-    # the record must match what is written (a misread "644.000ha" must not become 644)
     written = [parse_number(t) for t in re.findall(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
                                                      text[int(c.span[0]):int(c.span[1])])]
     if x not in written or y not in written:
         return False
-    a = _nspan(c)[0]
-    before = text[max(0, a - 20):a]
-    if _ADDRESS_BEFORE.search(before) or re.search(rf"\d\s*[{DASH}]\s*$", before):  # số nhà 14/11; 24 - 26/4
-        return False
-    date_like = x.is_integer() and y.is_integer() and 1 <= x <= 31 and 1 <= y <= 12
-    if date_like:
-        if not c.unit or _DATE_WORD_BEFORE.search(before[-14:]):
-            return False
-        # a day/month read as a ratio ("30/4 năm nay", "10/2 Nghị quyết"): only organisational nouns count
-        words = re.findall(r"[^\W\d_]+", c.unit.lower())
-        if not words or c.unit[0].isupper() or not any(" ".join(words[:k]) in _COUNTED for k in (1, 2, 3)):
-            return False
+    if x.is_integer() and y.is_integer() and 1 <= x <= 31 and 1 <= y <= 12:
+        words = re.findall(r"[^\W\d_]+", (c.unit or "").lower())
+        return any(" ".join(words[:k]) in _words()["counted"] for k in (1, 2, 3))
     return True
 
 
@@ -100,13 +88,14 @@ def _counts_things(c: Count, text: str) -> bool:
     if b < len(text) and text[b].isalnum():  # 35/4A
         return False
     words = re.findall(r"[^\W\d_]+", unit.lower())
-    if not words or words[0] in _MULTIPLIERS:
+    lists = _words()
+    if not words or words[0] in lists["multiplier"]:
         return False
     tail = unit.split()[1:]
-    if words[0] in _STREET or any(a[:1].isupper() and b[:1].isupper() and f"{a} {b}" not in _CAPITALIZED_NOUNS
-                                  for a, b in zip(tail, tail[1:])):  # "đường Ung Văn Khiêm": a street, a name
+    if words[0] in lists["street"] or any(a[:1].isupper() and b[:1].isupper() and f"{a} {b}" not in lists["capitalized_noun"]
+                                          for a, b in zip(tail, tail[1:])):  # "đường Ung Văn Khiêm": a street, a name
         return False
-    if any(" ".join(words[:k]) in _COUNTED for k in (1, 2, 3)):
+    if any(" ".join(words[:k]) in lists["counted"] for k in (1, 2, 3)):
         return True
     if unit.isascii():  # a Vietnamese noun has marks; bare ASCII here is an address or a code
         return False
@@ -209,13 +198,13 @@ def check_ratios(report: Report) -> tuple[list[Finding], int, int, list[dict[str
         stated = float(p.value)
         written = _written(text, p)
         tol = tolerance(written)
-        qual = (p.qualifier or "").lower()
-        if qual in _LOWER:
+        kind = hedge_kind(p.qualifier)
+        if kind == "lower":
             bad = actual < stated - tol
-        elif qual in _UPPER:
+        elif kind == "upper":
             bad = actual > stated + tol
         else:
-            if qual in _APPROX:
+            if kind == "approx":
                 tol = max(tol, 2.0)
             bad = abs(actual - stated) > tol + 1e-9
         if not bad:

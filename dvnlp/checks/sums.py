@@ -68,8 +68,29 @@ def completeness(text: str, b: Breakdown) -> str | None:
     return None
 
 
-_LOWER_BOUND = ("hơn", "trên", "ít nhất", "tối thiểu")
-_APPROX = ("khoảng", "xấp xỉ", "ước", "chừng", "trên dưới", "gần như", "gần", "hàng", "hàng trăm", "hàng nghìn", "hàng chục")
+_LOWER = frozenset({"hơn", "trên", "ít nhất", "tối thiểu", "không dưới", "lên đến", "lên tới", "tới", "đến", "quá",
+                    "lớn hơn", "nhiều hơn", "tới hơn", "lên tới hơn", "hơn cả", "lớn hơn hoặc bằng"})
+_UPPER = frozenset({"gần", "dưới", "chưa đến", "không quá", "tối đa", "nhỏ hơn", "ít hơn", "gần cả", "nhỏ hơn hoặc bằng"})
+_APPROX_FIRST = ("khoảng", "xấp xỉ", "ước", "chừng", "trên dưới", "gần như", "hàng", "cả")
+
+
+def hedge_kind(qualifier: str | None) -> str | None:
+    """What a count's hedge says of the true value: ``lower`` (``hơn 270``: at least), ``upper``
+    (``gần``, ``dưới``: at most), ``approx`` (``khoảng``, ``khoảng trên``, ``hàng trăm``) or None."""
+    q = " ".join((qualifier or "").lower().split())
+    if not q:
+        return None
+    if q.startswith(_APPROX_FIRST):
+        return "approx"
+    if q in _LOWER:
+        return "lower"
+    if q in _UPPER:
+        return "upper"
+    return "approx"  # a hedge the lists do not know: no exact figure
+
+
+#: written before a total, these do not make it approximate ("lên đến 30 mô hình" is exact)
+_NOT_HEDGES = frozenset({"tổng số", "tổng cộng", "đến", "tới", "lên đến", "lên tới"})
 
 
 def _total_hedge(report: Report, b: Breakdown) -> str | None:
@@ -77,10 +98,13 @@ def _total_hedge(report: Report, b: Breakdown) -> str | None:
     sp = _span(b, "total_span")
     if sp is None:
         return None
+    if getattr(b, "total_qualifier", None):
+        q = b.total_qualifier.lower()
+        return q if q not in _NOT_HEDGES else None
     for c in report.counts:
-        if c.span is not None and int(c.span[0]) == sp[0]:
+        if c.span is not None and (int(c.span[0]) == sp[0] or (c.number_span and int(c.number_span[0]) == sp[0])):
             q = (c.qualifier or "").lower()
-            return q if q and q not in ("tổng số", "tổng cộng", "đến", "tới", "lên đến", "lên tới") else None
+            return q if q and q not in _NOT_HEDGES else None
     m = re.search(r"(?<![^\W_])(hơn|trên|khoảng|gần|xấp xỉ|ước|chừng)\s*$", report.text[max(0, sp[0] - 12):sp[0]],
                   re.IGNORECASE)
     return m.group(1).lower() if m else None
@@ -98,15 +122,19 @@ def check_sums(report: Report) -> tuple[list[Finding], int, list[dict[str, Any]]
         checked += 1
         total = float(b.total)
         s = sum(values)
-        complete = completeness(text, b)
+        by_field = getattr(b, "by", None) in (None, "field")
+        # a list by kind, level … is checked only for parts beyond an exact total: whether it was
+        # meant to be complete is not read from its wording
+        complete = completeness(text, b) if by_field else None
         hedge = _total_hedge(report, b)
+        kind = hedge_kind(hedge)
         reason = None
-        if s > total + _EPS and hedge not in _LOWER_BOUND + _APPROX:
+        if s > total + _EPS and kind is None and (by_field or _plain_parts(report, b)):
             reason = "exceeds"
-        elif complete and abs(s - total) > _EPS and hedge is None:
+        elif complete and abs(s - total) > _EPS and kind is None:
             reason = "incomplete"
-        elif complete and hedge in _LOWER_BOUND and s < total - _EPS:
-            reason = "incomplete"
+        elif complete and kind == "lower" and s < total - _EPS:
+            reason = "incomplete"  # "hơn 30 mô hình" = 10 + 9 + 6 + 4: not more than 30
         if reason is None:
             continue
         unit = b.unit or ""
@@ -129,6 +157,19 @@ def check_sums(report: Report) -> tuple[list[Finding], int, list[dict[str, Any]]
                      "reason": reason, "complete": complete},
         ))
     return findings, checked, _totals_without_parts(report)
+
+
+def _plain_parts(report: Report, b: Breakdown) -> bool:
+    """Whether every part of a list by kind, level … is a count in digits, unhedged, of the total's
+    own noun (``166.300 USD, trong đó 83.241 USD … 83.089 USD``): only then is its excess the text's."""
+    by_start = {int((c.number_span or c.span)[0]): c for c in report.counts if c.span}
+    spans = getattr(b, "part_spans", None) or []
+    total = by_start.get(int((_span(b, "total_span") or (-1, -1))[0]))
+    if total is None or not spans or len(spans) != len(b.parts):
+        return False
+    parts = [by_start.get(int(p[0])) for p in spans]
+    return all(c is not None and not c.qualifier and not c.in_words and c.unit_head and c.unit_head == total.unit_head
+               for c in parts)
 
 
 def _totals_without_parts(report: Report) -> list[dict[str, Any]]:

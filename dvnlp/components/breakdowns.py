@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text, facts
-from dvnlp.components.fields import Label, Spans as _Spans, find_labels
+from dvnlp.components.enumerations import Num, find_enumerations
+from dvnlp.components.fields import Label, Spans as _Spans, doc_labels, find_labels
+from dvnlp.components.sentences import sentence_spans
 from dvnlp.segment.patterns import DASH, DATE, NUMBER, QUOTED, RATIO, SYMBOL, parse_number
 
 _W = r"[^\W\d_]"  # one letter
@@ -53,7 +54,6 @@ _BEFORE_GAP = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_GAP_BAD = re.compile(r"\b(?:và|hoặc|của|được|đã|có|với|tại|như|trong đó)\b", re.IGNORECASE)
-_SENT_END = re.compile(r"(?<!\d)[.!?…]+(?=\s|$)|\n")
 _REMAINDER = re.compile(r"\bcòn lại\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(
     r"\s*[,;]?\s*(?:tổng\s+(?:cộng|số)|tổng)\s*(?:là|:)?\s*(?P<num>\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE
@@ -63,20 +63,6 @@ _NEW_TOPIC = re.compile(r"(?<![^\W_])(?:ngoài\s+ra|bên\s+cạnh\s+đó|mặt\s
 _ENUM_ITEM_BEFORE = re.compile(r"(?:(?<![^\W_])(?:trong\s+đó(?:\s+có)?|gồm(?:\s+có)?|bao\s+gồm|và)\s*:?|,)\s*$", re.IGNORECASE)
 _MAX_LIST_GAP = 220  # characters between two labels of one list
 _MAX_TOTAL_DIST = 420  # characters from the total to the first part
-
-
-@dataclass
-class Num:
-    """A number the breakdown logic may use: a count record, or a bare number when counts did not run."""
-
-    value: float
-    start: int  # number start
-    end: int  # number end
-    span_end: int  # end of number + unit
-    unit: str | None
-    of: float | None
-    percent: bool
-    record: dict[str, Any] | None = None
 
 
 # -- numbers ------------------------------------------------------------------------------------
@@ -148,13 +134,6 @@ def _head(unit: str | None) -> str | None:
     return " ".join(words[:2]) if words else None
 
 
-def _sentence_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in _SENT_END.finditer(text):
-        starts.append(m.end())
-    return starts
-
-
 # -- the finder ---------------------------------------------------------------------------------
 
 class BreakdownFinder(Component):
@@ -169,25 +148,29 @@ class BreakdownFinder(Component):
         self.max_total_distance = max_total_distance
 
     def match(self, doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        return self.find(doc_text(doc), facts(doc).get("counts"), Boilerplate(doc))
+        text = doc_text(doc)
+        return self.find(text, facts(doc).get("counts"), Boilerplate(doc), sentences=sentence_spans(doc),
+                         labels=doc_labels(doc, text))
 
     def set_annotations(self, doc: Doc, records: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
-        breakdowns, splits = records
-        store = facts(doc)
-        store.setdefault("breakdowns", [])
-        for record in breakdowns:
+        by_field, others = records
+        facts(doc).setdefault("breakdowns", [])
+        for record in sorted(by_field + others, key=lambda r: r["span"][0]):
             add_fact(doc, "breakdowns", record, label="BREAKDOWN")
-        if splits:
-            store.setdefault("splits", []).extend(splits)
 
     # public for tests and for callers without a spaCy Doc
-    def find(self, text: str, counts: list[dict[str, Any]] | None,
-             boiler: Boilerplate | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def find(self, text: str, counts: list[dict[str, Any]] | None, boiler: Boilerplate | None = None, *,
+             sentences: list[list[int]] | None = None,
+             labels: list[Label] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Field breakdowns and the others (by kind, level, …); ``sentences`` are the spans of
+        ``dvnlp_sentences`` (without them the text is one sentence)."""
         nums = _nums_from_counts(counts) if counts is not None else _nums_from_text(text)
         if boiler is not None:
             nums = [n for n in nums if not boiler.covers(n.start, n.end)]
-        labels = [lab for lab in find_labels(text) if boiler is None or not boiler.covers(lab.start, lab.end)]
-        sent_starts = _sentence_starts(text)
+        labels = [lab for lab in (find_labels(text) if labels is None else labels)
+                  if boiler is None or not boiler.covers(lab.start, lab.end)]
+        sents = [list(x) for x in sentences] if sentences else [[0, len(text)]]
+        sent_starts = [a for a, _ in sents]
         starts = [n.start for n in nums]
         used: set[int] = set()  # ids of Num used as parts or totals
         part_ids: set[int] = set()
@@ -200,8 +183,17 @@ class BreakdownFinder(Component):
             if record is not None:
                 out.append(record)
                 part_ids.update(id(n) for _, n, _ in parts)
-        splits = self._splits(text, nums, part_ids, sent_starts)
-        return out, splits
+        others = self._splits(text, nums, part_ids, sent_starts)
+        used.update(part_ids)
+        for r in others:
+            used.update(id(n) for n in nums if [n.start, n.span_end] in r["part_spans"] + [r["total_span"]])
+
+        def sentence_span(pos: int) -> tuple[int, int]:
+            a, b = sents[max(0, bisect.bisect_right(sent_starts, pos) - 1)]
+            return a, b
+
+        others += find_enumerations(text, nums, used, sentence_span)
+        return out, others
 
     # a list: labels close together, no field repeated, no paragraph break between
     def _lists(self, text: str, labels: list[Label], nums: list[Num]) -> list[list[Label]]:
@@ -349,7 +341,11 @@ class BreakdownFinder(Component):
             "span": [min(t_span[0], first), max(t_span[1], last)],
             "total_span": t_span,
             "part_spans": part_spans,
-            "rule": rule,
+            "rule": rule, "by": "field",
+            # the parts cover the total: they add up, name all four fields or end with "còn lại"
+            "partition": abs(sum(n.value for _, n, _ in parts) - t_value) < 1e-6
+            or len({lab.field for lab, _, _ in parts}) == 4 or "+remainder" in rule,
+            "total_qualifier": total.qualifier if total is not None else None,
         }
 
     @staticmethod
@@ -416,7 +412,9 @@ class BreakdownFinder(Component):
                     "span": [total.start, max(n.span_end for n, _ in members)],
                     "total_span": [total.start, total.span_end],
                     "part_spans": [[n.start, n.span_end] for n, _ in members],
-                    "rule": f"split:{by}", "by": by,
+                    "rule": f"split:{by}", "by": "level" if by == "level" else "kind",
+                    "partition": abs(sum(n.value for n, _ in members) - total.value) < 1e-6,
+                    "total_qualifier": total.qualifier,
                 })
         return out
 

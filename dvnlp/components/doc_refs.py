@@ -1,67 +1,104 @@
-"""``dvnlp_doc_refs``: cited documents — kind, number, canonical symbol, issuer, date, subject.
+"""``dvnlp_doc_refs``: cited documents — one record per distinct document, with every mention.
 
 Party style ``Quyết định số 400-QĐ/TU`` (number-KIND/ISSUER), State style ``1562/QĐ-UBND``
 (number/KIND-ISSUER) and ``04/2015/NĐ-CP`` (number/year/KIND-ISSUER), spaced or mistyped
-(``215 - QĐ/HU``, ``QÐ``) → canonical symbol. Kind and issuer names come from
-``dvnlp/rules/document_kinds.json`` and ``issuers.json``. A kind word with a bare number
-(``Kết luận 57``) gives a record with ``symbol: null``.
+(``215 - QĐ/HU``, ``QÐ``, ``13/2002 NQ-CP``) → canonical symbol; a list sharing one code
+(``quyết định số 95, 96, 97 QĐ-TTYT``) gives one document per number. A kind word with a bare
+number (``Kết luận 57``) gives a record with ``symbol: null`` unless a symbol of the same kind
+and number is cited in the report, whose record it joins.
+
+Mentions of one document (same canonical symbol, case, spaces, dashes and ``Đ``/``Ð`` folded; or
+a short form ``108/CP`` of ``108/2005/NĐ-CP``, kept in ``variants``) become one record whose
+``mentions`` lists every span; kind, issuer, date and subject are the first found over the
+mentions (a kind word of the text over the symbol's code; an issuer of the text over the code's,
+``issuer_from`` says which), and ``alternatives`` keeps the differing readings for the checks.
+The grammar of the fields is in :mod:`dvnlp.components.doc_fields`; kind and issuer names come
+from ``dvnlp/rules/document_kinds.json`` and ``issuers.json``.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dvnlp.components.base import Boilerplate, Component, doc_text
-from dvnlp.components.dates import find_dates
-from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import DASH, SYMBOL, canonical_symbol
+from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text
+from dvnlp.components.doc_fields import head_before, kind_alternation, kind_before, tables, tail_after
+from dvnlp.segment.patterns import CODES, DASH, SYMBOL, canonical_symbol, word_alternation
 
 _SPLIT = re.compile(rf"\s*(?:[{DASH}]|/)\s*")
-_ISSUER_PHRASE = re.compile(r"\s*,?\s*(?:do\s+|của\s+)(?P<issuer>[A-ZĐÂÊÔƠƯÁÀẢÃẠ][^,;.:()“”\"]{2,80}?)(?=\s+(?:về|và|cùng|ban hành|quy định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|nêu|yêu cầu|chỉ đạo)\b|[,;.:()“”\"]|$)")
-_SUBJECT = re.compile(r"\s*,?\s*về\s+(?:việc\s+)?(?P<subject>[^;.\n]{3,250}?)(?=\s*[;.\n]|\s*[,]\s*(?:và|đồng thời|trên cơ sở|theo đó)\b|$)")
-_DATE_AFTER = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+")
+#: a cheap test before the list pattern: two numbers joined by a comma or ``và``
+_LIST_HINT = re.compile(r"\d\s*(?:,|và)\s*\d")
 
 
-@cache
-def _tables() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
-    kinds = {e["code"]: e["name"] for e in load_rules("document_kinds").entries}
-    issuers = {e["code"]: e["name"] for e in load_rules("issuers").entries}
-    entries = load_rules("document_kinds").entries
-    # longest first; between equal names (``Quy định``: QĐi, QyĐ) the first in the rule file wins,
-    # whatever the hash seed (a set here made the kind code vary from process to process)
-    written = [(e["name"], e["code"]) for e in entries] + [(a, e["code"]) for e in entries for a in e.get("aliases", [])]
-    names = sorted(dict.fromkeys(written), key=lambda x: -len(x[0]))
-    return kinds, issuers, names
+def _tables() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str, str]]]:
+    t = tables()
+    return t.kinds, t.issuers, t.names
 
 
 @cache
 def _bare_pattern() -> re.Pattern[str]:
-    _, _, names = _tables()
-    alts = "|".join(re.escape(n) for n, _ in names)
-    return re.compile(rf"(?<![^\W_])(?P<kind>{alts})\s+(?:(?i:số)\s+)?(?P<number>\d{{1,4}})(?![\d/.,{DASH}]|\s*[{DASH}/]\s*[A-ZĐ])")
+    # the kind words as a trie (``retrie``): about twice as fast as a plain alternation tried at every position
+    words = [w for w, _, _ in tables().names]
+    first = "".join(sorted({w[0] for w in words}))
+    alts = word_alternation(words, ignore_case=False, space=r"\s+")
+    return re.compile(rf"(?<![^\W_])(?=[{first}])(?P<kind>{alts})\s+(?:(?i:số)\s+)?(?P<number>\d{{1,4}})"
+                      rf"(?![{DASH}\d/.,]|\s*[{DASH}/]\s*[A-ZĐ]|\s*,\s*\d|\s+[A-ZĐ]{{2,}}[{DASH}/])")
 
 
-def parse_symbol(symbol: str, kinds: dict[str, str], issuers: dict[str, str]) -> dict[str, Any]:
-    """Split a canonical symbol into number, year, kind code and issuer code."""
+@cache
+def _list_pattern() -> re.Pattern[str]:
+    """``số 95, 96, 97 QĐ-TTYT`` / ``số 12 và 13/QĐ-UBND``: numbers sharing the code after the last one."""
+    return re.compile(rf"(?<![\w/.,])(?P<nums>(?:\d{{1,5}}\s*(?:,|và)\s*)+)(?P<last>\d{{1,5}})(?P<sep>\s*[{DASH}/]\s*|[ ])"
+                      rf"(?P<codes>{CODES})")
+
+
+@cache
+def _join_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:,|và|cùng|hoặc)\s*(?:(?:các\s+)?(?:{kind_alternation()})\s+)?(?:(?i:số)\s+)?$",
+                      re.IGNORECASE)
+
+
+def _issuer_of(codes: list[str]) -> str | None:
+    t = tables()
+    joined = "-".join(codes)
+    if joined in t.issuers:
+        return t.issuers[joined]
+    names = []
+    for c in codes:
+        name = t.issuers.get(c) or t.issuers_folded.get(c.upper()) or t.issuers_folded.get(re.sub(r"\d+$", "", c.upper()))
+        if name is None or c in t.kinds:
+            break  # a unit code after the body (UBND-VX, VPCP-NC) is not an issuer
+        names.append(name)
+    return " - ".join(names) or None
+
+
+def parse_symbol(symbol: str, kinds: dict[str, str] | None = None, issuers: dict[str, str] | None = None) -> dict[str, Any]:
+    """Split a canonical symbol into number, year, kind code, issuer code and the issuer the code names."""
+    kinds = kinds if kinds is not None else tables().kinds
     m = SYMBOL.fullmatch(symbol)
-    number = m.group("number") if m else symbol.split("-")[0].split("/")[0]
+    number = m.group("number") if m else re.split(r"[-/]", symbol)[0]
     year = m.group("year") if m else None
+    tail = (m.group("tail") or m.group("tail2")) if m else None
+    if tail and not year:
+        year = tail if len(tail) == 4 else ("20" if int(tail) < 50 else "19") + tail
     codes = [c for c in _SPLIT.split(m.group("codes") if m else "") if c]
     kind_code = None
     issuer_codes = codes
     if codes and codes[0] in kinds:
         kind_code, issuer_codes = codes[0], codes[1:]
-    issuer_code = "-".join(issuer_codes) or None
-    issuer = None
-    if issuer_codes:
-        head = issuers.get(issuer_codes[0])
-        issuer = head if head and len(issuer_codes) == 1 else (
-            " - ".join(issuers.get(c, c) for c in issuer_codes) if head else None)
-    return {"number": number, "year": year, "kind_code": kind_code, "issuer_code": issuer_code, "issuer": issuer}
+    elif len(codes) > 1 and m and m.group("year") and not _issuer_of(codes[:1]):
+        issuer_codes = codes[1:]  # an unknown code in the type slot (4597/2001/ĐQ-BGTVT): the body follows
+    elif len(codes) == 2 and codes[1] in kinds and _issuer_of(codes[:1]):  # reversed: 162/VH-QĐ
+        kind_code, issuer_codes = codes[1], codes[:1]
+    return {"number": number, "year": year, "kind_code": kind_code, "issuer_code": "-".join(issuer_codes) or None,
+            "issuer": _issuer_of(issuer_codes) if issuer_codes else None,
+            # a dated State symbol's type slot holding neither a type nor an issuer code (4597/2001/ĐQ-BGTVT)
+            "type_slot": codes[0] if (codes and m and m.group("year") and not kind_code and len(codes) > 1
+                                      and not _issuer_of(codes[:1])) else None}
 
 
 class DocumentRefFinder(Component):
@@ -69,68 +106,209 @@ class DocumentRefFinder(Component):
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         text = doc_text(doc)
-        kinds, issuers, names = _tables()
         boiler = Boilerplate(doc)
+        mentions = self._mentions(text, boiler)
+        self._read_fields(text, mentions)
+        return merge(mentions)
+
+    def set_annotations(self, doc: Doc, records: list[dict[str, Any]]) -> None:
+        for record in records:
+            add_fact(doc, self.fact_type, record, label=self.label)
+            for a, b in record["mentions"][1:]:
+                span = doc.char_span(a, b, label=self.label, alignment_mode="expand")
+                if span is not None:
+                    doc.spans[self.fact_type].append(span)
+
+    @staticmethod
+    def _mentions(text: str, boiler: Boilerplate) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for m in SYMBOL.finditer(text):
             a, b = m.span()
             if boiler.covers(a, b):
                 continue
             symbol = canonical_symbol(m.group(0))
-            parts = parse_symbol(symbol, kinds, issuers)
-            kind = kinds.get(parts["kind_code"] or "")
-            written = self._kind_before(text, a, names)
-            rule = "party_symbol" if re.match(rf"\d+[a-z]?[{DASH}]", symbol) else "state_symbol"
-            if written:  # the kind the text writes wins over the code (old "Quy định số 105-QĐ/TW")
-                kind = written[0]
-            if kind is None and not written and rule == "state_symbol" and parts["issuer_code"]:
-                kind = None  # a State letter (công văn) names no kind; do not guess
-            out.append(self._record(text, a, b, kind, parts, symbol, rule))
+            rule = "party_symbol" if re.match(rf"\d+[a-z]?[{DASH}]", symbol) else (
+                "state_symbol_year" if m.group("year") else "state_symbol")
+            out.append({"span": [a, b], "symbol": symbol, "rule": rule})
+        taken = [r["span"] for r in out]
+        for m in (_list_pattern().finditer(text) if _LIST_HINT.search(text) else ()):
+            listed = kind_before(text, m.start())
+            if boiler.covers(*m.span()) or not listed:
+                continue
+            codes = canonical_symbol(m.group("codes"))
+            party = "/" in codes and codes.index("/") > codes.find("-") >= 0
+            join = "-" if party else "/"
+            base = m.start("nums")
+            numbers = [(n.group(0), [base + n.start(), base + n.end()]) for n in re.finditer(r"\d+", m.group("nums"))]
+            numbers.append((m.group("last"), [m.start("last"), m.end()]))
+            if any(x < sp[1] and sp[0] < y for _, sp in numbers[:-1] for x, y in taken):
+                continue
+            for i, (n, sp) in enumerate(numbers):
+                if i == len(numbers) - 1 and any(x <= sp[0] < y for x, y in taken):
+                    continue  # ``97/QĐ-TTYT`` is already a symbol
+                out.append({"span": sp, "symbol": f"{n}{join}{codes}", "rule": "symbol_list", "list_at": m.start()})
+        taken = [r["span"] for r in out]
         for m in _bare_pattern().finditer(text):
             a, b = m.span()
-            if boiler.covers(a, b) or any(r["span"][0] <= m.start("number") < r["span"][1] for r in out):
+            if boiler.covers(a, b) or any(x <= m.start("number") < y for x, y in taken):
                 continue
-            code = next((c for n, c in names if n == m.group("kind")), None)
-            parts = {"number": m.group("number"), "year": None, "kind_code": code, "issuer_code": None, "issuer": None}
-            out.append(self._record(text, a, b, kinds.get(code or "", m.group("kind")), parts, None, "bare_number"))
+            out.append({"span": [m.start("number"), b], "symbol": None, "number": m.group("number"),
+                        "bare_kind": m.group("kind"), "rule": "bare_number"})
         out.sort(key=lambda r: r["span"][0])
         return out
 
     @staticmethod
-    def _kind_before(text: str, start: int, names: list[tuple[str, str]]) -> tuple[str, str] | None:
-        before = text[max(0, start - 30):start]
-        before = re.sub(r"(?i)\s*(?:số|số hiệu)?\s*:?\s*$", "", before)
-        for name, code in names:
-            if before.lower().endswith(name.lower()):
-                return name, code
-        return None
+    def _read_fields(text: str, mentions: list[dict[str, Any]]) -> None:
+        for r in mentions:
+            _read_kind(text, r)
+        # ``quận 1 - TPHCM``: number-CODE with no kind word and no kind code is no citation
+        mentions[:] = [r for r in mentions if not (r["symbol"] and r.get("kind_from") != "text" and _lone_code(r))]
+        for i, r in enumerate(mentions):
+            head = head_before(text, r.get("kind_at", r["span"][0]), r.get("year"))
+            for key in ("issuer", "date"):
+                if head.get(key):
+                    r[f"{key}_text"] = head[key]
+                    r[f"{key}_rule"] = head[f"{key}_rule"]
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            stop = max(r["span"][1], nxt.get("kind_at", nxt["span"][0])) if nxt else len(text)
+            tail = tail_after(text, r["span"][1], year=r.get("year"), stop=stop)
+            for key, slot in (("issuer", "issuer_text"), ("date", "date_text"), ("subject", "subject")):
+                if tail.get(key) and not r.get(slot):
+                    r[slot] = tail[key]
+                    r[f"{key}_rule"] = tail[f"{key}_rule"]
+        # ``A và B của X về Y``: the tail of the last citation of a list is the tail of every one;
+        # ``X ban hành A và B``: the head of the first is the head of every one
+        for i in range(len(mentions) - 2, -1, -1):
+            if _join_pattern().match(text[mentions[i]["span"][1]:mentions[i + 1]["span"][0]]):
+                for key in ("issuer_text", "date_text", "subject"):
+                    if mentions[i + 1].get(key) and not mentions[i].get(key):
+                        mentions[i][key] = mentions[i + 1][key]
+                        mentions[i][key.replace("_text", "") + "_rule"] = "shared_" + mentions[i + 1][
+                            key.replace("_text", "") + "_rule"]
+        for i in range(1, len(mentions)):
+            prev = mentions[i - 1]
+            if _join_pattern().match(text[prev["span"][1]:mentions[i]["span"][0]]) and prev.get("issuer_rule") == "issuer_before":
+                mentions[i].setdefault("issuer_text", prev["issuer_text"])
 
-    @staticmethod
-    def _record(text: str, a: int, b: int, kind: str | None, parts: dict[str, Any], symbol: str | None,
-                rule: str) -> dict[str, Any]:
-        pos = b
-        date = None
-        dm = _DATE_AFTER.match(text, pos)
-        if dm:
-            dates = find_dates(text[dm.end() - 5:dm.end() + 30])
-            first = dates[0] if dates else None
-            if first and first["span"][0] <= 6 and first["value"]:
-                date = first["value"]
-                pos = dm.end() - 5 + first["span"][1]
-        issuer_phrase = None
-        im = _ISSUER_PHRASE.match(text, pos)
-        if im:
-            issuer_phrase = im.group("issuer").strip()
-            pos = im.end()
-        subject = None
-        sm = _SUBJECT.match(text, pos)
-        if sm:
-            subject = sm.group("subject").strip(" “”\"")
-        return {
-            "kind": kind, "number": parts["number"], "symbol": symbol, "issuer_code": parts["issuer_code"],
-            "issuer": issuer_phrase or parts["issuer"], "date": date, "subject": subject,
-            "span": [a, b], "kind_code": parts["kind_code"], "rule": rule,
-        }
+
+def _read_kind(text: str, r: dict[str, Any]) -> None:
+    """Number, year, codes and the kind of one mention: the kind word written before it, else the code's."""
+    t = tables()
+    if not r["symbol"]:
+        kind, code = next(((d, c) for w, c, d in t.names if w.lower() == r["bare_kind"].lower()), (r["bare_kind"], None))
+        r.update(number=r["number"], year=None, kind_code=code, issuer_code=None, issuer=None, type_slot=None,
+                 kind=kind, kind_from="text")
+        return
+    r.update(parse_symbol(r["symbol"], t.kinds))
+    written = kind_before(text, r.get("list_at", r["span"][0]))
+    if written:
+        r.update(kind=written["kind"], kind_from="text", kind_rule=written["rule"], kind_at=written["at"])
+        if written.get("subject"):
+            r.update(subject=written["subject"], subject_rule="subject_quoted_title")
+    else:
+        r.update(kind=t.kinds.get(r["kind_code"] or ""), kind_from="symbol" if r["kind_code"] else None)
+
+
+def _lone_code(r: dict[str, Any]) -> bool:
+    return r["rule"] == "party_symbol" and not r["kind_code"] and "/" not in r["symbol"]
+
+
+def _key(symbol: str) -> str:
+    return canonical_symbol(symbol).upper()
+
+
+def _short_of(short: dict[str, Any], full: dict[str, Any]) -> bool:
+    """``108/CP`` is the short form of ``108/2005/NĐ-CP``: same number and issuer code, no year, no kind code."""
+    return (short["number"] == full["number"] and not short["year"] and not short["kind_code"] and bool(full["year"])
+            and short["issuer_code"] is not None and short["issuer_code"] == full["issuer_code"])
+
+
+def merge(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group mentions into one record per document (see the module docstring)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in mentions:
+        if r["symbol"]:
+            groups.setdefault(_key(r["symbol"]), []).append(r)
+    keys = list(groups)
+    for k in keys:  # short forms join their full symbol
+        head = groups[k][0]
+        full = next((f for f in keys if f != k and f in groups and _short_of(head, groups[f][0])), None)
+        if full:
+            groups[full] += groups.pop(k)
+    for r in mentions:
+        if r["symbol"]:
+            continue
+        home = next((g for g in groups.values() if g[0]["symbol"] and g[0]["number"] == r["number"]
+                     and (g[0]["kind_code"] == r["kind_code"] or any(m.get("kind") == r["kind"] for m in g))), None)
+        if home is not None:
+            home.append(r)
+        else:
+            groups.setdefault(f"{r['kind']}#{r['number']}", []).append(r)
+    out = [_record(sorted(g, key=lambda r: r["span"][0])) for g in groups.values()]
+    out.sort(key=lambda r: r["span"][0])
+    return out
+
+
+def _record(group: list[dict[str, Any]]) -> dict[str, Any]:
+    full = next((r for r in group if r["symbol"] and r["year"]), None) or next((r for r in group if r["symbol"]), group[0])
+    written = [r for r in group if r.get("kind_from") == "text" and r.get("kind")]
+    kinds = Counter(r["kind"] for r in written)
+    kind_m = max(written, key=lambda r: (kinds[r["kind"]], -r["span"][0])) if written else full
+    issuer, issuer_from, issuer_rule = _issuer(group, full)
+    date_m = next((r for r in group if r.get("date_text")), None)
+    subject_m = next((r for r in group if r.get("subject")), None)
+    record = {
+        "kind": kind_m.get("kind"), "number": full["number"], "symbol": full["symbol"],
+        "issuer_code": full["issuer_code"], "issuer": issuer, "date": date_m["date_text"] if date_m else None,
+        "subject": subject_m["subject"] if subject_m else None, "span": list(group[0]["span"]),
+        "kind_code": full["kind_code"], "rule": full["rule"],
+        "mentions": [list(r["span"]) for r in group], "year": full["year"],
+        "kind_from": kind_m.get("kind_from"), "issuer_from": issuer_from,
+        "variants": sorted({r["symbol"] for r in group if r["symbol"] and _key(r["symbol"]) != _key(full["symbol"] or "")}),
+        "type_slot": full.get("type_slot"),
+        "sources": {k: v for k, v in (("kind", kind_m.get("kind_rule")), ("issuer", issuer_rule),
+                                       ("date", date_m and date_m["date_rule"]),
+                                       ("subject", subject_m and subject_m["subject_rule"])) if v},
+        "alternatives": {},
+    }
+    for key, field_ in (("kind", "kind"), ("date", "date_text"), ("issuer", "issuer_text")):
+        seen = [(r[field_], r["span"]) for r in group if r.get(field_) and (key != "kind" or r.get("kind_from") == "text")]
+        if len({v for v, _ in seen}) > 1:
+            record["alternatives"][key] = [{"value": v, "span": list(s)} for v, s in seen]
+    return record
+
+
+def _issuer(group: list[dict[str, Any]], full: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """The issuer the text names (the first), else the symbol code's; the code's when the text's is part of it."""
+    coded = full.get("issuer")
+    said = next((r for r in group if r.get("issuer_text")), None)
+    if said is None:
+        return (coded, "symbol", "issuer_code") if coded else (None, None, None)
+    text_issuer = said["issuer_text"]
+    rule = said.get("issuer_rule")
+    lead = _SIGNER_LEAD.match(text_issuer)
+    if lead:  # the body, not the signer: ``Chủ tịch UBND tỉnh Sơn La`` → the UBND; ``Tổng Bí thư`` alone → the code's
+        rest = text_issuer[lead.end():]
+        if rest[:1].isupper() and not re.fullmatch(r"[A-ZĐ]\w*(?:\s[A-ZĐ]\w*){1,3}", rest):
+            text_issuer, rule = rest, "issuer_signer_body"
+        elif coded:
+            return coded, "symbol", "issuer_code"
+    if coded:
+        a, b = set(text_issuer.lower().split()), set(coded.lower().split())
+        person = re.search(r"(?:\s[A-ZĐ]\w*){2,4}$", text_issuer) and _SIGNER.search(text_issuer)
+        if (a < b) or person:
+            return coded, "symbol", "issuer_code"
+    return text_issuer, "text", rule
+
+
+#: a signer's title opening the issuer (``Chủ tịch UBND tỉnh …``, ``Tổng Bí thư``, ``Bộ trưởng Bộ …``); not
+#: ``Thủ tướng Chính phủ`` nor ``Chủ tịch nước``, which are bodies that issue documents themselves
+_SIGNER_LEAD = re.compile(r"(?:Phó\s+)?(?:Tổng\s+Bí\s+thư|Bí\s+thư|Chủ\s+tịch(?!\s+nước)|Bộ\s+trưởng|Thứ\s+trưởng|"
+                          r"Giám\s+đốc|Trưởng\s+ban|Hiệu\s+trưởng)(?:\s+thường\s+trực)?(?:\s+|$)", re.IGNORECASE)
+
+
+#: the signer's title before a name (``Phó thủ tướng thường trực Nguyễn Tấn Dũng``): the body is the code's
+_SIGNER = re.compile(r"(?i)(?:thủ tướng|chủ tịch|bộ trưởng|thứ trưởng|giám đốc|bí thư|trưởng ban|hiệu trưởng)\s")
 
 
 @Language.factory("dvnlp_doc_refs", default_config={"on_error": "record"})

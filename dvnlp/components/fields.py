@@ -111,6 +111,19 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
             re.compile(wrap.format("|".join(folded))) if folded else None)
 
 
+_LABELS_KEY = "dvnlp.field_labels"
+
+
+def doc_labels(doc, text: str) -> list[Label]:
+    """:func:`find_labels` of a Doc's text, found once per Doc (counts and breakdowns both read
+    them); cached in ``doc.user_data`` as plain tuples, so the Doc still serializes."""
+    cached = doc.user_data.get(_LABELS_KEY)
+    if not (isinstance(cached, tuple) and len(cached) == 2 and cached[0] == len(text)):
+        cached = (len(text), [(lab.start, lab.end, lab.field, lab.text) for lab in find_labels(text)])
+        doc.user_data[_LABELS_KEY] = cached
+    return [Label(*x) for x in cached[1]]
+
+
 def find_labels(text: str) -> list[Label]:
     """Field labels in ``text`` outside quoted names, with their field."""
     quoted = Spans(m.span() for m in QUOTED.finditer(text))

@@ -21,6 +21,7 @@ CAPS = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,9}(?![^\W_])")
 DIGITS = re.compile(r"\d{1,4}(?![\d/.,]\d)")
 JOINED = re.compile(r"-[A-ZĐ][A-ZĐ&]*(?![^\W_])|-[^\W\d_]+")
 MAX_NAME = 5  # syllables
+CHIEF_FORMS = ("{h} trưởng", "{h} phó", "Phó {h} trưởng", "Trưởng {h}", "Phó Trưởng {h}", "Phó {h}")
 
 
 def _alternation(words, *, ignore_case: bool = True) -> re.Pattern[str]:
@@ -47,6 +48,7 @@ def is_cap(syl: str) -> bool:
 class Grammar:
     heads: re.Pattern[str]
     head_kind: dict[str, str]
+    head_source: dict[str, str]  # the rule entry a head comes from: ``titles:Phó Chủ tịch``, ``bodies:Cục``
     needs_body: frozenset[str]
     prefix: re.Pattern[str]
     place: re.Pattern[str]
@@ -65,6 +67,12 @@ class Grammar:
     surnames: frozenset[str]
     name_prefixes: frozenset[str]
     not_names: frozenset[str]
+    means: dict[str, str]
+    runs_on: re.Pattern[str]
+    boundary: re.Pattern[str]
+    joiners: frozenset[str]
+    country: re.Pattern[str]
+    qualifier: re.Pattern[str]
 
     def expand_text(self, text: str) -> str:
         """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
@@ -75,7 +83,8 @@ class Grammar:
         """``syl`` can open a person's name (surname or ethnic prefix)."""
         if "'" in syl.replace("’", "'"):
             return syl.replace("’", "'").split("'")[0] + "'" in self.name_prefixes
-        return syl.casefold() in self.surnames or syl in self.name_prefixes
+        low = syl.casefold()
+        return low in self.surnames or syl in self.name_prefixes or _retoned(low) in self.surnames
 
 
 @cache
@@ -87,6 +96,18 @@ def grammar() -> Grammar:
     words = lambda *kinds: [e["title"] for k in kinds for e in by_kind.get(k, [])]  # noqa: E731
     grammar_kinds = {"prefix", "place", "level", "committee_part", "open_body", "org_start", "org_word", "named_after"}
     head_entries = [e for e in titles if e.get("kind", "state") not in grammar_kinds]
+    bodies = load_rules("bodies").entries
+    bk: dict[str, list[str]] = {}
+    for e in bodies:
+        bk.setdefault(e["kind"], []).append(e["word"])
+    have = {key(e["title"]) for e in head_entries}
+    for e in bodies:  # ``cục phó``, ``Đội trưởng``, ``Phó ga``: positions made from the body word
+        if e["kind"] == "chief_body":
+            for form in e.get("forms", CHIEF_FORMS):
+                title = form.replace("{h}", e["word"].lower())
+                if key(title) not in have:
+                    have.add(key(title))
+                    head_entries.append({"title": title, "kind": "state", "needs_body": True, "source": f"bodies:{e['word']}"})
     abbrs = load_rules("abbreviations").entries
     expand = {e["abbr"]: e["expansion"] for e in abbrs}
     hons = load_rules("honorifics").entries
@@ -102,6 +123,7 @@ def grammar() -> Grammar:
     return Grammar(
         heads=_alternation([e["title"] for e in head_entries]),
         head_kind={key(e["title"]): e.get("kind", "state") for e in head_entries},
+        head_source={key(e["title"]): e.get("source", f"titles:{e['title']}") for e in head_entries},
         needs_body=frozenset(key(e["title"]) for e in head_entries if e.get("needs_body")),
         prefix=re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words('prefix')))})[ \t]+$", re.IGNORECASE),
         place=_alternation(words("place")),
@@ -110,18 +132,65 @@ def grammar() -> Grammar:
         committees=_alternation(committee_words),
         committee_part=frozenset(key(w) for w in words("committee_part")),
         open_body=frozenset(key(w) for w in words("open_body")),
-        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after")),
+        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after") + bk.get("open_body", [])),
         org_word=_alternation(words("org_word")),
         named_after=_alternation(words("named_after")),
-        abbr=re.compile(r"(?<![^\W_])(?:(?:TP|TX|TT)\.(?=[ \t]*[A-ZĐ])|(?:" + "|".join(sorted(map(re.escape, expand), key=len,
-                                                                                          reverse=True)) + r")(?![^\W_]))"),
+        abbr=re.compile(r"(?<![^\W_])(?:(?:" + "|".join(sorted(map(re.escape, expand), key=len, reverse=True))
+                        + r")(?![^\W_])|(?:TP|TX|TT)\.(?=[ \t]*[A-ZĐ]))"),  # ``TP.HCM`` whole before ``TP.`` + name
         expand=expand,
         abbr_kind={e["abbr"]: e.get("kind", "other") for e in abbrs},
         honorific=re.compile(rf"(?<![^\W_])(?:{hon_alts})(?![^\W_])", re.IGNORECASE),
         surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
+        means={key(e["title"]): e["means"] for e in [*titles, *head_entries] if "means" in e},
+        runs_on=_alternation(bk.get("open_body", []) + bk.get("chief_body", [])),
+        boundary=_alternation(bk.get("boundary", [])),
+        joiners=frozenset(key(w) for w in bk.get("joiner", [])),
+        country=_alternation(bk.get("country", []), ignore_case=False),
+        qualifier=_alternation(bk.get("qualifier", [])),
     )
+
+
+_TONE_OF = {"ò": "à", "ó": "á", "ỏ": "ả", "õ": "ã", "ọ": "ạ"}
+
+
+def _retoned(syl: str) -> str:
+    """``hòang`` → ``hoàng``: the tone mark typed on the wrong vowel of ``oa`` (old keyboards)."""
+    m = re.search(r"([òóỏõọ])a", syl)
+    return syl[:m.start()] + "o" + _TONE_OF[m.group(1)] + syl[m.end():] if m else syl
+
+
+@cache
+def localities() -> frozenset[str]:
+    """Names of provinces and wards (``hà nội``, ``đà nẵng``) from the ``vietnam-provinces`` gazetteer, lower-cased,
+    without the unit word; read on first use. Wards whose name opens like a person's (``Lê Lợi``) are left out."""
+    import json
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("vietnam_provinces")  # the data file only: importing the package builds 3,000 enum members
+    if spec is None or not spec.submodule_search_locations:  # a dependency; without it the rules alone still work
+        return frozenset()
+    data = Path(next(iter(spec.submodule_search_locations))) / "data" / "flat-divisions.json"
+    unit = re.compile(r"^(?:thành phố|tp\.?|tỉnh|phường|xã|đặc khu|thị trấn)\s+", re.IGNORECASE)
+    names: set[str] = set()
+    g = grammar()
+    for ward in json.loads(data.read_text(encoding="utf-8")):
+        names.add(unit.sub("", ward["province_name"]).casefold())
+        name = unit.sub("", ward["name"])
+        if not name[:1].isdigit() and not g.name_start(name.split()[0]):
+            names.add(name.casefold())
+    return frozenset(names)
+
+
+def locality_at(text: str, run: list[tuple[int, int, str]]) -> int:
+    """How many syllables of the capitalized ``run`` name a known locality (longest first), or 0."""
+    places = localities()
+    for n in range(min(len(run), 4), 0, -1):
+        if key(text[run[0][0]:run[n - 1][1]]) in places:
+            return n
+    return 0
 
 
 #: a capitalized syllable and one space just before a position (inside a name)

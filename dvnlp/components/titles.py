@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
+    ACRONYM, DASH, PARENT, continues, ends_clause, foreign_name, joins_on, lower_tail, no_digits, split_place_name,
+    stops, valid_name,
+)
 from dvnlp.components.title_grammar import (
-    CAPS, DIGITS, GAP, JOINED, MAX_NAME, SYLLABLE, grammar, honorifics, is_cap, key,
+    CAPS, DIGITS, GAP, JOINED, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
 )
 
 @dataclass
@@ -34,6 +38,8 @@ class Title:
     pieces: list[Piece] = field(default_factory=list)
     name: tuple[int, int] | None = None  # a person's name right after the title
     suffix: str = ""  # completion added by :func:`complete`
+    source: str = ""  # the rule entry of the head (``titles:Giám đốc``, ``bodies:Cục``)
+    bare_ok: bool = False  # the head alone ends the phrase (``Hiệu trưởng Hoàng Văn Điện``, ``…, Tổng Giám đốc, cho biết``)
 
     @property
     def text(self) -> str:
@@ -132,53 +138,6 @@ class Context:
         return self.syl.get(pos, (pos,))[0]
 
 
-def valid_name(ctx: Context, run: list[tuple[int, int, str]], *, honored: bool = False) -> bool:
-    g = grammar()
-    if not 2 <= len(run) <= MAX_NAME:
-        return False
-    text = key(ctx.text[run[0][0]:run[-1][1]])
-    if text in g.not_names or any(key(s) in g.not_names for _, _, s in run[:1]):
-        return False
-    if g.body.match(ctx.text, run[0][0]) or g.level.match(ctx.text, run[0][0]) or g.heads.match(ctx.text, run[0][0]):
-        return False
-    if text in ctx.honored:
-        return True
-    if ctx.is_place(text, run[0][0]):
-        return False
-    return honored or g.name_start(run[0][2])
-
-
-def split_place_name(ctx: Context, run, after_place_word: bool):
-    """Split ``Bát Xát Hoàng Quốc Khánh`` into a place and a person's name; return the name's index or None."""
-    g = grammar()
-    best, best_score = None, 0
-    n = len(run)
-    for k in range(0, n - 1):
-        name = run[k:]
-        if not 2 <= len(name) <= MAX_NAME or k > 4:
-            continue
-        text = key(ctx.text[name[0][0]:name[-1][1]])
-        if text in g.not_names:
-            continue
-        start_ok = g.name_start(name[0][2])
-        tok_ok = k == 0 or name[0][0] in ctx.tok_start
-        seen = text in ctx.honored
-        if not (start_ok or seen) or (ctx.is_place(text, name[0][0]) and not seen):
-            continue
-        if k == 0 and len(name) == 2 and not seen:
-            continue
-        if k == 0 and after_place_word and not (seen or len(name) >= 3 and start_ok):
-            continue
-        if k == 0 and not after_place_word and not (seen or tok_ok):
-            continue
-        if k > 0 and not (tok_ok or seen or len(name) >= 3):
-            continue
-        score = 4 * seen + 2 * start_ok + tok_ok + (len(name) == 3)
-        if score > best_score:
-            best, best_score = k, score
-    return best
-
-
 def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Title:
     """Read the organization phrase after the head ``text[start:head_end]``."""
     g, text = grammar(), ctx.text
@@ -187,35 +146,68 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         head_end -= 3  # ``Trưởng Ban Dân vận``: the body is ``Ban Dân vận``
         head = text[start:head_end].rstrip()
     hk = key(head)
-    t = Title(start=start, end=start + len(head), head=g.expand_text(head), kind=g.head_kind.get(hk, "state"),
-              needs_body=hk in g.needs_body, prefix=prefix)
+    t = Title(start=start, end=start + len(head), head=g.means.get(hk) or g.expand_text(head),
+              kind=g.head_kind.get(hk, "state"), needs_body=hk in g.needs_body, prefix=prefix,
+              source=g.head_source.get(hk, ""))
+    runs = bool(g.runs_on.search(head))  # ``Trưởng phòng``, ``Chi cục phó`` + ``quản lý …``: the body's name runs on
     pm = None
     for pm in g.place.finditer(head):
         pass
     state = "place" if pm is not None and pm.end() == len(head) else "head"
     pos = head_end
+    parent: tuple[int, str] | None = None  # ``(Sở Tài nguyên - Môi trường TP.HCM)``, ``, Đài PT-TH Gia Lai``
     while True:
+        if (parent is None and t.pieces and state != "head" and (m := PARENT.match(text, pos))
+                and g.body.match(text, m.end()) and not g.heads.match(text, m.end())
+                and ("(" in m.group(0) or not any(p.kind in ("level", "place", "placename") for p in t.pieces))):
+            parent = (len(t.pieces), m.group(0).strip())
+            state, pos, runs = "head", m.end(), False
+            continue
         if t.pieces and (m := JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)
             pos = m.end()
             continue
+        if t.pieces and (m := ACRONYM.match(text, pos)):
+            pos = m.end()  # ``Bệnh viện (BV) Bệnh nhiệt đới``: the acronym only re-names the body
+            continue
+        if (t.pieces and t.pieces[-1].kind == "placename" and (m := DASH.match(text, pos))
+                and (n := locality_at(text, ctx.cap_run(m.end())))):  # ``tỉnh Thừa Thiên - Huế``
+            run = ctx.cap_run(m.end())
+            t.pieces[-1].end, t.pieces[-1].text = run[n - 1][1], f"{t.pieces[-1].text} - {text[run[0][0]:run[n - 1][1]]}"
+            pos = run[n - 1][1]
+            continue
+        if runs and state == "body" and (m := DASH.match(text, pos)) and not stops(ctx, m.end()):
+            t.pieces.append(Piece("word", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "-"))
+            pos = m.end()  # ``Sở Tài nguyên - Môi trường``, ``Đài phát thanh - truyền hình``
+            continue
         q = GAP.match(text, pos).end()
-        if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] != "."):
+        if q >= len(text) or (q == pos and not text[pos - 1:pos].isspace() and text[pos - 1:pos] not in ".(,"):
             break
+        if (t.pieces and state in ("body", "closed", "named", "level") and (m := SYLLABLE.match(text, q))
+                and key(m.group(0)) in g.joiners and continues(ctx, GAP.match(text, m.end()).end(), m.end())
+                and (key(m.group(0)) != "tại" or text[GAP.match(text, m.end()).end()].isupper())):  # not ``tại hội nghị``
+            t.pieces.append(Piece("word", q, m.end(), m.group(0)))  # ``Ủy ban Pháp luật của Quốc hội``
+            state, pos = "head", m.end()
+            continue
         if (m := g.abbr.match(text, q)) and g.heads.fullmatch(m.group(0)) and state == "head":
             t.pieces.append(Piece("abbr", q, m.end(), g.expand[m.group(0)]))  # ``Trưởng đoàn ĐBQH``
             state, pos = "body", m.end()
             continue
-        if g.heads.match(text, q) or g.honorific.match(text, q):
-            break  # the next title or the next person
+        if g.heads.match(text, q) or (g.honorific.match(text, q) and not (
+                state == "body" and t.pieces[-1].kind == "body" and text[q].isupper())):
+            break  # the next title or the next person (``Hội Nhà báo``: a capitalized word names the body)
         upper = text[q].isupper()
         if m := g.level.match(text, q):
             t.pieces.append(Piece("level", q, m.end(), m.group(0)))
-            state, pos = "level", m.end()
+            state, pos, runs = "level", m.end(), False
             continue
-        if not (state == "place" and upper) and (m := g.place.match(text, q)):
+        if state == "head" and not t.pieces and (m := g.qualifier.match(text, q)):
+            t.head = f"{t.head} {m.group(0)}"  # ``Phó Chủ tịch kiêm nhiệm Hội đồng Dân tộc``
+            pos = m.end()
+            continue
+        if not (state == "place" and upper) and (m := g.place.match(text, q)) and ctx.token_end(q) <= m.end():
             t.pieces.append(Piece("place", q, m.end(), m.group(0)))
-            state, pos = "place", m.end()
+            state, pos, runs = "place", m.end(), False
             continue
         if m := g.abbr.match(text, q):
             a = m.group(0).rstrip(".")
@@ -226,8 +218,19 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
                 "level" if g.level.fullmatch(full) else "body"
             pos = m.end()
             continue
-        if m := g.body.match(text, q):
+        if (c := g.country.match(text, q)) and state in ("head", "body") and ctx.token_end(q) <= c.end():
+            t.pieces.append(Piece("place", q, c.end(), c.group(0)))  # ``Thủ tướng Campuchia Hun Sen``
+            after = ACRONYM.match(text, c.end())
+            nxt = GAP.match(text, after.end() if after else c.end()).end()
+            run = ctx.cap_run(nxt) if nxt > c.end() else []
+            if 2 <= len(run) <= 4 and foreign_name(ctx, run):
+                t.name = (run[0][0], run[-1][1])
+                break
+            state, pos, runs = "closed", c.end(), False
+            continue
+        if (m := g.body.match(text, q)) and (text[q].isupper() or ctx.token_end(q) <= m.end()):  # not ``sở hữu``
             t.pieces.append(Piece("body", q, m.end(), m.group(0)))
+            runs = bool(g.runs_on.match(m.group(0)))
             state, pos = "named" if g.named_after.fullmatch(m.group(0)) else "body", m.end()
             end, anchored = _open_body_tail(ctx, pos) if key(m.group(0)) in g.open_body else (0, False)
             if end:
@@ -237,9 +240,9 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         m = g.org_word.match(text, q)
         if m and (state != "head" or key(m.group(0)) == "nước"):
             nxt = GAP.match(text, m.end()).end()
-            if key(m.group(0)) == "và" and not (nxt > m.end() and text[nxt:nxt + 1].isupper() and state == "body"
-                                                 and not g.heads.match(text, nxt) and not g.honorific.match(text, nxt)):
-                break
+            if key(m.group(0)) == "và" and not (nxt > m.end() and state == "body" and (text[nxt:nxt + 1].isupper()
+                                                 or runs and lower_tail(ctx, nxt)) and not stops(ctx, nxt)):
+                break  # ``Sở Tài nguyên và Môi trường``, ``Công ty Môi trường và công trình đô thị``
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))
             state, pos = "body", m.end()
             continue
@@ -247,12 +250,21 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("placename", q, m.end(), m.group(0)))
             state, pos = "closed", m.end()
             continue
+        if text[q].islower() and (runs and state in ("head", "body", "named") or state == "head" and not t.pieces and t.needs_body) \
+                and (end := lower_tail(ctx, q)) and (runs or joins_on(ctx, end)):
+            t.pieces.append(Piece("word", q, end, text[q:end]))  # ``Phòng quản lý chất thải rắn``
+            state, pos = "body", end
+            continue
         run = ctx.cap_run(q)
+        if run and state in ("head", "body") and (n := locality_at(text, run)):
+            t.pieces.append(Piece("placename", q, run[n - 1][1], text[q:run[n - 1][1]]))  # ``Phó ga Hà Nội``
+            state, pos, runs = "closed", run[n - 1][1], False
+            continue
         if not run:
-            if (m := CAPS.match(text, q)) and state != "closed":
-                t.pieces.append(Piece("placename" if state == "place" else "cap", q, m.end(), m.group(0)))
+            if (m := CAPS.match(text, q)) and state != "closed" and (end := no_digits(text, q, m.end())) > q + 1:
+                t.pieces.append(Piece("placename" if state == "place" else "cap", q, end, text[q:end]))
                 state = "closed" if state == "place" else "body"
-                pos = m.end()
+                pos = end
                 continue
             break
         if state in ("place", "level"):
@@ -270,9 +282,9 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         tok_end = ctx.token_end(q)
         whole = tok_end >= run[-1][1] or run[0][0] in ctx.tok_start
         if state == "named":  # ``Trường ĐH Tôn Đức Thắng``: the name belongs to the organization
-            end = max(run[-1][1], ctx.token_end(run[-1][0]))
+            end = no_digits(text, q, max(run[-1][1], ctx.token_end(run[-1][0])))
             t.pieces.append(Piece("cap", q, end, text[q:end]))
-            state, pos = "closed", end
+            state, pos = ("body" if runs else "closed"), end  # ``Bệnh viện Bệnh nhiệt đới``
             continue
         if state in ("closed", "head") or (whole and g.name_start(run[0][2])):
             if valid_name(ctx, run) and (state == "closed" or whole):
@@ -281,10 +293,27 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             if state == "closed":
                 break
         # organization words: whole tokens (``Chính trị``, ``Biên phòng``)
+        tok_end = no_digits(text, q, tok_end)
         t.pieces.append(Piece("cap", q, tok_end, text[q:tok_end]))
         state, pos = "body", tok_end
+    while t.pieces and t.pieces[-1].kind == "word" and key(t.pieces[-1].text) in ("và", "-", *g.joiners):
+        t.pieces.pop()  # a joiner that found nothing to join
+    if parent is not None and len(t.pieces) < parent[0]:
+        parent = None
+    if parent is not None:
+        n, mark = parent
+        end = t.pieces[-1].end
+        closed = re.compile(r"[ \t]*\)").match(text, end) if mark == "(" else None
+        if len(t.pieces) <= n or t.name is not None or (closed is None if mark == "(" else not ends_clause(ctx, end)):
+            del t.pieces[n:]  # not a parent body: ``…, Hội Nông dân …`` starts something else
+            t.name = None
+        elif closed:
+            t.pieces[-1].end = closed.end()
     if t.pieces:
         t.end = t.pieces[-1].end
+    elif t.head != text[start:head_end]:
+        t.end = max(t.end, pos)  # a qualifier read after the head
+    t.bare_ok = t.name is not None or ends_clause(ctx, t.end)
     for p in t.pieces:
         if p.kind != "abbr":
             p.text = g.expand_text(p.text)

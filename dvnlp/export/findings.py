@@ -9,17 +9,27 @@ from rich.text import Text
 from dvnlp.facts import Finding, Report
 
 
+def excerpt(report: Report, evidence: list) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence(s) of ``report`` holding the ``evidence`` spans (``report.sentence_of``),
+    stripped, and the spans shifted into it (``("", [])`` without evidence)."""
+    if not evidence:
+        return "", []
+    lo = min(s for s, _ in evidence)
+    hi = max(e for _, e in evidence)
+    a, b = report.sentence_of(lo, hi)
+    text = report.text
+    shift = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+    return text[a:b].strip(), [(max(0, s - shift), max(0, e - shift)) for s, e in evidence]
+
+
 def highlighted(report: Report, finding: Finding) -> Text:
     """The sentence(s) holding the evidence, evidence in reverse video."""
     if not finding.evidence:
         return Text("")
-    lo = min(s for s, _ in finding.evidence)
-    hi = max(e for _, e in finding.evidence)
-    a, b = report.sentence_of(lo, hi)
-    out = Text(report.text[a:b].strip())
-    shift = a + (len(report.text[a:b]) - len(report.text[a:b].lstrip()))
-    for s, e in finding.evidence:
-        out.stylize("bold reverse", max(0, s - shift), max(0, e - shift))
+    shown, spans = excerpt(report, finding.evidence)
+    out = Text(shown)
+    for s, e in spans:
+        out.stylize("bold reverse", s, e)
     return out
 
 

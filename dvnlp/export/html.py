@@ -168,7 +168,7 @@ def render(obj: Report | Any, *, style: str = "span", labels: Iterable[str] | No
 # --- tables ------------------------------------------------------------------------------------
 
 
-def _esc(value: Any) -> str:
+def esc(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -184,11 +184,11 @@ def _num(value: float | None) -> str:
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> str:
     """An HTML table; cells are already-escaped HTML."""
-    head = "".join(f"<th style='text-align:left'>{_esc(c)}</th>" for c in columns)
+    head = "".join(f"<th style='text-align:left'>{esc(c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{cell}</td>" for cell in row) + "</tr>"
                    for row in rows)
-    return (f"<h4 style='margin:1em 0 0.3em 0'>{_esc(title)} ({len(rows)})</h4>"
-            f"<table class='dvnlp-{_esc(title)}'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return (f"<h4 style='margin:1em 0 0.3em 0'>{esc(title)} ({len(rows)})</h4>"
+            f"<table class='dvnlp-{esc(title)}'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -212,7 +212,7 @@ def report_html(obj: Report | Any, *, style: str = "span", labels: Iterable[str]
     (a table only when that fact type is non-empty), then what was checked."""
     report = _as_report(obj)
     text = report.text
-    parts = [f"<div class='dvnlp-report'><h3 style='margin:0 0 0.4em 0'>{_esc(report.id)}</h3>"]
+    parts = [f"<div class='dvnlp-report'><h3 style='margin:0 0 0.4em 0'>{esc(report.id)}</h3>"]
     legend = " ".join(
         f"<span style='background:{color};padding:0.1em 0.4em;border-radius:0.3em;font-size:0.8em;"
         f"font-weight:bold'>{label}</span>"
@@ -222,46 +222,46 @@ def report_html(obj: Report | Any, *, style: str = "span", labels: Iterable[str]
     parts.append(render(report, style=style, labels=labels))
     if report.officials:
         parts.append(_table("officials", ["name", "titles", "mentions"], [
-            [_esc(o.name), "<br>".join(_esc(t) for t in o.titles), _esc(len(o.mentions))] for o in report.officials
+            [esc(o.name), "<br>".join(esc(t) for t in o.titles), esc(len(o.mentions))] for o in report.officials
         ]))
     if report.documents:
         parts.append(_table("documents", ["symbol", "kind", "issuer", "date", "subject"], [
-            [_esc(d.symbol or d.number), _esc(d.kind), _esc(d.issuer or d.issuer_code), _esc(d.date),
-             _esc((d.subject or "")[:SUBJECT_CHARS] + ("…" if len(d.subject or "") > SUBJECT_CHARS else ""))]
+            [esc(d.symbol or d.number), esc(d.kind), esc(d.issuer or d.issuer_code), esc(d.date),
+             esc((d.subject or "")[:SUBJECT_CHARS] + ("…" if len(d.subject or "") > SUBJECT_CHARS else ""))]
             for d in report.documents
         ]))
     if report.counts:
         parts.append(_table("counts", ["text", "value", "of", "unit", "qualifier"], [
-            [_esc(_snippet(text, c.span)), _esc(_num(c.value)), _esc(_num(c.of)), _esc(c.unit), _esc(c.qualifier)]
+            [esc(_snippet(text, c.span)), esc(_num(c.value)), esc(_num(c.of)), esc(c.unit), esc(c.qualifier)]
             for c in report.counts
         ]))
     if report.breakdowns:
         parts.append(_table("breakdowns", ["total", "unit", "parts", "sum of parts", "check"], [
-            [_esc(_num(b.total)), _esc(b.unit),
-             "<br>".join(f"{_esc(p.label)}: {_esc(_num(p.value))}" + (f" <i>[{_esc(p.field)}]</i>" if p.field else "")
+            [esc(_num(b.total)), esc(b.unit),
+             "<br>".join(f"{esc(p.label)}: {esc(_num(p.value))}" + (f" <i>[{esc(p.field)}]</i>" if p.field else "")
                          for p in b.parts),
-             _esc(_num(sum(p.value for p in b.parts))), _esc(breakdown_status(b, report.checks))]
+             esc(_num(sum(p.value for p in b.parts))), esc(breakdown_status(b, report.checks))]
             for b in report.breakdowns
         ]))
     if report.models:
         parts.append(_table("models", ["name", "field", "confidence"], [
-            [_esc(m.name), _esc(m.field), _esc(f"{m.confidence:.2f}" if m.confidence is not None else "")]
+            [esc(m.name), esc(m.field), esc(f"{m.confidence:.2f}" if m.confidence is not None else "")]
             for m in report.models
         ]))
     if report.checks:
         rows = []
         for f in report.checks:
             color = "#c0392b" if f.severity == "error" else "#b9770e"
-            evidence = " · ".join(_esc(_snippet(text, e)) for e in f.evidence)
-            message = _esc(f.message) + (f"<br><i>{_esc(f.message_vi)}</i>" if f.message_vi else "")
-            rows.append([f"<b style='color:{color}'>{_esc(f.severity)}</b>", _esc(f.kind), message, evidence])
+            evidence = " · ".join(esc(_snippet(text, e)) for e in f.evidence)
+            message = esc(f.message) + (f"<br><i>{esc(f.message_vi)}</i>" if f.message_vi else "")
+            rows.append([f"<b style='color:{color}'>{esc(f.severity)}</b>", esc(f.kind), message, evidence])
         parts.append(_table("checks", ["severity", "kind", "message", "evidence"], rows))
     if report.checked:
         c = report.checked
-        done = ", ".join(f"{k} {_esc(c[k])}" for k in ("sums", "ratios", "percents", "dates") if k in c)
+        done = ", ".join(f"{k} {esc(c[k])}" for k in ("sums", "ratios", "percents", "dates") if k in c)
         extra = f"; not checkable: {len(c.get('unchecked') or [])}" if c.get("unchecked") else ""
         failed_checks = ", ".join(x.get("check", "?") for x in c.get("failed") or [])
-        failed = f"; <b>failed</b>: {_esc(failed_checks)}" if failed_checks else ""
+        failed = f"; <b>failed</b>: {esc(failed_checks)}" if failed_checks else ""
         parts.append(f"<p style='font-size:0.85em;color:#555'>checked: {done}{extra}{failed}</p>")
     parts.append("</div>")
     return "".join(parts)

@@ -10,16 +10,18 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from dvnlp.export.tables import SCHEMAS, replace_dir, temp_dir_for
+from dvnlp.export.tables import BufferedSink, replace_dir, temp_dir_for
+from dvnlp.facts.schema import TABLES
 
-_ARROW = {"str": "string", "int": "int64", "float": "float64"}
+#: schema type → Arrow type (a ``date`` column is ISO text: it stays a string, as in CSV and DuckDB)
+_ARROW = {"str": "string", "int": "int64", "float": "float64", "date": "string"}
 
 
 def arrow_schema(table: str) -> Any:
     """The pyarrow schema of one table."""
     import pyarrow as pa
 
-    return pa.schema([(c, getattr(pa, _ARROW[t])()) for c, t in SCHEMAS[table]])
+    return pa.schema([(c.name, getattr(pa, _ARROW[c.type])()) for c in TABLES[table]])
 
 
 def arrow_table(table: str, rows: list[dict[str, Any]]) -> Any:
@@ -31,33 +33,24 @@ def arrow_table(table: str, rows: list[dict[str, Any]]) -> Any:
     return pa.table({c: pa.array(v, type=schema.field(c).type) for c, v in cols.items()}, schema=schema)
 
 
-class ParquetSink:
+class ParquetSink(BufferedSink):
     """Stream rows into one Parquet file per table (every table exists, possibly empty)."""
 
     def __init__(self, out: str | Path, *, row_group: int = 20_000) -> None:
         import pyarrow.parquet as pq
 
+        super().__init__(row_group)
         self.out = Path(out)
         self.tmp = temp_dir_for(self.out)
-        self.row_group = row_group
-        self._buf: dict[str, list[dict[str, Any]]] = {t: [] for t in SCHEMAS}
-        self._writers = {t: pq.ParquetWriter(self.tmp / f"{t}.parquet", arrow_schema(t)) for t in SCHEMAS}
+        self._writers = {t: pq.ParquetWriter(self.tmp / f"{t}.parquet", arrow_schema(t)) for t in TABLES}
 
-    def write(self, table: str, rows: list[dict[str, Any]]) -> None:
-        buf = self._buf[table]
-        buf.extend(rows)
-        if len(buf) >= self.row_group:
-            self._flush(table)
-
-    def _flush(self, table: str) -> None:
-        if self._buf[table]:
-            self._writers[table].write_table(arrow_table(table, self._buf[table]))
-            self._buf[table] = []
+    def _write_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        self._writers[table].write_table(arrow_table(table, rows))
 
     def commit(self) -> None:
-        for t in SCHEMAS:
-            self._flush(t)
-            self._writers[t].close()
+        self._flush_all()
+        for w in self._writers.values():
+            w.close()
         replace_dir(self.tmp, self.out)
 
     def abort(self) -> None:

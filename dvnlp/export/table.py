@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dvnlp.export.rows import record_rows
 from dvnlp.facts import FACT_TYPES, Report
 
 
@@ -17,54 +19,45 @@ def _fmt(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def _parts(parts: list[dict]) -> str:
+    return "; ".join(escape(f"{p['label']} {_fmt(p['value'])}" + (f" [{p['field']}]" if p.get("field") else ""))
+                     for p in parts)
+
+
+#: per fact type: the title of each column and how its cell is read from the fact's row
+#: (:func:`dvnlp.export.rows.record_rows`); ``_parts`` are the breakdown's rows of ``breakdown_parts``
+_COLUMNS: dict[str, list[tuple[str, Any]]] = {
+    "officials": [("name", lambda r: escape(r["name"])), ("titles", lambda r: escape("\n".join(r["titles"])))],
+    "documents": [("symbol", lambda r: escape(r["symbol"] or r["number"] or "")),
+                  ("kind", lambda r: escape(r["kind"] or "")),
+                  ("issuer", lambda r: escape(r["issuer"] or r["issuer_code"] or "")),
+                  ("date", lambda r: escape(r["date"] or "")), ("subject", lambda r: escape((r["subject"] or "")[:80]))],
+    "counts": [("value", lambda r: _fmt(r["value"])), ("of", lambda r: _fmt(r["of"])),
+               ("unit", lambda r: escape(r["unit"] or "")), ("qualifier", lambda r: escape(r["qualifier"] or "")),
+               ("text", lambda r: escape(r["text"]))],
+    "breakdowns": [("total", lambda r: _fmt(r["total"])), ("unit", lambda r: escape(r["unit"] or "")),
+                   ("parts", lambda r: _parts(r["_parts"]))],
+    "models": [("name", lambda r: escape(r["name"])), ("field", lambda r: r["field"] or ""),
+               ("confidence", lambda r: f"{r['confidence']:.2f}" if r["confidence"] is not None else "")],
+    "checks": [("severity", lambda r: f"[{'red' if r['severity'] == 'error' else 'yellow'}]{r['severity']}[/]"),
+               ("kind", lambda r: r["kind"]), ("message", lambda r: escape(r["message"]))],
+}
+
+
 def report_tables(report: Report) -> list[Table]:
     """One rich table per non-empty fact type of ``report``."""
+    rows = record_rows(report.to_dict())
+    for b in rows["breakdowns"]:
+        b["_parts"] = [p for p in rows["breakdown_parts"] if p["breakdown"] == b["n"]]
     tables: list[Table] = []
-    if report.officials:
-        t = Table(title=f"{report.id} · officials", title_justify="left")
-        t.add_column("name", style="bold")
-        t.add_column("titles")
-        for o in report.officials:
-            t.add_row(escape(o.name), escape("\n".join(o.titles)))
-        tables.append(t)
-    if report.documents:
-        t = Table(title=f"{report.id} · documents", title_justify="left")
-        for col in ("symbol", "kind", "issuer", "date", "subject"):
-            t.add_column(col)
-        for d in report.documents:
-            t.add_row(*(escape(x) for x in (d.symbol or d.number or "", d.kind or "", d.issuer or d.issuer_code or "",
-                                            d.date or "", (d.subject or "")[:80])))
-        tables.append(t)
-    if report.counts:
-        t = Table(title=f"{report.id} · counts", title_justify="left")
-        for col in ("value", "of", "unit", "qualifier", "text"):
-            t.add_column(col)
-        for c in report.counts:
-            t.add_row(_fmt(c.value), _fmt(c.of), escape(c.unit or ""), escape(c.qualifier or ""),
-                      escape(report.text[c.span[0]:c.span[1]]))
-        tables.append(t)
-    if report.breakdowns:
-        t = Table(title=f"{report.id} · breakdowns", title_justify="left")
-        for col in ("total", "unit", "parts"):
-            t.add_column(col)
-        for b in report.breakdowns:
-            parts = "; ".join(escape(f"{p.label} {_fmt(p.value)}" + (f" [{p.field}]" if p.field else "")) for p in b.parts)
-            t.add_row(_fmt(b.total), escape(b.unit or ""), parts)
-        tables.append(t)
-    if report.models:
-        t = Table(title=f"{report.id} · models", title_justify="left")
-        for col in ("name", "field", "confidence"):
-            t.add_column(col)
-        for m in report.models:
-            t.add_row(escape(m.name), m.field or "", f"{m.confidence:.2f}" if m.confidence is not None else "")
-        tables.append(t)
-    if report.checks:
-        t = Table(title=f"{report.id} · checks", title_justify="left")
-        for col in ("severity", "kind", "message"):
-            t.add_column(col)
-        for f in report.checks:
-            style = "red" if f.severity == "error" else "yellow"
-            t.add_row(f"[{style}]{f.severity}[/]", f.kind, escape(f.message))
+    for kind, columns in _COLUMNS.items():
+        if not rows[kind]:
+            continue
+        t = Table(title=f"{report.id} · {kind}", title_justify="left")
+        for i, (title, _) in enumerate(columns):
+            t.add_column(title, style="bold" if kind == "officials" and i == 0 else None)
+        for r in rows[kind]:
+            t.add_row(*(cell(r) for _, cell in columns))
         tables.append(t)
     return tables
 

@@ -12,14 +12,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from dvnlp.facts.schema import FACT_TYPES
 from dvnlp.segment.extensions import doc_text
 
 Span = tuple[int, int]
 
-#: The fact types of a report, in output order (one source of truth for the contract).
-FACT_TYPES: tuple[str, ...] = (
-    "officials", "documents", "counts", "breakdowns", "models", "dates", "organizations", "places", "checks",
-)
 
 
 @dataclass
@@ -29,10 +26,20 @@ class Official:
     mentions: list[Span]
     span: Span | None = None
     rule: str | None = None
+    titles_as_written: list[str] = field(default_factory=list)  # each title as the text writes it, same order
 
 
 @dataclass
 class DocumentRef:
+    """One cited document of a report (contract 0.x+: one record per distinct document, not per mention).
+
+    ``span`` is the first mention, ``mentions`` every one (as :class:`Official`); ``kind_from`` and
+    ``issuer_from`` say whether the value was read from the text (``"text"``) or from the symbol's code
+    (``"symbol"``); ``sources`` names the grammar rule behind each field; ``variants`` are other
+    symbols of the same document (``108/CP`` for ``108/2005/NĐ-CP``); ``alternatives`` lists, per field
+    (``kind``, ``date``, ``issuer``), the differing values read at different mentions with their spans.
+    """
+
     kind: str | None
     number: str | None
     symbol: str | None
@@ -43,6 +50,14 @@ class DocumentRef:
     span: Span
     kind_code: str | None = None
     rule: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    year: str | None = None
+    kind_from: str | None = None
+    issuer_from: str | None = None
+    variants: list[str] = field(default_factory=list)
+    type_slot: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    alternatives: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,6 +69,12 @@ class Count:
     span: Span
     number_span: Span | None = None
     rule: str | None = None
+    #: the upper end of a range (``150-200 tỷ đồng``: value 150, value_max 200)
+    value_max: float | None = None
+    #: the head of ``unit``: its first syllable after multipliers, before a rate's ``/`` (``nghìn tỷ đồng`` → ``đồng``)
+    unit_head: str | None = None
+    #: the number is written in words (``hai mươi``, ``hàng trăm``)
+    in_words: bool = False
 
 
 @dataclass
@@ -71,8 +92,13 @@ class Breakdown:
     span: Span
     total_span: Span | None = None
     part_spans: list[Span] = field(default_factory=list)
+    #: what the parts split: ``field`` (lĩnh vực), ``kind`` (tập thể/cá nhân, mới/nhân rộng …), ``level`` (cấp)
     by: str | None = None
     rule: str | None = None
+    #: whether the parts are meant to cover the total (False: ``trong đó có …`` subsets)
+    partition: bool | None = None
+    #: the hedge on the total (``hơn``, ``khoảng``): the sum check treats such a total as a bound
+    total_qualifier: str | None = None
 
 
 @dataclass

@@ -15,15 +15,22 @@ DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 _D = f"[{DASH}]"
 # a code: an upper-case letter, more upper-case letters, at most one lower-case run of 1-2
 # letters inside or at the end (QĐi, CTr, TTr, NĐ-CP, BDVTU), not followed by a letter.
-_CODE = r"[A-ZĐ][A-ZĐ]*(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2})?(?![^\W\d_])"
+# ``&`` joins two bodies (``BGD&ĐT``); a code followed by ``_`` is a file name (``06-KH_Dan van.pdf``).
+_CODE = r"[A-ZĐ][A-ZĐ]*(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2})?(?:&[A-ZĐ]+)?(?![^\W\d]|&)"
 _SEP = rf"\s?(?:{_D}|/)\s?"
 
 #: ``number[/year]-CODE/CODE[-CODE]`` or ``number[/year]/CODE-CODE``; named groups ``number``, ``year``,
 #: ``codes`` (the rest, separators included).
+#: After a year a bare space may stand for the slash when two codes follow (``13/2002 NQ-CP``); a trailing
+#: year (``121/NĐ/2004``, ``22 / HĐKT / 2008``; ``43/CV/05``) is group ``tail`` (``tail2``).
 SYMBOL = re.compile(
     rf"(?<![\w/.,{DASH}])(?P<number>\d{{1,5}}[a-z]?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
-    rf"(?P<codes>{_SEP}{_CODE}(?:{_SEP}{_CODE}){{0,3}})"
+    rf"(?P<codes>(?(year)(?:{_SEP}|[ ](?={_CODE}{_D}))|{_SEP}){_CODE}(?:{_SEP}{_CODE}){{0,3}})"
+    rf"(?:(?:\s?/\s?(?P<tail>(?:19|20)\d{{2}})|/(?P<tail2>\d{{2}}))(?![\w/.,]|{_D}\w))?"
 )
+#: the code part of a symbol (``QĐ-TTYT``, ``QĐ/TU``): for the lists of numbers sharing one code
+#: (``quyết định số 95, 96, 97 QĐ-TTYT``) read by the documents component
+CODES = rf"{_CODE}(?:{_SEP}{_CODE}){{0,3}}"
 #: full dates: ``20/12/2022``, ``20-12-2022``, ``20.12.2022``
 DATE = re.compile(r"(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)(?P<y>(?:19|20)\d{2})(?![\d/])")
 #: periods ``2021-2025``, ``2021 – 2025`` (one token; never a count)
@@ -46,7 +53,9 @@ def parse_number(text: str) -> float:
 
 
 def canonical_symbol(text: str) -> str:
-    """``400 - QĐ / TU`` → ``400-QĐ/TU``; dashes of every kind become ``-``; ``Ð`` becomes ``Đ``."""
+    """``400 - QĐ / TU`` → ``400-QĐ/TU``; dashes of every kind become ``-``; ``Ð`` becomes ``Đ``;
+    ``13/2002 NQ-CP`` (a space for the slash after the year) → ``13/2002/NQ-CP``."""
+    text = re.sub(r"(/(?:19|20)\d{2})\s+(?=[A-ZĐ\u00d0])", r"\1/", text.strip())
     text = re.sub(r"\s+", "", text).replace("\u00d0", "Đ")
     return re.sub(_D, "-", text)
 

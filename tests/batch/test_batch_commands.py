@@ -99,7 +99,7 @@ def test_batch_usage_error_and_partial_exit(tmp_path, nlp, monkeypatch):
     monkeypatch.setattr(pool, "_NLP", nlp)
     src = tmp_path / "a.txt"
     src.write_text(TEXTS["a"], encoding="utf-8")
-    assert runner.invoke(app, ["batch", str(src), "-o", str(tmp_path / "x.xlsx")]).exit_code == 2
+    assert runner.invoke(app, ["batch", str(src), "-o", str(tmp_path / "x.ods")]).exit_code == 2
     assert runner.invoke(app, ["batch", str(src), "-o", str(tmp_path / "x.jsonl"), "-f", "xml"]).exit_code == 2
     result = runner.invoke(app, ["batch", str(src), str(tmp_path / "missing.txt"), "-q", "-w", "1",
                                  "-o", str(tmp_path / "x.jsonl")])

@@ -84,9 +84,10 @@ def test_output_format_from_the_suffix_or_usage_errors(tmp_path):
     assert resolve_format(tmp_path / "a.duckdb", None) == "duckdb"
     assert resolve_format(tmp_path / "a.parquet", None) == "parquet"
     assert resolve_format(tmp_path / "bang", None) == "csv"
+    assert resolve_format(tmp_path / "a.xlsx", None) == "xlsx"
     (tmp_path / "f.txt").write_text("x")
     with pytest.raises(BatchUsageError):
-        resolve_format(tmp_path / "a.xlsx", None)
+        resolve_format(tmp_path / "a.ods", None)
     with pytest.raises(BatchUsageError):
         resolve_format(tmp_path / "f.txt", "csv")  # a folder format onto a file
     with pytest.raises(BatchUsageError):

@@ -391,3 +391,19 @@ def test_percent_in_parenthesis_after_a_name_is_not_the_rate():
 
     report = dvnlp.extract("300 trong tổng số 600 CN Công ty Quint - Major (100% vốn Đài Loan) cũng đình công.")
     assert [f.kind for f in report.checks] == []
+
+
+# -- issue 14: approximate totals are bounds; lists by kind are checked only beyond an exact total ------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Toàn tỉnh có hơn 270 mô hình, gồm 194 mô hình mới và 80 mô hình nhân rộng.", []),  # "more than 270" holds
+    ("Có khoảng trên 1.200 hộ, trong đó 800 hộ nghèo và 500 hộ cận nghèo.", []),  # a compound hedge
+    ("Phát hiện 400 ca bệnh, trong đó có 50 ca nặng, 1 ca tử vong.", []),  # a subset list
+    ("Tổng số tiền là 166.300 USD, trong đó 83.241 USD xây trường A và 83.089 USD xây trường B.",
+     ["sum_mismatch"]),  # 166.330 > 166.300: the text's own parts exceed its exact total
+])
+def test_check_issue14_hedges_and_other_breakdowns(nlp, text, expected):
+    from dvnlp.facts.report import report_from_doc
+
+    rep = report_from_doc(nlp(text))
+    assert [k for k in kinds(check(rep)) if k in ERROR_KINDS] == expected

@@ -151,11 +151,11 @@ def test_breakdowns_two_breakdowns_for_two_years():
 
 NOT_BREAKDOWNS = [
     pytest.param("Năm qua huyện khen thưởng 25 điển hình, gồm 10 tập thể và 15 cá nhân.",
-                 ["25 điển hình", "10 tập thể", "15 cá nhân"], "collective_individual", id="collective_individual"),
+                 ["25 điển hình", "10 tập thể", "15 cá nhân"], "kind", id="collective_individual"),
     pytest.param("Huyện có 70 mô hình được công nhận, trong đó cấp huyện công nhận 25 mô hình, cấp xã công nhận 45 mô hình.",
                  ["70 mô hình", "25 mô hình", "45 mô hình"], "level", id="by_level"),
     pytest.param("Năm 2021 có 90 mô hình, trong đó 35 mô hình mới và 55 mô hình được nhân rộng.",
-                 ["90 mô hình", "35 mô hình mới", "55 mô hình"], "new_replicated", id="new_replicated"),
+                 ["90 mô hình", "35 mô hình mới", "55 mô hình"], "kind", id="new_replicated"),
     pytest.param("Toàn tỉnh có 2.100 mô hình được duy trì, trong đó có 300 mô hình mới.",
                  ["2.100 mô hình", "300 mô hình mới"], None, id="subset_only"),
     pytest.param("Hội Cựu chiến binh duy trì 18 mô hình kinh tế có thu nhập cao.",
@@ -169,11 +169,11 @@ NOT_BREAKDOWNS = [
 
 @pytest.mark.parametrize("text,pieces,split", NOT_BREAKDOWNS)
 def test_breakdowns_lookalikes_are_not_field_breakdowns(text, pieces, split):
-    records, splits = find(text, counts_for(text, *pieces))
+    records, others = find(text, counts_for(text, *pieces))
     assert records == []
-    if split:
-        assert [s["by"] for s in splits] == [split]
-        assert all(p["field"] is None for s in splits for p in s["parts"])
+    assert [s["by"] for s in others] == ([split] if split else [])
+    assert all(p["field"] is None for s in others for p in s["parts"])
+    assert all(s["partition"] for s in others)  # these parts add up to their totals
 
 
 # -- labels ------------------------------------------------------------------------------------------
@@ -223,7 +223,9 @@ def test_breakdowns_factory_adds_records_and_spans():
     doc = nlp(text)
     records = doc._.dvnlp_facts["breakdowns"]
     assert len(records) == 1 and records[0]["total"] == 20
-    assert set(records[0]) == {"total", "unit", "parts", "span", "total_span", "part_spans", "rule"}
+    assert set(records[0]) == {"total", "unit", "parts", "span", "total_span", "part_spans", "rule", "by", "partition",
+                               "total_qualifier"}
+    assert records[0]["by"] == "field" and records[0]["partition"] is True
     assert len(doc.spans["breakdowns"]) == 1
 
 
@@ -249,3 +251,40 @@ def test_breakdowns_never_raise_on_odd_input():
 def test_breakdowns_choice_of_total(text, pieces, expected):
     records, _ = find(text, counts_for(text, *pieces))
     assert [r["total"] for r in records] == expected
+
+
+# -- issue 14: breakdowns that are not by field, end to end (sentences written here, figures invented) ----------
+
+def _others(nlp, text):
+    recs = (nlp(text)._.dvnlp_facts or {}).get("breakdowns", [])
+    return [(r["total"], [p["value"] for p in r["parts"]], r["by"], r["partition"]) for r in recs if r["by"] != "field"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Danh sách gồm 207 người, trong đó có 174 người do Ban Chấp hành giới thiệu, 31 người do đại hội "
+                 "đề cử và 2 người tự ứng cử.", [(207, [174, 31, 2], "kind", True)], id="trong_do_co"),
+    pytest.param("Đoàn đem về 22 huy chương gồm 10 vàng, 9 bạc, 3 đồng.", [(22, [10, 9, 3], "kind", True)],
+                 id="gom_short_nouns"),
+    pytest.param("Đoàn đạt 5 huy chương (1 bạc, 4 đồng) và 3 bằng khen.", [(5, [1, 4], "kind", True)], id="brackets"),
+    pytest.param("Trên xe có 3 người, gồm một phụ nữ, một trẻ em và một lái xe.", [(3, [1, 1, 1], "kind", True)],
+                 id="parts_in_words"),
+    pytest.param("Đảng bộ có 64 đảng bộ, chi bộ trực thuộc, trong đó có 34 đảng bộ cấp trên cơ sở, 29 đảng bộ cơ sở, "
+                 "1 chi bộ cơ sở.", [(64, [34, 29, 1], "level", True)], id="by_level"),
+    pytest.param("Tổng số gia cầm được tiêm là 123 triệu con, trong đó gà là 81 triệu, vịt 41 triệu và 1.000 ngỗng.",
+                 [(123_000_000, [81_000_000, 41_000_000, 1000], "kind", False)], id="scales_converted"),
+    pytest.param("Tỉnh có gần 300 gian hàng, trong đó có 157 gian triển lãm, 10 gian của 53 doanh nghiệp và 120 gian "
+                 "thương mại.", [(300, [157, 10, 120], "kind", True)], id="number_inside_a_part_is_not_a_part"),
+    pytest.param("Phát hiện 400 ca bệnh, trong đó có 50 ca nặng, 1 ca tử vong.", [(400, [50, 1], "kind", False)],
+                 id="subset_list"),
+])
+def test_breakdowns_other_layouts_end_to_end(nlp, text, expected):
+    assert _others(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ninh Bình (6 huyện, 16 xã), Sơn La (1 huyện, 1 xã) còn dịch.",  # brackets after a name, no total
+    "Có 7 quyết định, trong đó có 6 quyết định được ký chỉ trong vòng một ngày.",  # one part
+    "Tòa nhà rộng 35.000 m2, gồm 1 hầm, 1 trệt và 14 lầu.",  # floors are not square metres
+])
+def test_breakdowns_other_lookalikes(nlp, text):
+    assert _others(nlp, text) == []

@@ -161,3 +161,75 @@ def test_counts_date_and_time_rules_keep_real_counts(nlp, text, expected):
 def test_counts_one_letter_measure_units_stay(nlp):
     assert _counts(nlp, "cao 6,1m, dày 1,5m, nặng 60 tấn") == [
         (6.1, None, "m", None), (1.5, None, "m", None), (60, None, "tấn", None)]
+
+
+# -- issue 14: noun phrases, ranges, hedges as written, numbers in words, not-counts (sentences written here) --
+
+def _full(nlp, text):
+    return [(c["value"], c.get("value_max"), c["unit"], c.get("unit_head"), c["qualifier"])
+            for c in nlp(text)._.dvnlp_facts.get("counts", [])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Xã có 96 hộ trồng xen cây ăn quả.", [(96, None, "hộ", "hộ", None)]),  # a verb ends the noun phrase
+    ("Đã có 28/53 tỉnh công bố dịch.", [(28, None, "tỉnh", "tỉnh", None)]),
+    ("Giá vé 5.000 đồng/người/lượt.", [(5000, None, "đồng/người/lượt", "đồng", None)]),  # a rate kept whole
+    ("vốn 2,5 nghìn tỷ đồng", [(2.5, None, "nghìn tỷ đồng", "đồng", None)]),  # the head after multipliers
+    ("82 mô hình Dân vận khéo năm 2023 được công nhận", [(82, None, "mô hình Dân vận khéo", "mô", None)]),
+])
+def test_counts_unit_is_a_noun_phrase(nlp, text, expected):
+    assert _full(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("cần 150-200 tỷ đồng", [(150, 200, "tỷ đồng", "đồng", None)]),
+    ("thu hoạch từ 5 đến 10 tấn lúa", [(5, 10, "tấn lúa", "tấn", None)]),
+    ("giá khoảng 50.000đ - 70.000đ/cháu", [(50000, 70000, "đ/cháu", "đ", "khoảng")]),
+    ("tăng 4-5,2% so với cùng kỳ", [(4, 5.2, "%", "%", None)]),
+])
+def test_counts_ranges_are_one_count(nlp, text, expected):
+    assert _full(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("có khoảng trên 1.370 người", [(1370, None, "người", "người", "khoảng trên")]),
+    ("Hơn 100 hộ được hỗ trợ", [(100, None, "hộ", "hộ", "Hơn")]),  # written as the text has it
+    ("doanh thu không dưới 5 triệu đồng", [(5, None, "triệu đồng", "đồng", "không dưới")]),
+    ("tổng vốn ít nhất là 6 tỷ USD", [(6, None, "tỷ USD", "USD", "ít nhất")]),
+])
+def test_counts_compound_qualifiers(nlp, text, expected):
+    assert _full(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("xây dựng hai mươi mô hình", [(20, None, "mô hình", "mô", None)]),
+    ("hàng trăm hộ tham gia", [(100, None, "hộ", "hộ", "hàng")]),
+    ("thu nhập cả trăm triệu đồng/tháng", [(100_000_000, None, "đồng/tháng", "đồng", "cả")]),
+    ("đạt hơn một triệu lượt người", [(1_000_000, None, "lượt người", "lượt", "hơn")]),
+    ("chỉ có một cơ hội", [(1, None, "cơ hội", "cơ", None)]),
+    ("chỉ thấy một hai người", [(1, 2, "người", "người", None)]),
+])
+def test_counts_numbers_in_words(nlp, text, expected):
+    assert _full(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "so với hôm qua (25-8), số ca giảm",  # a day-month date
+    "hội chợ diễn ra 15-17/10 tại tỉnh",  # a date range
+    "khám cho số thứ tự từ 1 đến 15",  # ticket numbers: no counted noun
+    "Điện thoại: 04 8436780",  # a telephone number
+    "Hà Nội: 96 Lò Đúc",  # a house number
+    "một cán bộ cho biết",  # "một" as an article
+    "cả hai khu vực đều tăng",  # "both"
+    "vác ba lô đi",  # a compound noun
+    "chiếm tỷ trọng cao",  # tỷ as a word
+    "sơ kết nửa đầu năm",  # "half of"
+    "trong vòng mười năm",  # a duration in words
+])
+def test_counts_issue14_not_counts(nlp, text):
+    assert _full(nlp, text) == []
+
+
+def test_counts_bare_number_only_after_a_field_label(nlp):
+    text = "Có 40 mô hình (kinh tế: 16; văn hóa - xã hội: 24). Mức thang 1-200, chỉ số 178."
+    assert [c[0] for c in _full(nlp, text)] == [40, 16, 24]

@@ -9,6 +9,7 @@ import pytest
 from dvnlp.batch import pool
 from dvnlp.batch.pool import run_batch
 from dvnlp.export import tables
+from dvnlp.facts import schema
 from dvnlp.facts.report import FACT_TYPES
 
 TEXTS = {
@@ -20,12 +21,25 @@ TEXTS = {
     "c": "Năm 2023, huyện Ia Grai có 40 mô hình, trong đó kinh tế 20 mô hình, văn hóa - xã hội 15 mô hình, "
          "quốc phòng - an ninh 10 mô hình. Mô hình “Camera an ninh kết nối khu dân cư” được nhân rộng.",
 }
+ROOT_SAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "corpora" / "samples"
 TABLES = ["reports", "officials", "documents", "counts", "breakdowns", "breakdown_parts", "models", "checks", "errors"]
 
 
-def test_fact_types_agree_with_the_report_contract():
-    assert tables.FACT_TYPES == FACT_TYPES
-    assert list(tables.SCHEMAS) == TABLES
+def write_inputs(folder, *, samples=False, corrupt=False):
+    """The three texts (and the sample reports, a corrupt .docx) as files in ``folder``."""
+    folder.mkdir(exist_ok=True)
+    for name, text in TEXTS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    for p in ROOT_SAMPLES.glob("*.txt") if samples else ():
+        (folder / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    if corrupt:
+        (folder / "d.docx").write_bytes(b"PK\x03\x04 corrupt")
+    return folder
+
+
+def test_fact_types_are_the_schema_s():
+    assert FACT_TYPES is schema.FACT_TYPES
+    assert list(schema.TABLES) == TABLES
 
 
 def test_flatten_an_error_record():
@@ -38,11 +52,7 @@ def test_flatten_an_error_record():
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory, nlp):
     root = tmp_path_factory.mktemp("tables")
-    folder = root / "in"
-    folder.mkdir()
-    for name, text in TEXTS.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    (folder / "d.docx").write_bytes(b"PK\x03\x04 corrupt")
+    folder = write_inputs(root / "in", corrupt=True)
     old, pool._NLP = pool._NLP, nlp
     try:
         for fmt, name in (("csv", "csv"), ("parquet", "out.parquet"), ("duckdb", "out.duckdb"), ("jsonl", "o.jsonl")):
@@ -53,12 +63,14 @@ def outputs(tmp_path_factory, nlp):
 
 
 def csv_rows(root, table):
-    with open(root / "csv" / f"{table}.csv", encoding="utf-8", newline="") as fh:
+    with open(root / "csv" / f"{table}.csv", encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
 def test_csv_tables(outputs):
     assert sorted(p.stem for p in (outputs / "csv").iterdir()) == sorted(TABLES)
+    for p in (outputs / "csv").iterdir():  # a UTF-8 byte-order mark, so that Excel reads the Vietnamese letters
+        assert p.read_bytes().startswith(b"\xef\xbb\xbfseq,id,")
     reports = csv_rows(outputs, "reports")
     assert [(r["seq"], r["id"], r["status"]) for r in reports] == [
         ("0", "a", "ok"), ("1", "b", "ok"), ("2", "c", "ok"), ("3", "d", "error")]
@@ -85,7 +97,7 @@ def test_parquet_matches_csv(outputs):
     pq = pytest.importorskip("pyarrow.parquet")
     for table in TABLES:
         got = pq.read_table(outputs / "out.parquet" / f"{table}.parquet")
-        assert got.schema.names == [c for c, _ in tables.SCHEMAS[table]]
+        assert got.schema.names == [c.name for c in schema.TABLES[table]]
         assert got.num_rows == len(csv_rows(outputs, table))
     counts = pq.read_table(outputs / "out.parquet" / "counts.parquet").to_pylist()
     assert {(c["id"], c["value"], c["unit"]) for c in counts} >= {("a", 58.0, "mô hình"), ("c", 40.0, "mô hình")}

@@ -1,0 +1,233 @@
+"""Breakdowns that are not by field: a total, then its parts after ``trong đó (có)``, ``gồm``,
+``bao gồm``, ``trong số này`` or in brackets — ``207 người, trong đó có 174 người …, 31 người …
+và 2 người …``; ``22 huy chương gồm 10 vàng, 9 bạc, 3 đồng``; ``5 huy chương (1 bạc, 4 đồng)``;
+``3 người, gồm một phụ nữ …, một trẻ em và một lái xe`` (parts in words).
+
+Used by ``dvnlp_breakdowns`` after the field breakdowns; a record says what the parts split
+(``by``: ``level`` for ``cấp …``/``trung ương``/``địa phương``, ``other`` for places and other
+named groups, ``kind`` otherwise) and whether they are meant to cover the total (``partition``:
+the parts add up — within a tenth when the total is hedged, ``gần 300 gian hàng``). Parts in
+another scale are converted to the smallest one (``1,5 tỉ đồng … 1 tỉ … 500 triệu`` → 1500 = 1000 +
+500). ``trong đó có 16 …, 15 …`` that adds up to less is a subset list: ``partition`` false.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dvnlp.segment.numwords import find_number_words
+from dvnlp.segment.patterns import NUMBER, parse_number
+
+_TRIGGER = re.compile(
+    r"(?<![^\W_])(?P<w>trong\s+đó(?:\s+có)?|trong\s+số\s+(?:này|đó)(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)(?![^\W_])\s*:?"
+    r"|(?P<p>\()\s*(?:(?:trong\s+đó|gồm)(?![^\W_])\s*(?:có\s+)?,?)?",
+    re.IGNORECASE,
+)
+_NOT_PART_BEFORE = re.compile(r"(?<![^\W_])(?:năm|khóa|số|thứ|lần|ngày|tháng|cấp|lớp|quận|phường|đợt|kỳ|giai\s+đoạn)\s*$",
+                              re.IGNORECASE)
+_PCT_IN_GAP = re.compile(r"\d[\d.,]*\s*%")
+_LEVEL_WORDS = re.compile(r"(?<![^\W_])(?:cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trên\s+cơ\s+sở|trung\s+ương|thành\s+phố)|"
+                          r"trung\s+ương|địa\s+phương|cơ\s+sở)(?![^\W_])", re.IGNORECASE)
+_MONEY = re.compile(r"(?<![^\W_])(?:đồng|USD|đ)(?![^\W_])", re.IGNORECASE)
+_SCALE = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+_ITEM_SEP = re.compile(r"[,;(]|(?<![^\W_])(?:và|cùng|còn)(?![^\W_])", re.IGNORECASE)
+_LABEL_END = re.compile(r"[,;()\n]|(?<![^\W_])(?:và|còn|cùng)(?![^\W_])|\d")
+_EPS = 1e-6
+_MEASURES = frozenset("m m2 m² km km2 ha cm mm tấn tạ kg g lít mét độ".split())
+
+
+@dataclass
+class Num:
+    """A number the breakdown logic may use: a count record, or a bare number when counts did not run."""
+
+    value: float
+    start: int  # number start
+    end: int  # number end
+    span_end: int  # end of number + unit
+    unit: str | None
+    of: float | None
+    percent: bool
+    record: dict[str, Any] | None = None
+
+    @property
+    def qualifier(self) -> str | None:
+        return (self.record or {}).get("qualifier")
+
+
+def _scale(n: Num) -> float:
+    first = (n.unit or "").split()[:1]
+    return _SCALE.get(first[0].lower(), 1.0) if first else 1.0
+
+
+def _part_scale(n: Num, total_scale: float) -> float:
+    """A part without a noun is in the total's scale (``đợt 2 là 38.910``); else in its own."""
+    return _scale(n) if n.unit else total_scale
+
+
+def _measure(n: Num) -> str | None:
+    """The measurement unit of ``n`` (``m``, ``ha``, ``tấn`` …) or None for a count of things."""
+    head = (n.record or {}).get("unit_head") or ((n.unit or "").split() or [""])[0]
+    return head.lower() if head.lower() in _MEASURES else None
+
+
+def _is_money(n: Num) -> bool:
+    return bool(n.unit) and bool(_MONEY.search(n.unit))
+
+
+def _label(text: str, n: Num, limit: int) -> str:
+    """The words naming a part: its noun and what follows up to the next separator."""
+    end = min(limit, n.span_end + 60)
+    m = _LABEL_END.search(text, n.span_end, end)
+    stop = m.start() if m else end
+    label = text[n.end:stop].strip(" :-–")
+    return " ".join(label.split()[:8])
+
+
+def _extra_parts(text: str, start: int, end: int, nums: list[Num]) -> list[Num]:
+    """Parts the counts left out inside ``[start, end)``: in words (``một phụ nữ``) and bare
+    numbers after a label (``KTX Đống Đa: 500``, ``đợt 2 là 38.910``, ``THCS tăng 15.770``)."""
+    out = []
+    for m in NUMBER.finditer(text, start, end):
+        a, b = m.span()
+        if m.group("pct") or any(n.start <= a < n.span_end for n in nums):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) or _NOT_PART_BEFORE.search(text, max(0, a - 12), a):
+            continue  # năm 2005, số 3, cấp 3
+        if re.match(r"\s*[^\W\d_]", text[b:b + 2]):
+            continue  # a number with a noun the counts refused
+        out.append(Num(parse_number(m.group("num")), a, b, b, None, None, False))
+    for a, b, value, value_max in find_number_words(text, start, end):
+        if value_max is not None or any(n.start <= a < n.span_end for n in nums):
+            continue
+        if not re.search(r"(?:[,;(:]|(?<![^\W_])(?:gồm|có|và|cùng|là|đó))\s*$", text[max(0, a - 12):a], re.IGNORECASE):
+            continue  # "ký chỉ trong vòng một ngày": not an item of the list
+        unit = re.match(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", text[b:end])
+        if unit is None or not unit.group(1)[0].islower():
+            continue
+        out.append(Num(value, a, b, b + unit.end(1), unit.group(1), None, False))
+    return out
+
+
+def find_enumerations(text: str, nums: list[Num], used: set[int],
+                      sentence_span: Any) -> list[dict[str, Any]]:
+    """Non-field breakdowns; ``used`` holds the ids of numbers already in a breakdown (updated);
+    ``sentence_span(pos)`` is the ``(start, end)`` of the sentence holding ``pos``.
+
+    For each list opener (``trong đó``, ``gồm``, ``(`` …) the total is one of the three counts
+    before it in its sentence: the one the parts add up to, else the nearest."""
+    out: list[dict[str, Any]] = []
+    starts = [n.start for n in nums]
+    for trig in _TRIGGER.finditer(text):
+        s_start, stop = sentence_span(trig.start())
+        k = bisect.bisect_left(starts, trig.start())
+        totals = [n for n in nums[max(0, k - 3):k][::-1] if n.start >= s_start and n.span_end <= trig.start() + 1
+                  and trig.start() - n.span_end <= 140 and _can_total(n, used)]
+        if not totals:
+            continue
+        if trig.group("p"):
+            close = text.find(")", trig.end(), min(len(text), stop + 1))
+            if close < 0:
+                continue
+            stop = close
+            # a bracket opens a list only right after its total: "187 giải (gồm 60 HCV …)", not "Ninh Bình (6 huyện, 16 xã)"
+            totals = [n for n in totals[:1] if re.fullmatch(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*",
+                                                              text[n.span_end:trig.start()])]
+            if not totals:
+                continue
+        lo = bisect.bisect_left(starts, trig.end())
+        hi = bisect.bisect_left(starts, stop)
+        cands = [n for n in nums[lo:hi] if id(n) not in used and n.of is None
+                 and text.count("(", trig.end(), n.start) <= text.count(")", trig.end(), n.start)]  # not a sub-part
+        cands += _extra_parts(text, trig.end(), stop, nums[lo:hi])
+        heads = _item_heads(text, trig.end(), stop, cands)
+        best = None
+        for t in totals:
+            parts = _parts(t, heads)
+            if len(parts) < 2:
+                continue
+            record = _record(text, t, parts, trig, stop)
+            if record is None:
+                continue
+            if best is None or (record["partition"] and not best[0]["partition"]):
+                best = (record, t, parts)
+            if record["partition"]:
+                break
+        if best is None:
+            continue
+        record, t, parts = best
+        used.add(id(t))
+        used.update(id(p) for p in parts)
+        out.append(record)
+    return out
+
+
+def _can_total(n: Num, used: set[int]) -> bool:
+    return id(n) not in used and not n.percent and n.value >= 2 and bool(n.unit) and "/" not in (n.unit or "")
+
+
+def _item_heads(text: str, start: int, stop: int, cands: list[Num]) -> list[Num]:
+    """The first number of each item of the list (items end at ``,``, ``;``, ``và``, ``cùng``): in
+    ``trên 100 gian thương mại của 53 doanh nghiệp`` the part is 100, not 53."""
+    bounds = [start] + [m.end() for m in _ITEM_SEP.finditer(text, start, stop)]
+    out: list[Num] = []
+    seen: set[int] = set()
+    for n in sorted(cands, key=lambda n: n.start):
+        k = bisect.bisect_right(bounds, n.start) - 1
+        if k not in seen:
+            seen.add(k)
+            out.append(n)
+    return out
+
+
+def _parts(total: Num, cands: list[Num]) -> list[Num]:
+    parts: list[Num] = []
+    money = _is_money(total)
+    t_scale = _scale(total)
+    room = total.value * t_scale * (1.1 if total.qualifier else 1.01)
+    for n in cands:
+        if n.percent:
+            continue
+        if money and not _is_money(n) and n.unit:
+            continue  # 166.300 USD, trong đó 83.241 USD … 10 phòng học: a number of another kind
+        value = n.value * _part_scale(n, t_scale)
+        if not money and _is_money(n) and (value >= 1000 or _scale(n) != 1.0):
+            continue  # 500 hộ … 10 triệu đồng: money inside a part
+        if n.unit and len(n.unit.split()) > 1 and all(w[:1].isupper() for w in n.unit.split()):
+            continue  # 287 Đà Nẵng: a house number
+        if n.unit and "/" in n.unit:
+            continue  # 3 học sinh/máy: a rate is not a part
+        if _measure(total) and n.unit and _measure(total) != _measure(n) and not _scale(n) != 1.0:
+            continue  # 35.000 m2, gồm 1 hầm …: floors are not square metres
+        if value > room:
+            break  # more than the total left: another statement
+        room -= value
+        parts.append(n)
+    return parts
+
+
+def _record(text: str, t: Num, parts: list[Num], trig: re.Match[str], stop: int) -> dict[str, Any] | None:
+    # values in the smallest scale written (123 triệu con = 81 triệu + 41 triệu + 171.000)
+    t_scale = _scale(t)
+    scales = [_part_scale(p, t_scale) for p in parts]
+    if all(s == t_scale for s in scales):
+        base = t_scale
+    else:
+        base = min(scales + [t_scale])
+    total = t.value * t_scale / base
+    values = [p.value * s / base for p, s in zip(parts, scales)]
+    s = sum(values)
+    hedged = bool(t.qualifier)
+    partition = abs(s - total) < _EPS * max(1.0, total) or (hedged and abs(s - total) <= 0.1 * total)
+    labels = [_label(text, p, stop) for p in parts]
+    by = "level" if sum(bool(_LEVEL_WORDS.search(lab)) for lab in labels) >= 2 else (
+        "other" if sum(lab[:1].isupper() for lab in labels) >= 2 else "kind")
+    return {
+        "total": round(total, 6), "unit": t.unit,
+        "parts": [{"value": round(v, 6), "label": lab, "field": None} for v, lab in zip(values, labels)],
+        "span": [t.start, max(p.span_end for p in parts)], "total_span": [t.start, t.span_end],
+        "part_spans": [[p.start, p.span_end] for p in parts],
+        "rule": "enumeration:" + ("brackets" if trig.group("p") else re.sub(r"\s+", "_", trig.group("w").lower())),
+        "by": by, "partition": partition, "total_qualifier": t.qualifier,
+    }

@@ -1,0 +1,129 @@
+"""The title grammar on real-text layouts: bodies as data (bodies.json), abbreviations spelled out,
+titles as written, lists, careers, signatures. Sentences are made up in the shapes real articles use."""
+from __future__ import annotations
+
+import pytest
+from test_officials import off_nlp, officials  # noqa: F401 - the module-scoped pipeline fixture
+
+from dvnlp.components.title_grammar import grammar, localities
+from dvnlp.errors import RuleError
+from dvnlp.rulebook import load_rules, validate
+
+
+def titles_of(nlp, text):
+    return {o["name"]: o["titles"] for o in officials(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # family 2: the body's name runs on over lower-case words, ' - ' joins and 'và'
+        ("Ông Trần Văn Hải, Giám đốc Sở Tài nguyên - Môi trường TP.HCM cho biết.",
+         {"Trần Văn Hải": ["Giám đốc Sở Tài nguyên - Môi trường Thành phố Hồ Chí Minh"]}),
+        ("Bà Lê Thị Hoa, Phó trưởng Phòng quản lý chất thải rắn cho biết thêm.",
+         {"Lê Thị Hoa": ["Phó trưởng Phòng quản lý chất thải rắn"]}),
+        ("Ông Phan Văn Tâm, giám đốc Công ty Môi trường và công trình đô thị Đà Nẵng, cho biết.",
+         {"Phan Văn Tâm": ["giám đốc Công ty Môi trường và công trình đô thị Đà Nẵng"]}),
+        # a parent body after 'của', in brackets or after a comma
+        ("Theo chủ nhiệm Ủy ban Pháp luật của Quốc hội Vũ Văn Khánh, dự luật đã sẵn sàng.",
+         {"Vũ Văn Khánh": ["chủ nhiệm Ủy ban Pháp luật của Quốc hội"]}),
+        ("Ông Đặng Văn Lâm, Vụ trưởng Vụ Tổ chức cán bộ (Bộ Tư pháp), cho biết.",
+         {"Đặng Văn Lâm": ["Vụ trưởng Vụ Tổ chức cán bộ Bộ Tư pháp"]}),
+        ("Anh Hồ Văn Nam, Trưởng phòng biên tập - thời sự, Đài PT-TH Kon Tum cho biết.",
+         {"Hồ Văn Nam": ["Trưởng phòng biên tập - thời sự Đài phát thanh - truyền hình Kon Tum"]}),
+        # positions made from the body word (bodies.json chief_body): lower case, after the name
+        ("Ông Trịnh Văn Bảo - cục phó Cục Đăng kiểm VN - khẳng định như vậy.",
+         {"Trịnh Văn Bảo": ["cục phó Cục Đăng kiểm Việt Nam"]}),
+        ("Trần Văn Sơn (Tổng cục trưởng Tổng cục Hải quan), Lê Văn Tú (Tổng cục trưởng Tổng cục Thuế) dự họp.",
+         {"Trần Văn Sơn": ["Tổng cục trưởng Tổng cục Hải quan"], "Lê Văn Tú": ["Tổng cục trưởng Tổng cục Thuế"]}),
+        # a locality from the gazetteer closes the body; a country lets a foreign name follow
+        ("Bà Phùng Thị Lan, Phó ga Hà Nội, giải thích thêm.", {"Phùng Thị Lan": ["Phó ga Hà Nội"]}),
+        ("Dự lễ có Thủ tướng Campuchia Hun Sen, Thứ trưởng Bộ Giao thông vận tải Việt Nam Ngô Văn Đức.",
+         {"Hun Sen": ["Thủ tướng Campuchia"], "Ngô Văn Đức": ["Thứ trưởng Bộ Giao thông vận tải Việt Nam"]}),
+        # family 1: abbreviated titles and bodies spelled out
+        ("ĐB Nguyễn Văn Long mở đầu phần chất vấn.", {"Nguyễn Văn Long": ["Đại biểu Quốc hội"]}),
+        ("Ông Đào Văn Bình, Bộ trưởng Bộ GTVT, trả lời.", {"Đào Văn Bình": ["Bộ trưởng Bộ Giao thông vận tải"]}),
+        # family 3: qualifiers, careers, 'từng là'
+        ("Bà Nguyễn Thị Na, Bí thư Tỉnh ủy Cao Bằng, Phó Chủ tịch kiêm nhiệm Hội đồng Dân tộc phát biểu.",
+         {"Nguyễn Thị Na": ["Bí thư Tỉnh ủy Cao Bằng", "Phó Chủ tịch kiêm nhiệm Hội đồng Dân tộc"]}),
+        ("Ông Lê Văn Bình, nguyên Phó Chủ tịch UBND tỉnh, từng là Bí thư Huyện ủy Lộc Ninh, cho biết.",
+         {"Lê Văn Bình": ["nguyên Phó Chủ tịch Ủy ban nhân dân tỉnh", "nguyên Bí thư Huyện ủy Lộc Ninh"]}),
+        ("Bảo tàng lưu giữ quà tặng dành cho cựu Thủ tướng Malaysia, tiến sĩ Mahathir Mohamad.",
+         {"Mahathir Mohamad": ["nguyên Thủ tướng Malaysia"]}),
+        # family 4: a plural title before a list; the neighbour keeps its own title
+        ("Dự có các Phó Chủ tịch UBTƯ MTTQ Việt Nam: Trương Thị Ánh, Nguyễn Hữu Dũng.",
+         {"Trương Thị Ánh": ["Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"],
+          "Nguyễn Hữu Dũng": ["Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]}),
+        ("Ông Nguyễn Văn An, Chủ tịch Hội Nông dân tỉnh Bình Phước và ông Lê Văn Bình, Phó Chủ tịch UBND huyện Lộc Ninh dự.",
+         {"Nguyễn Văn An": ["Chủ tịch Hội Nông dân tỉnh Bình Phước"],
+          "Lê Văn Bình": ["Phó Chủ tịch Ủy ban nhân dân huyện Lộc Ninh"]}),
+        # family 5: the body named before the title; a bare title right before the name
+        ("Đoàn công tác của Ban Dân vận Trung ương do Phó Trưởng ban Nguyễn Văn An dẫn đầu đã làm việc.",
+         {"Nguyễn Văn An": ["Phó Trưởng ban Ban Dân vận Trung ương"]}),
+        ("Hiệu trưởng Hoàng Văn Điền cho biết không có thí sinh vi phạm.", {"Hoàng Văn Điền": ["Hiệu trưởng"]}),
+    ],
+)
+def test_titles_real_layouts(off_nlp, text, expected):  # noqa: F811
+    assert titles_of(off_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Trần Văn Hải, Giám đốc Sở Y tế hướng dẫn bà con cách phòng bệnh.",  # a verb ends the body
+        "Bà Lê Thị Mai, Chủ tịch Hội Phụ nữ xã, cùng các hội viên tham gia dọn vệ sinh.",
+    ],
+)
+def test_titles_body_stops_at_a_clause(off_nlp, text):  # noqa: F811
+    (found,) = officials(off_nlp, text)
+    assert found["titles"][0] in ("Giám đốc Sở Y tế", "Chủ tịch Hội Phụ nữ xã")
+
+
+def test_titles_as_written_beside_spelled_out(off_nlp):  # noqa: F811
+    (o,) = officials(off_nlp, "Đồng chí Võ Thanh Hùng – UVBTV, Trưởng Ban Dân vận Tỉnh ủy phát biểu.")
+    assert o["titles"] == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"]
+    assert o["titles_as_written"] == ["UVBTV", "Trưởng Ban Dân vận Tỉnh ủy"]
+    assert o["rule"] == "title_after_name/titles:UVBTV"  # the entry of the first title
+
+
+def test_titles_signature_block(off_nlp):  # noqa: F811
+    text = "Nơi nhận:\n- Như trên;\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(đã ký)\nTrần Thị Bình\n"
+    (o,) = officials(off_nlp, text)
+    assert (o["name"], o["titles"], o["rule"]) == ("Trần Thị Bình", ["Phó Chủ tịch Ủy ban nhân dân"],
+                                                   "signature/titles:Phó Chủ tịch")
+
+
+def test_titles_every_abbreviation_spells_out():
+    g = grammar()
+    entries = load_rules("abbreviations").entries
+    assert len(entries) >= 150
+    for e in entries:
+        spelled = g.expand_text(f"Phó Chủ tịch {e['abbr']} tỉnh")
+        assert e["expansion"] in spelled and f" {e['abbr']} " not in spelled, e["abbr"]
+
+
+def test_titles_chief_body_positions_are_generated():
+    g = grammar()
+    for head in ("cục phó", "vụ phó", "đội trưởng", "Phó ga", "Chi cục phó", "Phó tỉnh trưởng"):
+        assert g.heads.fullmatch(head), head
+        assert g.head_source[head.casefold()].startswith("bodies:")
+    assert not g.heads.fullmatch("Trưởng tỉnh")  # forms restrict what a body word makes
+
+
+def test_titles_gazetteer_localities():
+    places = localities()
+    assert {"hà nội", "đà nẵng", "huế"} <= places
+    assert "lê lợi" not in places  # a ward named like a person is not taken as a place
+
+
+@pytest.mark.parametrize(
+    "entry,message",
+    [
+        ({"word": "Cục", "kind": "chief"}, "unknown kind"),
+        ({"word": "Cục", "kind": "chief_body", "forms": ["Phó trưởng"]}, "{h}"),
+        ({"kind": "boundary"}, "missing key 'word'"),
+    ],
+)
+def test_titles_bodies_rules_validate(entry, message):
+    with pytest.raises(RuleError, match=message.replace("{", r"\{").replace("}", r"\}")):
+        validate("bodies", {"entries": [entry]}, "bodies.json")
