@@ -92,7 +92,8 @@ _FSPAN = ("span_start", "span_end")
 FRAMES: dict[str, tuple[str, ...]] = {
     "officials": ("id", "n", "name", "titles", "title", "mentions", "n_mentions", *_FSPAN, "rule"),
     "documents": ("id", "n", "kind", "number", "symbol", "issuer_code", "issuer", "date", "subject", *_FSPAN,
-                  "kind_code", "rule"),
+                  "kind_code", "rule", "mentions", "year", "kind_from", "issuer_from", "variants", "type_slot",
+                  "sources", "alternatives"),
     "counts": ("id", "n", "value", "of", "unit", "qualifier", *_FSPAN, "number_span_start", "number_span_end", "rule"),
     "breakdowns": ("id", "n", "total", "unit", "n_parts", "parts_sum", *_FSPAN, "total_span_start", "total_span_end",
                    "part_spans", "by", "rule"),
@@ -112,7 +113,7 @@ FRAME_FLOATS: dict[str, tuple[str, ...]] = {
     "models": ("confidence",),
 }
 #: frame columns holding Python lists
-FRAME_LISTS = frozenset({"titles", "mentions", "evidence", "part_spans"})
+FRAME_LISTS = frozenset({"titles", "mentions", "evidence", "part_spans", "variants"})
 
 #: table names in the two languages (Excel sheet names)
 TABLE_TITLES: dict[str, dict[str, str]] = {
