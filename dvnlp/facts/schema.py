@@ -120,7 +120,7 @@ FRAME_FLOATS: dict[str, tuple[str, ...]] = {
     "models": ("confidence",),
 }
 #: frame columns holding Python lists
-FRAME_LISTS = frozenset({"titles", "mentions", "evidence", "part_spans"})
+FRAME_LISTS = frozenset({"titles", "mentions", "evidence", "part_spans", "variants"})
 
 #: table names in the two languages (Excel sheet names)
 TABLE_TITLES: dict[str, dict[str, str]] = {
