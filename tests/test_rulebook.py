@@ -33,3 +33,12 @@ def test_rulebook_rejects_bad_entries_by_name(data, problem):
 def test_rulebook_rejects_bad_regex():
     with pytest.raises(RuleError, match="bad pattern"):
         validate("boilerplate", {"entries": [{"id": "x", "pattern": "(QĐ"}]}, "b.json")
+
+
+@pytest.mark.parametrize("entry,problem", [
+    ({"noun": "hai", "kind": "number_digit"}, "needs a 'value'"),
+    ({"noun": "hai", "kind": "number_digit", "value": "2"}, "'value' must be int or float"),
+])
+def test_rulebook_number_words_need_a_numeric_value(entry, problem):
+    with pytest.raises(RuleError, match=problem):
+        validate("units", {"entries": [entry]}, "units.json")
