@@ -47,3 +47,12 @@ def test_rulebook_checks_document_and_issuer_codes(kind, entries, problem):
     with pytest.raises(RuleError, match=problem) as err:
         validate(kind, {"entries": entries}, f"dvnlp/rules/{kind}.json")
     assert f"{kind}.json" in str(err.value)
+
+
+@pytest.mark.parametrize("entry,problem", [
+    ({"noun": "hai", "kind": "number_digit"}, "needs a 'value'"),
+    ({"noun": "hai", "kind": "number_digit", "value": "2"}, "'value' must be int or float"),
+])
+def test_rulebook_number_words_need_a_numeric_value(entry, problem):
+    with pytest.raises(RuleError, match=problem):
+        validate("units", {"entries": [entry]}, "units.json")

@@ -128,10 +128,12 @@ def check_sums(report: Report) -> tuple[list[Finding], int, list[dict[str, Any]]
         complete = completeness(text, b) if by_field else None
         hedge = _total_hedge(report, b)
         kind = hedge_kind(hedge)
+        # a whole total beside parts with decimals may be rounded: 1.067 tỷ = 603,3 + 464,2 (1.067,5)
+        tol = 0.5 if total.is_integer() and any(not v.is_integer() for v in values) else _EPS
         reason = None
-        if s > total + _EPS and kind is None and (by_field or _plain_parts(report, b)):
+        if s > total + tol and kind is None and (by_field or _plain_parts(report, b)):
             reason = "exceeds"
-        elif complete and abs(s - total) > _EPS and kind is None:
+        elif complete and abs(s - total) > tol and kind is None:
             reason = "incomplete"
         elif complete and kind == "lower" and s < total - _EPS:
             reason = "incomplete"  # "hơn 30 mô hình" = 10 + 9 + 6 + 4: not more than 30

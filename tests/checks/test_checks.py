@@ -399,6 +399,8 @@ def test_percent_in_parenthesis_after_a_name_is_not_the_rate():
     ("Toàn tỉnh có hơn 270 mô hình, gồm 194 mô hình mới và 80 mô hình nhân rộng.", []),  # "more than 270" holds
     ("Có khoảng trên 1.200 hộ, trong đó 800 hộ nghèo và 500 hộ cận nghèo.", []),  # a compound hedge
     ("Phát hiện 400 ca bệnh, trong đó có 50 ca nặng, 1 ca tử vong.", []),  # a subset list
+    ("Tổng kinh phí là 1.067 tỷ đồng, trong đó lớp 4 cần 603,3 tỷ đồng, lớp 9 cần 464,2 tỷ đồng.", []),  # rounded
+    ("Căn nhà số 53/18 tổ dân phố 54 bị cháy.", []),  # a house number, not 53 of 18
     ("Tổng số tiền là 166.300 USD, trong đó 83.241 USD xây trường A và 83.089 USD xây trường B.",
      ["sum_mismatch"]),  # 166.330 > 166.300: the text's own parts exceed its exact total
 ])
