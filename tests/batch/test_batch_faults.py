@@ -149,25 +149,26 @@ def test_batch_faults_killed_worker_and_slow_document(tmp_path: Path) -> None:
     """One run, two faults: a worker killed mid-document (its documents are retried and all get reports), and
     later a document slower than --timeout (its worker is replaced, it gets a Timeout error record)."""
     corpus = tmp_path / "in.jsonl"
-    ids = write_corpus(corpus, 12, huge=8)
+    ids = write_corpus(corpus, 12, huge=8, repeat=600)  # the huge one takes far longer than 8 s, the others < 1 s
     out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen(batch_cmd(corpus, out, "--workers", "2", "--chunksize", "1", "--timeout", "3"),
+    proc = subprocess.Popen(batch_cmd(corpus, out, "--workers", "2", "--chunksize", "1", "--timeout", "8"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, text=True)
     try:
         assert wait_for(lambda: finished(out) >= 2, 180, proc), "the batch did not start"
         worker = next(p for p in psutil.Process(proc.pid).children(recursive=True) if p.ppid() != proc.pid)
         worker.kill()  # mid-document: both workers are busy until the input runs out
-        assert proc.wait(240) == 3
+        code = proc.wait(240)
         stderr = proc.stderr.read()
+        assert code == 3, stderr
     finally:
         stop(proc)
         proc.stderr.close()
     got = records(out)
     assert [r["id"] for r in got] == ids  # nothing lost, in order
     assert [r["id"] for r in got if "error" in r] == ["bc-08"]
-    assert got[8]["error"]["type"] == "Timeout" and "time limit of 3 s" in got[8]["error"]["message"]
+    assert got[8]["error"]["type"] == "Timeout" and "time limit of 8 s" in got[8]["error"]["message"]
     assert "warning a worker process died; its documents are retried one at a time" in stderr
-    assert "ran past the time limit of 3 s; its worker was replaced" in stderr
+    assert "ran past the time limit of 8 s; its worker was replaced" in stderr
     assert any("worker crashes recovered" in line and line.replace("│", " ").split()[-1] == "1"
                for line in stderr.splitlines()), stderr
     assert any("documents over the time limit" in line for line in stderr.splitlines())
