@@ -49,6 +49,12 @@ cProfile; VNTC politics articles of ~2,300 characters):
   the CRF model ~0.3 s on the first document, scikit-learn + skops ~4-5 s on the first
   document that names a model. Hence the ``forkserver`` preload in :mod:`dvnlp.batch.pool`:
   imports are paid once per run and a forked worker is ready in ~2 s.
+* The public API was the slow path: ``dvnlp.extract`` built a pipeline per call (0.03x). It now reuses
+  :func:`dvnlp.default_pipeline`; the ``api`` rows measure that loop and ``extract_many``.
+* Per stage with ``time.process_time`` (300 docs, a busy machine): tokenizer ~70% (underthesea's syllable
+  regex ~0.55 s of which ~40% was its per-match ``groupdict`` walk — now ``group(0)``, identical tokens; the
+  featurizer ~1.1 s; the Rust tagger ~0.85 s), officials ~7%, counts ~6%, breakdowns ~5%, the rest small.
+  Wall-clock timing on a shared machine varied 2x between minutes; CPU time and interleaved rounds did not.
 * Two workers on two CPUs: the parent (reading, writing, manifest) uses ~2 s of CPU per 600
   documents, so the pool scales ~2x; after the segmenter got faster the start of the pool is a
   visible share of a 600-document run, and none of the 12,786-document corpus.
