@@ -20,7 +20,6 @@ from typing import Any
 
 from dvnlp.errors import DvnlpError
 
-_NLP: Any = None
 _WATCH: Watchdog | None = None
 #: exit status of a worker the watchdog ended because a document ran past the time limit
 TIMEOUT_EXIT = 75
@@ -31,13 +30,11 @@ class BatchUsageError(DvnlpError):
 
 
 def get_nlp() -> Any:
-    """This process's pipeline, loaded on first use (workers, Dask tasks and ``workers=1``)."""
-    global _NLP
-    if _NLP is None:
-        import dvnlp
+    """This process's pipeline (workers, Dask tasks and ``workers=1``): :func:`dvnlp.default_pipeline`,
+    so a batch run in a process that already called ``dvnlp.extract`` loads no second pipeline."""
+    import dvnlp
 
-        _NLP = dvnlp.load()
-    return _NLP
+    return dvnlp.default_pipeline()
 
 
 class Watchdog:
