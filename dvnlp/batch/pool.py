@@ -109,7 +109,15 @@ class _Pool:
     def _submit(self, chunk: list[tuple[Any, Any]]) -> Any:
         if any(_key(doc) in self.timed_out for _, doc in chunk):
             return None  # one document in it ran out of time already: the rest go one at a time
-        return self.ex.submit(self.work, [doc for _, doc in chunk])
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.ex.submit(self.work, [doc for _, doc in chunk])
+        except BrokenProcessPool as exc:  # a worker died since the last get(): get() rebuilds the pool and
+            failed: Future = Future()     # resubmits this chunk, as it does for the chunks that died with it
+            failed.set_exception(exc)
+            return failed
 
     def put(self, chunk: list[tuple[Any, Any]]) -> None:
         self.pending.append([chunk, self._submit(chunk)])

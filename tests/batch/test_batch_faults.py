@@ -149,7 +149,8 @@ def test_batch_faults_killed_worker_and_slow_document(tmp_path: Path) -> None:
     """One run, two faults: a worker killed mid-document (its documents are retried and all get reports), and
     later a document slower than --timeout (its worker is replaced, it gets a Timeout error record)."""
     corpus = tmp_path / "in.jsonl"
-    ids = write_corpus(corpus, 12, huge=8, repeat=600)  # the huge one takes far longer than 8 s, the others < 1 s
+    ids = write_corpus(corpus, 12, huge=8, repeat=3000)  # the huge one takes far longer than 8 s (600 copies took
+    # ~6 s on an idle machine, so the limit was never reached there), the others < 1 s
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(batch_cmd(corpus, out, "--workers", "2", "--chunksize", "1", "--timeout", "8"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, text=True)
@@ -240,7 +241,8 @@ def test_batch_faults_disk_full_stops_cleanly_and_resumes(tmp_path: Path, small_
     args = ["batch", str(corpus), "-o", str(out), "--workers", "1", "--quiet"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 4, result.output
-    assert f"cannot write" in result.output and "No space left on device" in result.output
+    said = " ".join(result.output.split())  # rich wraps the message at the terminal width
+    assert "cannot write" in said and "No space left on device" in said
     assert "--resume" in result.output and "Traceback" not in result.output
     assert 0 < finished(out) < 40 and not out.exists()
     subprocess.run(["mount", "-o", "remount,size=8m", str(small_disk)], check=True)
