@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
@@ -282,6 +282,7 @@ def _tone_fits(nucleus: str, final: str, position: int) -> bool:
     return position == (0 if len(nucleus) == 2 else 1)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a word; news uses a few thousand distinct syllables
 def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` is spelled like one Vietnamese syllable (any case, NFC or NFD).
 

@@ -43,6 +43,7 @@ TEMPLATES: tuple[str, ...] = (
 MODEL_NAME = "ws_crf_vlsp2013_20230727"
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?")
 _INT32 = re.compile(r"[+-]?[0-9]+")
+_CHUNK = re.compile(r"\S+")
 #: per-syllable feature cache size; cleared when full (a few MB, a vocabulary of typical news)
 CACHE_SIZE = 200_000
 
@@ -105,6 +106,8 @@ class CRFSegmenter:
                           for groups in self._groups]
         # per syllable (bounded cache): (its features at each offset, lower case, istitle)
         self._cache: dict[str, tuple[tuple[tuple[str, ...], ...], str, bool]] = {}
+        # per known bigram/trigram text (bounded cache): its features at each offset
+        self._known_ngrams: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def _slots(self, a: int, b: int) -> list[tuple]:
         """How to emit each template reading tokens ``a..b``: ``(what, template, known values or strings)``.
@@ -156,9 +159,19 @@ class CRFSegmenter:
         return entry
 
     def _ngram(self, n: int, text: str, low: str, title: bool) -> tuple[tuple[str, ...], ...]:
+        known = self._known_ngrams
+        entry = known.get(text)
+        if entry is not None:
+            return entry
         in_dict = low in self._dict
         if text in self._texts[2 * n - 2] or low in self._texts[2 * n - 1]:
-            return self._emit(self._groups[n - 1], text, low, title, in_dict, False)
+            # an n-gram the model knows as text: few, and frequent in news ("công tác", "Ủy ban"),
+            # so their rows are kept (bounded like the syllable cache); the text fixes n, low and title
+            entry = self._emit(self._groups[n - 1], text, low, title, in_dict, False)
+            if len(known) >= CACHE_SIZE:
+                known.clear()
+            known[text] = entry
+            return entry
         return self._by_flags[n - 1][(title, in_dict)]
 
     def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
@@ -205,7 +218,9 @@ class CRFSegmenter:
                 groups.append([span])
         out: list[tuple[int, int]] = []
         for group in groups:
-            if all(text[a[1]:b[0]] == " " for a, b in zip(group, group[1:])):
+            if len(group) == 1:
+                out.append(group[0])
+            elif all(text[a[1]:b[0]] == " " for a, b in zip(group, group[1:])):
                 out.append((group[0][0], group[-1][1]))
             else:
                 out.extend(group)
@@ -246,10 +261,29 @@ def syllable_tokenizer(regex_tokenize: Any) -> Callable[..., list[str]]:
         return [m.group(0) for m in pattern.finditer(normalize_characters_in_text(text))]
 
     def spans(text: str) -> list[tuple[int, int]] | None:
-        """The syllables' ``(start, end)`` in ``text``; ``None`` when normalization would change it."""
+        """The syllables' ``(start, end)`` in ``text``; ``None`` when normalization would change it.
+
+        No alternative of the pattern matches whitespace, and only one matches a run of letters
+        partly: ``Th.S`` (an unescaped dot, so ``Thesis`` gives ``Thes`` + ``is``); all the others
+        need a dot, digit, ``&``, ``@``, ``:`` or hyphen. So a whitespace-separated chunk of letters
+        only is one syllable (``\\w+``) unless it has that shape, and the pattern runs only on the
+        other chunks, in the context of the whole text (its ``$`` and look-arounds see what they saw
+        before). ``tests/segment/test_segment_crf.py`` checks the equivalence on the genre corpus.
+        """
         if normalize_characters_in_text(text) != text:
             return None
-        return [m.span() for m in pattern.finditer(text)]
+        out: list[tuple[int, int]] = []
+        search = pattern.search
+        for chunk in _CHUNK.finditer(text):
+            a, b = chunk.span()
+            word = chunk.group()
+            if word.isalpha() and not (len(word) > 4 and word[3] in "sS" and word.startswith("Th")):
+                out.append((a, b))
+                continue
+            while a < b and (m := search(text, a)) is not None and m.start() < b:
+                out.append(m.span())
+                a = m.end()
+        return out
 
     tokenize.spans = spans  # type: ignore[attr-defined]
     return tokenize

@@ -181,12 +181,16 @@ class VietnameseTokenizer:
 
 
 def merge_protected(text: str, words: list[tuple[int, int]], protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Words with every protected span made one token; both inputs sorted and non-overlapping."""
+    """Words with every protected span made one token; both inputs sorted and non-overlapping
+    (words as the segmenter gives them: no whitespace at either end)."""
     out: list[tuple[int, int]] = list(protected)
     j = 0
     for a, b in words:
         while j < len(protected) and protected[j][1] <= a:
             j += 1
+        if j == len(protected) or protected[j][0] >= b:  # most words: no protected span inside
+            out.append((a, b))
+            continue
         k, pos = j, a
         while k < len(protected) and protected[k][0] < b:  # cut the word around the protected spans
             _keep(text, pos, protected[k][0], out)

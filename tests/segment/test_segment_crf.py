@@ -90,3 +90,40 @@ def test_crf_words_equal_word_tokenize_on_the_genre_corpus(segmenter, reference,
     assert len(lines) > 2000
     differ = [line for line in lines if segmenter(line) != word_tokenize(line, use_token_normalize=False)]
     assert differ == []
+
+
+@pytest.fixture(scope="module")
+def full_pattern():
+    """underthesea's combined syllable pattern run over the whole text, as its own tokenizer does."""
+    import re
+
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    pattern = re.compile(regex_tokenize.regex_patterns_combine, re.VERBOSE | re.UNICODE)
+    return lambda text: [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thesis This Thus ThS Th.S ThiSinh", "UBND. tỉnh", "ABC.", "A.B.C v.v... e-mail: a@b.vn", ":)) <3 :D x",
+     "Ông Nguyễn Văn A, T.Ư Đoàn", "1.000,5 tỷ 15/3/2024 4x4 (x) ->", "  hai  khoảng   trắng \t tab ", ""],
+)
+def test_crf_syllable_spans_equal_the_full_pattern(segmenter, full_pattern, text):
+    assert segmenter._tokenize.spans(text) == full_pattern(text)
+
+
+@pytest.mark.xdist_group("genre")
+def test_crf_word_spans_equal_word_tokenize_on_the_genre_corpus(segmenter, reference, full_pattern, genre_records):
+    """The offsets path the tokenizer takes: its syllables are the full pattern's, its words underthesea's."""
+    _, word_tokenize = reference
+    lines = [line for rec in genre_records for line in rec["text"].splitlines() if line.strip()][1::4]
+    checked = 0
+    for line in lines:
+        spans = segmenter._tokenize.spans(line)
+        if spans is None:  # underthesea's character normalization would change the line: not this path
+            continue
+        assert spans == full_pattern(line), line[:80]
+        if "  " not in line and "\t" not in line:
+            assert [line[a:b] for a, b in segmenter.word_spans(line)] == word_tokenize(line, use_token_normalize=False)
+            checked += 1
+    assert checked > 2000
