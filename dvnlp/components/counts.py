@@ -28,16 +28,14 @@ from spacy.language import Language
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
+from dvnlp.components import count_guards as guards
 from dvnlp.components.base import Boilerplate, Component, doc_text, facts
 from dvnlp.components.fields import doc_labels
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.numwords import find_number_words
 from dvnlp.segment.patterns import DASH, NUMBER, PERIOD, QUOTED, RATIO, parse_number
 
-_WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
 _IN_TOTAL = re.compile(r"\s*(?:trong|trên)\s+tổng\s+số\s+(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d]|[.,]\d)")
-# after a day/month "ratio", words that show it is a date: 30/4 năm nay, 2/9 hằng năm, 19/5 vừa qua
-_DATE_AFTER = re.compile(r"\s*(?:năm\s+(?:nay|ngoái|trước|\d{4})|hằng năm|hàng năm|vừa qua|tới|sắp tới|tại)", re.IGNORECASE)
 _ADDRESS = re.compile(r"\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){1,3}\s*(?:[,;.)]|$)|\s+(?i:đường|phố|ngõ|hẻm|kiệt)\b")
 #: right after a number: a clock time (18h, 7g30, 18h hôm nay), not a count
 _CLOCK_AFTER = re.compile(r"[hg](?:\d{1,2})?(?![^\W\d_])")
@@ -113,11 +111,6 @@ def _excluded_spans(text: str, store: dict[str, Any]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-@cache
-def _document_kinds() -> frozenset[str]:
-    return frozenset(e["name"].lower() for e in load_rules("document_kinds").entries)
-
-
 class CountFinder(Component):
     """Finds counts in a Doc; keyword-only settings as in spaCy components."""
 
@@ -143,7 +136,7 @@ class CountFinder(Component):
 
         for m in RATIO.finditer(text):
             a, b = m.span()
-            if blocked(a, b) or self._blocked_before(text, a, words) or self._is_partial_date(text, a, m):
+            if blocked(a, b) or guards.blocked_before(text, a, words) or guards.is_partial_date(text, a, m):
                 continue
             if text[b:b + 1].isalpha() or _ADDRESS.match(text, b):  # 35/4A, 502/472 Nguyễn Đình Chiểu
                 continue
@@ -151,8 +144,8 @@ class CountFinder(Component):
             if y == 1:  # a rate (249/1 vạn dân), not a part of a whole
                 continue
             unit, unit_end = self._unit(doc, text, starts, b, words)
-            if self._day_month(m) and (unit is None or unit[0].isupper() or (
-                    _DATE_WORD_BEFORE.search(text, max(0, a - 14), a) and not self._counted(unit, words))):
+            if guards.day_month(m) and (unit is None or unit[0].isupper() or (
+                    _DATE_WORD_BEFORE.search(text, max(0, a - 14), a) and not guards.counted(unit, words))):
                 taken.append((a, b))  # "Hôm nay 21/4,", "(26/04)", "30/4 Nghị quyết", "sáng nay 12/3": a date
                 continue
             if (x, y) == (24.0, 7.0) or _RANGE_BEFORE.search(text, max(0, a - 6), a) or _NUMBER_WORD_BEFORE.search(
@@ -160,7 +153,7 @@ class CountFinder(Component):
                 taken.append((a, b))  # 24/7 (all the time); 24 - 26/4 (a date range); số 53/18 (an address)
                 continue
             month = x <= 12 and 1900 <= y <= 2099 and x.is_integer()  # a month: 12/2003
-            if month or self._is_rate(m.group("x"), x, y, unit, words):  # 14.400/2 năm, 6.550/3 kỳ
+            if month or guards.is_rate(m.group("x"), x, y, unit, words):  # 14.400/2 năm, 6.550/3 kỳ
                 taken.append((a, b))  # neither side is a count of its own
                 continue
             out.append(self._record(text, a, b, x, y, unit, unit_end, "ratio", words))
@@ -168,7 +161,7 @@ class CountFinder(Component):
         labels: list[int] | None = None  # ends of field labels, read when a bare number needs them
         for m in NUMBER.finditer(text):
             a, b = m.span()
-            if blocked(a, b) or (not m.group("pct") and self._blocked_before(text, a, words)):
+            if blocked(a, b) or (not m.group("pct") and guards.blocked_before(text, a, words)):
                 continue  # a percentage is never a year, an ordinal or a name: "mỗi năm 4%"
             value = parse_number(m.group("num"))
             rng = None if m.group("pct") else self._range(doc, starts, text, a, b, value, words)
@@ -181,9 +174,9 @@ class CountFinder(Component):
                                         value_max=hi, number_end=nb))
                 taken.append((a, nb))
                 continue
-            if self._is_year(m.group("num"), text, b) or _CLOCK_AFTER.match(text, b):
+            if guards.is_year(m.group("num"), text, b) or _CLOCK_AFTER.match(text, b):
                 continue
-            if self._year_like(m.group("num")) and _MONTH_BEFORE.search(text, max(0, a - 6), a):
+            if guards.year_like(m.group("num")) and _MONTH_BEFORE.search(text, max(0, a - 6), a):
                 continue  # tháng 3-2017: the year of a date
             if rng is not None:
                 value_max, nb, (unit, unit_end) = rng[0], rng[1], rng[2:]
@@ -192,18 +185,18 @@ class CountFinder(Component):
                 unit, unit_end = self._unit(doc, text, starts, b, words)
             if unit is not None and len(unit) == 1 and unit.isupper():
                 continue  # 94 B -002.27 (a number plate), số 1A: a capital letter is not a counted thing (1,5m is)
-            if self._names_place(text, a, unit, words):
+            if guards.names_place(text, a, unit, words):
                 continue  # thôn 4, tổ 3 thôn 5: the number names the place
             if unit and unit.split()[0].lower() in words.time and not unit.lower().startswith("ngày công"):
                 taken.append((a, nb))
                 continue  # a duration or an age: 10 năm, 11 ngày, 33 tuổi (but 1.260 ngày công is labour)
-            if unit is None and self._year_like(m.group("num")):
+            if unit is None and guards.year_like(m.group("num")):
                 continue  # Hiến pháp 2013, PL 2550: a bare four-digit number is a year or a name
             if _ACRONYM_BEFORE.search(text, max(0, a - 12), a):
                 continue  # PMU 18, QL 1A: a number naming something
             if len(m.group("num")) > 5 and m.group("num").isdigit():
                 continue  # 8436780: a telephone number or a code (amounts are written 8.436.780)
-            if unit and self._address(text, a, unit):
+            if unit and guards.address(text, a, unit):
                 continue  # 96 Lò Đúc, 20 Lê Quý Đôn: a house number
             of, rule = None, "range" if value_max is not None else "number"
             tot = _IN_TOTAL.match(text, unit_end if unit else b)
@@ -215,7 +208,7 @@ class CountFinder(Component):
             if unit is None and of is None:
                 if labels is None:
                     labels = sorted(lab.end for lab in doc_labels(doc, text))
-                if not self._after_label(text, a, labels) and not _ONE_OF.match(text, nb):
+                if not guards.after_label(text, a, labels) and not _ONE_OF.match(text, nb):
                     taken.append((a, nb))
                     continue  # a bare number is a count only as a part after a field label: "kinh tế: 486"
             out.append(self._record(text, a, b, value, of, unit, unit_end, rule, words, value_max=value_max,
@@ -248,27 +241,12 @@ class CountFinder(Component):
             phrase = text[max(0, a - 4):unit_end].lower()
             if any(n in phrase for n in words.not_numbers):
                 continue  # cả hai, hai bên, ba lô, một số: not a count
-            if self._blocked_before(text, a, words):
+            if guards.blocked_before(text, a, words):
                 continue
             out.append(self._record(text, a, b, value, None, unit, unit_end, "number_words", words,
                                     value_max=value_max, in_words=True))
             taken.append((a, b))
         return out
-
-    @staticmethod
-    def _after_label(text: str, start: int, label_ends: list[int]) -> bool:
-        i = bisect.bisect_right(label_ends, start) - 1
-        return i >= 0 and re.fullmatch(r"\s*[:(]?\s*", text[label_ends[i]:start]) is not None
-
-    @staticmethod
-    def _address(text: str, start: int, unit: str) -> bool:
-        """``96 Lò Đúc``, ``tại khách sạn Melia 44B Lý Thường Kiệt``: a number before a street name."""
-        names = unit.split()
-        if len(names) < 2 or not all(w[:1].isupper() for w in names[:2]):
-            return False
-        before = text[max(0, start - 20):start].rstrip()
-        return not before or before[-1] in ":(" or bool(re.search(r"[A-ZĐ][^\W\d_]*$", before)) or bool(
-            re.search(r"(?i:số nhà|nhà số|đường|phố|tại|ở|ngụ|trú)$", before))
 
     def _range(self, doc: Doc, starts: list[int], text: str, a: int, b: int, lo: float, words: UnitWords):
         """The other end of a range starting with the number ``[a, b)``: ``(value_max, end of the second
@@ -300,70 +278,7 @@ class CountFinder(Component):
         if unit is None:
             unit, unit_end = u1, u1_end
         return (hi, nb, unit, unit_end)
-    # -- pieces -----------------------------------------------------------------------------
-    @staticmethod
-    def _blocked_before(text: str, start: int, words: UnitWords) -> bool:
-        before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
-        if not before:
-            return False
-        written = before.group(1).split()
-        tail = [w.lower() for w in written]
-        if tail and tail[-1] == "số":  # "Kết luận số 57" is blocked by its kind; "tổng số 40" is a count
-            tail, written = tail[:-1], written[:-1]
-            if not tail or tail[-1] == "tổng":
-                return False
-        for k in (1, 2, 3):
-            if len(tail) >= k and " ".join(tail[-k:]) in words.blockers:
-                # a lower-case document kind is weak ("hướng dẫn 96 hộ"): see _names_place
-                return " ".join(tail[-k:]) not in _document_kinds() or written[-k][:1].isupper()
-        return False
-
-    @staticmethod
-    def _counted(unit: str, words: UnitWords) -> bool:
-        """An organisational noun (``xã``, ``chi bộ``) that a day/month-like x/y counts: ``Đến nay, 10/10 xã``."""
-        low = unit.lower().split()
-        return any(" ".join(low[:k]) in words.counted for k in (1, 2, 3))
-
-    @staticmethod
-    def _is_partial_date(text: str, start: int, m: re.Match[str]) -> bool:
-        # "ngày 22/6" is excluded already (dates.PARTIAL); here: "30/4 năm nay", "19/5 vừa qua"
-        return CountFinder._day_month(m) and bool(_DATE_AFTER.match(text, m.end()))
-
-    @staticmethod
-    def _day_month(m: re.Match[str]) -> bool:
-        """``x/y`` could be a day and month (22/6, 30/04)."""
-        x, y = m.group("x"), m.group("y")
-        return x.isdigit() and y.isdigit() and 1 <= int(x) <= 31 and 1 <= int(y) <= 12
-
-    @staticmethod
-    def _is_rate(written_x: str, x: float, y: float, unit: str | None, words: UnitWords) -> bool:
-        """An amount per period or per group (``10.000/20 tuần``, ``40/2 vòng``), not a part of a whole."""
-        head = unit.split()[0].lower() if unit else ""
-        if head in words.time or head in words.periods:
-            return True
-        return "." in written_x and x > 10 * y  # 12.500/4: an amount shared out, not 12,500 of 4
-
-    @staticmethod
-    def _names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bool:
-        before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
-        tail = before.group(1).lower().split() if before else []
-        weak = words.names | _document_kinds()  # "thôn 4", "chỉ thị 56" name things; "làng 01 bộ chiêng" counts
-        if not any(" ".join(tail[-k:]) in weak for k in (1, 2, 3) if len(tail) >= k):
-            return False
-        head = unit.split()[0] if unit else ""
-        return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh")
-
-    @staticmethod
-    def _year_like(num: str) -> bool:
-        return len(num) == 4 and num.isdigit() and 1000 <= int(num) <= 2999
-
-    @staticmethod
-    def _is_year(num: str, text: str, end: int) -> bool:
-        if not (len(num) == 4 and num.isdigit() and 1945 <= int(num) <= 2050):
-            return False
-        following = text[end:end + 12].lstrip()
-        return not following or not following[0].isalpha() or following.split()[0].lower() in ("và", "đến", "của")
-
+    # -- pieces (the not-a-count predicates are in count_guards) ------------------------------
     def _unit(self, doc: Doc, text: str, starts: list[int], end: int, words: UnitWords) -> tuple[str | None, int]:
         """The counted noun phrase after ``end``: up to a stop word, a verb after its first word,
         punctuation or ``max_unit_words`` words (multipliers not counted); a rate's ``/…`` and the
