@@ -55,6 +55,18 @@ cProfile; VNTC politics articles of ~2,300 characters):
   regex ~0.55 s of which ~40% was its per-match ``groupdict`` walk — now ``group(0)``, identical tokens; the
   featurizer ~1.1 s; the Rust tagger ~0.85 s), officials ~7%, counts ~6%, breakdowns ~5%, the rest small.
   Wall-clock timing on a shared machine varied 2x between minutes; CPU time and interleaved rounds did not.
+* This release (``process_time``, 300 docs): the tokenizer was ~51% of the baseline's own time. Three
+  identical-output changes took it to ~40%: a whitespace chunk of letters only is one syllable, so
+  underthesea's combined syllable regex runs only on chunks with digits or punctuation (the one
+  alternative that cuts a run of letters, ``Th.S`` with an unescaped dot, is kept on the regex path;
+  the spans are tested equal to the full pattern on the genre corpus); the feature rows of bigrams and
+  trigrams the model knows *as text* are cached (a few thousand, frequent in news — unknown ones
+  already shared four precomputed rows); a word with no protected span inside is kept without a
+  strip. In ``dvnlp batch``, ~17% of one worker's time was the reader scoring every JSONL record's
+  syllables for its ``encoding_confidence`` one by one: ``is_vietnamese_syllable`` is now memoized.
+* Why one worker was slower than the API loop (0.69x against 0.92x): that syllable scoring of its input
+  (~17%), plus what only a batch does — checks, JSON, the manifest and the output file (~10% of its
+  CPU). The CPU rows build the pipeline before timing, as the API rows always did.
 * Two workers on two CPUs: the parent (reading, writing, manifest) uses ~2 s of CPU per 600
   documents, so the pool scales ~2x; after the segmenter got faster the start of the pool is a
   visible share of a 600-document run, and none of the 12,786-document corpus.

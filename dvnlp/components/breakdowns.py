@@ -34,8 +34,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text, facts
+from dvnlp.components.breakdown_numbers import UNIT_AFTER, nums_from_counts, nums_from_text, unit_key
 from dvnlp.components.enumerations import Num, find_enumerations
-from dvnlp.components.fields import Label, Spans as _Spans, doc_labels, find_labels
+from dvnlp.components.fields import Label, doc_labels, find_labels
 from dvnlp.components.sentences import sentence_spans
 from dvnlp.segment.patterns import DASH, DATE, NUMBER, QUOTED, RATIO, SYMBOL, parse_number
 
@@ -63,75 +64,6 @@ _NEW_TOPIC = re.compile(r"(?<![^\W_])(?:ngoài\s+ra|bên\s+cạnh\s+đó|mặt\s
 _ENUM_ITEM_BEFORE = re.compile(r"(?:(?<![^\W_])(?:trong\s+đó(?:\s+có)?|gồm(?:\s+có)?|bao\s+gồm|và)\s*:?|,)\s*$", re.IGNORECASE)
 _MAX_LIST_GAP = 220  # characters between two labels of one list
 _MAX_TOTAL_DIST = 420  # characters from the total to the first part
-
-
-# -- numbers ------------------------------------------------------------------------------------
-
-def _nums_from_counts(records: list[dict[str, Any]]) -> list[Num]:
-    out = []
-    for r in records:
-        try:
-            span = r.get("span") or [0, 0]
-            nspan = r.get("number_span") or span
-            out.append(Num(float(r["value"]), int(nspan[0]), int(nspan[1]), int(span[1]), r.get("unit"),
-                           r.get("of"), (r.get("unit") or "").strip() == "%", r))
-        except (KeyError, TypeError, ValueError):
-            continue
-    out.sort(key=lambda n: n.start)
-    return out
-
-
-_UNIT_AFTER = re.compile(rf"\s+({_W}+(?:\s+{_W}+)?)")
-_UNIT_STOP = frozenset("được đã đang sẽ của cho với và tại ở trên trong thuộc theo từ đến về là có đạt như gồm "
-                       "còn chiếm năm tháng".split())
-
-
-def _nums_from_text(text: str) -> list[Num]:
-    """Bare numbers with a guessed noun: only used when ``dvnlp_counts`` has not run."""
-    spans = [m.span() for p in (SYMBOL, DATE, QUOTED) for m in p.finditer(text)]
-    blocked = _Spans(spans)
-    out: list[Num] = []
-    for m in RATIO.finditer(text):
-        if blocked.covers(m.start()):
-            continue
-        spans.append(m.span())
-        out.append(Num(parse_number(m.group("x")), m.start(), m.end(), m.end(), None, parse_number(m.group("y")), False))
-    blocked = _Spans(spans)
-    for m in NUMBER.finditer(text):
-        a, b = m.span()
-        if blocked.covers(a):
-            continue
-        before = text[max(0, a - 12):a].lower()
-        if re.search(r"(?:năm|thôn|tổ|khóa|thứ|số|giai đoạn)\s*$", before):
-            continue
-        unit, end = None, b
-        if m.group("pct"):
-            unit = "%"
-        else:
-            u = _UNIT_AFTER.match(text, b)
-            if u:
-                words = [w for w in u.group(1).split()]
-                keep = []
-                for w in words:
-                    if w.lower() in _UNIT_STOP:
-                        break
-                    keep.append(w)
-                if keep and keep[0].lower() in ("năm", "tháng"):
-                    continue
-                if keep:
-                    unit = " ".join(keep)
-                    end = u.start(1) + len(unit)
-        out.append(Num(parse_number(m.group("num")), a, b, end, unit, None, unit == "%"))
-    out.sort(key=lambda n: n.start)
-    return out
-
-
-def _head(unit: str | None) -> str | None:
-    """The head noun of a unit, for agreement: its first two syllables, lower-cased."""
-    if not unit:
-        return None
-    words = re.findall(rf"{_W}+", unit.lower())
-    return " ".join(words[:2]) if words else None
 
 
 # -- the finder ---------------------------------------------------------------------------------
@@ -164,7 +96,7 @@ class BreakdownFinder(Component):
              labels: list[Label] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Field breakdowns and the others (by kind, level, …); ``sentences`` are the spans of
         ``dvnlp_sentences`` (without them the text is one sentence)."""
-        nums = _nums_from_counts(counts) if counts is not None else _nums_from_text(text)
+        nums = nums_from_counts(counts) if counts is not None else nums_from_text(text)
         if boiler is not None:
             nums = [n for n in nums if not boiler.covers(n.start, n.end)]
         labels = [lab for lab in (find_labels(text) if labels is None else labels)
@@ -271,7 +203,7 @@ class BreakdownFinder(Component):
         part_ids = {id(n) for _, n, _ in parts}
         first = min(min(lab.start, n.start) for lab, n, _ in parts)
         last = max(max(lab.end, n.span_end) for lab, n, _ in parts)
-        heads = {_head(n.unit) for _, n, _ in parts} - {None}
+        heads = {unit_key(n.unit) for _, n, _ in parts} - {None}
         biggest = max(n.value for _, n, _ in parts)
         # the window: the sentence of the first part and the two before it
         k = max(0, _bisect_right(sent_starts, first) - 1)
@@ -288,7 +220,7 @@ class BreakdownFinder(Component):
                 break
             if n.of is not None or n.percent or n.value < biggest or n.value < 2:
                 continue
-            if heads and not (_head(n.unit) in heads or _agree(_head(n.unit), heads)):
+            if heads and not (unit_key(n.unit) in heads or _agree(unit_key(n.unit), heads)):
                 continue
             if not heads and not n.unit:
                 continue
@@ -357,9 +289,9 @@ class BreakdownFinder(Component):
             a, b = m.span()
             if m.group("pct") or any(s <= a < e for s, e in covered + blocked):
                 continue
-            u = _UNIT_AFTER.match(text, b)
+            u = UNIT_AFTER.match(text, b)
             unit = u.group(1) if u else None
-            head = _head(unit)
+            head = unit_key(unit)
             if head is None or not (head in heads or _agree(head, heads) or (not heads and head in _FAMILY)):
                 continue
             value = parse_number(m.group("num"))
