@@ -26,6 +26,7 @@ UNITS = ("thành phố", "thị xã", "thị trấn", "tổ dân phố", "tỉnh
 _SYL = r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w']*|\d{1,2})"
 _NAME = rf"{_SYL}(?:[ ]{_SYL}){{0,3}}(?:[ ]?[-–][ ]?{_SYL}(?:[ ]{_SYL}){{0,2}})?"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_DASHES = re.escape(DASH)  # escaped: a bare ``/-‐`` in a class is the range U+002F–U+2010
 PLACE = re.compile(rf"(?<![\w])(?P<unit>{_UNIT_ALT})[ ]+(?P<name>{_NAME})")
 
 
@@ -35,7 +36,7 @@ def _org_pattern() -> re.Pattern[str]:
     abbrs = {e["abbr"] for e in load_rules("abbreviations").entries if e.get("kind") in ("body", "org")}
     alts = word_alternation(terms | abbrs, ignore_case=False, space="[ ]+")
     unit = rf"(?:[ ]+(?:{_UNIT_ALT})(?:[ ]+{_NAME})?|[ ]+{_NAME})?"
-    return re.compile(rf"(?<![\w/{DASH}])(?:{alts})(?:[ ]+(?:{alts}))*(?:[ ]+(?:VN|Việt Nam))?{unit}(?![\w/{DASH}])")
+    return re.compile(rf"(?<![\w/{_DASHES}])(?:{alts})(?:[ ]+(?:{alts}))*(?:[ ]+(?:VN|Việt Nam))?{unit}(?![\w/{_DASHES}])")
 
 
 def _org_matches(doc: Doc, text: str) -> list[re.Match[str]]:

@@ -12,6 +12,9 @@ def _facts(nlp, text, kind):
         ("Chủ tịch UBND huyện Bát Xát chỉ đạo", ["UBND huyện Bát Xát"]),
         ("Hội Phụ nữ xã Ia Pal ra mắt mô hình", ["Hội Phụ nữ xã Ia Pal"]),
         ("Quyết định số 400-QĐ/TU của Ban Thường vụ Tỉnh ủy", ["Ban Thường vụ Tỉnh ủy"]),
+        # a ``;``, ``?`` or ``»`` after the body ends it (once read as inside the range ``/``–``‐``)
+        ("gồm Ban Dân vận Tỉnh ủy; Hội Phụ nữ xã Ia Pal", ["Ban Dân vận Tỉnh ủy", "Hội Phụ nữ xã Ia Pal"]),
+        ("vai trò của Ban Dân vận Tỉnh ủy?", ["Ban Dân vận Tỉnh ủy"]),
     ],
 )
 def test_orgs_places_organizations(nlp, text, orgs):
