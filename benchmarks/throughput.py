@@ -54,7 +54,9 @@ cProfile; VNTC politics articles of ~2,300 characters):
 * Per stage with ``time.process_time`` (300 docs, a busy machine): tokenizer ~70% (underthesea's syllable
   regex ~0.55 s of which ~40% was its per-match ``groupdict`` walk — now ``group(0)``, identical tokens; the
   featurizer ~1.1 s; the Rust tagger ~0.85 s), officials ~7%, counts ~6%, breakdowns ~5%, the rest small.
-  Wall-clock timing on a shared machine varied 2x between minutes; CPU time and interleaved rounds did not.
+  Wall-clock timing on a shared machine varied 2x between minutes; interleaved rounds did not. CPU time is
+  steadier but not immune: with another CPU-bound job on the second vCPU, the CPU-time ratios fell from
+  ~1.1x to ~1.0x (shared caches), so figures for the README come from an idle machine.
 * This release (``process_time``, 300 docs): the tokenizer was ~51% of the baseline's own time. Three
   identical-output changes took it to ~40%: a whitespace chunk of letters only is one syllable, so
   underthesea's combined syllable regex runs only on chunks with digits or punctuation (the one
@@ -327,7 +329,7 @@ def main() -> None:
     cb, cw, ca = (med(col) for col in zip(*cpu_rows))
     print("\nOne core by CPU time (``time.process_time`` of the process doing the work: the baseline loop, the "
           "API loop, the whole `run_batch` of one worker — reading, checks, JSON, manifest, output — each pipeline "
-          "built before timing; other load on a shared machine barely moves these):\n")
+          "built before timing; steadier than wall time, but other load still inflates them — run on an idle machine):\n")
     print("| run | syllables per CPU-second | vs baseline |\n| --- | ---: | ---: |")
     print(f"| underthesea.word_tokenize (baseline) | {cb:,.0f} | 1.00x |")
     print(f"| dvnlp batch --workers 1 | {cw:,.0f} | {med(w / b for b, w, _ in cpu_rows):.2f}x |")

@@ -11,7 +11,7 @@ from dvnlp.components.enumerations import Num
 from dvnlp.components.fields import Spans as _Spans
 from dvnlp.segment.patterns import DATE, NUMBER, QUOTED, RATIO, SYMBOL, parse_number
 
-_W = r"[^\W\d_]"  # one letter
+LETTER = r"[^\W\d_]"  # one letter (also used by breakdowns)
 
 
 def nums_from_counts(records: list[dict[str, Any]]) -> list[Num]:
@@ -28,7 +28,7 @@ def nums_from_counts(records: list[dict[str, Any]]) -> list[Num]:
     return out
 
 
-UNIT_AFTER = re.compile(rf"\s+({_W}+(?:\s+{_W}+)?)")
+UNIT_AFTER = re.compile(rf"\s+({LETTER}+(?:\s+{LETTER}+)?)")
 _UNIT_STOP = frozenset("được đã đang sẽ của cho với và tại ở trên trong thuộc theo từ đến về là có đạt như gồm "
                        "còn chiếm năm tháng".split())
 
@@ -77,5 +77,5 @@ def unit_key(unit: str | None) -> str | None:
     """The head noun of a unit, for agreement: its first two syllables, lower-cased."""
     if not unit:
         return None
-    words = re.findall(rf"{_W}+", unit.lower())
+    words = re.findall(rf"{LETTER}+", unit.lower())
     return " ".join(words[:2]) if words else None

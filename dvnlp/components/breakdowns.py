@@ -34,13 +34,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text, facts
-from dvnlp.components.breakdown_numbers import UNIT_AFTER, nums_from_counts, nums_from_text, unit_key
+from dvnlp.components.breakdown_numbers import LETTER as _W, UNIT_AFTER, nums_from_counts, nums_from_text, unit_key
 from dvnlp.components.enumerations import Num, find_enumerations
 from dvnlp.components.fields import Label, doc_labels, find_labels
 from dvnlp.components.sentences import sentence_spans
 from dvnlp.segment.patterns import DASH, DATE, NUMBER, QUOTED, RATIO, SYMBOL, parse_number
 
-_W = r"[^\W\d_]"  # one letter
 # what may stand between a field label and the number that follows it
 _AFTER_GAP = re.compile(
     rf"\s*(?:[{DASH}:]\s*)?(?:\(\s*)?(?:(?:thì\s+)?(?:có|với|chiếm|là|gồm|đạt|được|:)\s+)?"

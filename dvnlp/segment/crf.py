@@ -242,7 +242,7 @@ class CRFSegmenter:
 
 #: a probe of underthesea's syllable tokenizer: its own function and :func:`syllable_tokenizer` must agree
 _PROBE = ("Ngày 20/12/2022, UBND huyện (Gia Lai) có 51/51 tổ chức; 95,45% đạt 2,8 tỷ đồng — "
-          "e-mail a.b@c.vn, www.x.vn :) “Dân vận khéo” Nguyễn Văn A... 3-4 lần!")
+          "e-mail a.b@c.vn, www.x.vn :) “Dân vận khéo” Nguyễn Văn A... 3-4 lần! ThS Thesis ABC.")
 
 
 def syllable_tokenizer(regex_tokenize: Any) -> Callable[..., list[str]]:
@@ -311,6 +311,9 @@ def load_segmenter() -> CRFSegmenter | None:
     if not all(_TEMPLATE.fullmatch(a.partition("=")[0]) for a in attributes):
         return None
     tokenize = syllable_tokenizer(regex_tokenize)
-    if tokenize(_PROBE) != regex_tokenize.tokenize(_PROBE, use_token_normalize=False, fixed_words=[]):
-        tokenize = regex_tokenize.tokenize  # an underthesea whose pattern is not all named groups
+    expected = regex_tokenize.tokenize(_PROBE, use_token_normalize=False, fixed_words=[])
+    if tokenize(_PROBE) != expected or [_PROBE[a:b] for a, b in tokenize.spans(_PROBE)] != expected:
+        # an underthesea whose pattern is not all named groups, or that splits a run of letters
+        # where spans() assumes it does not: use its own tokenizer (no direct offsets)
+        tokenize = regex_tokenize.tokenize
     return CRFSegmenter(tokenize=tokenize, tagger=tagger, dictionary=dictionary, attributes=attributes)

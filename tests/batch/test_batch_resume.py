@@ -20,14 +20,14 @@ PARAGRAPH = (
     "Thực hiện Kế hoạch số {k}-KH/HU của Ban Thường vụ Huyện ủy, có {x}/{y} tổ chức cơ sở Đảng ban hành quy chế, "
     "đạt 95,45%; vận động nhân dân hiến 2,8 tỷ đồng và {d} m2 đất làm đường giao thông nông thôn. "
 )
-N_DOCS = 80  # with the long ones after the first four: a signal sent after the third record lands mid-run
+N_DOCS = 80  # enough that a signal sent after the third record lands mid-run
 
 
 def write_corpus(path: Path, n: int = N_DOCS) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):
             text = "".join(PARAGRAPH.format(year=2010 + (i + j) % 12, n=40 + i, a=20 + j, b=20 - j + i, k=100 + i,
-                                            x=i + 1, y=i + 2, d=500 + 7 * i) for j in range(3 if i < 4 else 15))
+                                            x=i + 1, y=i + 2, d=500 + 7 * i) for j in range(3))
             fh.write(json.dumps({"id": f"bc-{i:02d}", "text": text}, ensure_ascii=False) + "\n")
 
 
