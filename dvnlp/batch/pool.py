@@ -269,8 +269,22 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
 _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO, errno.EFBIG})
 
 
-def _sigterm(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
+class _StopRequest:
+    """SIGINT/SIGTERM handler of a batch: the first signal asks the batch to stop after the document
+    in hand (checked between documents, so the interrupt never lands inside a finalizer or a
+    library's cleanup, where Python would report and drop it); a second one stops at once."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        if self.signum is not None:
+            raise KeyboardInterrupt(f"signal {signum}")
+        self.signum = signum
+
+    def check(self) -> None:
+        if self.signum is not None:
+            raise KeyboardInterrupt(f"signal {self.signum}")
 
 
 def run_batch(inputs: list[str | Path], out: str | Path, *, fmt: str | None = None, workers: int = 1,
@@ -335,7 +349,8 @@ def _run_locked(inputs: list[str | Path], out: Path, fmt: str, workers: int, chu
     import threading
 
     main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGTERM, _sigterm) if main else None
+    stop = _StopRequest()
+    old = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)} if main else {}
     if scheduler:
         from dvnlp.batch.dask import run_dask
 
@@ -347,11 +362,13 @@ def _run_locked(inputs: list[str | Path], out: Path, fmt: str, workers: int, chu
             manifest.add(seq, doc.id, doc.source, line, is_error)
             if reporter is not None:
                 reporter.advance(1)
+            stop.check()
+        stop.check()  # a signal during the last document still means: keep the records, do not finish
     finally:
         results.close()  # on an interrupt: stop the workers now
         manifest.close()
-        if old is not None:
-            signal.signal(signal.SIGTERM, old)
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
     for message in stats.renamed:
         log.warning(message)
     sink = open_sink(fmt, out, lang=lang)

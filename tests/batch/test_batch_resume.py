@@ -35,10 +35,7 @@ def write_corpus(path: Path, n: int = N_DOCS) -> None:
     ("sig", "workers", "exit_code"),
     [
         (signal.SIGKILL, 1, -signal.SIGKILL),  # no chance to clean up: the manifest is all there is
-        # Ctrl-C: finished records kept, exit 130 (docs/cli.md). KNOWN BUG, open: under parallel test load the
-        # batch sometimes exits 0 after SIGINT (seen twice on 2026-12-02, not explained); kept visible, not strict
-        pytest.param(signal.SIGINT, 1, 130, marks=pytest.mark.xfail(
-            strict=False, reason="known bug: SIGINT mid-run sometimes gives exit 0 under load (issue 15)")),
+        (signal.SIGINT, 1, 130),  # Ctrl-C: finished records kept, exit 130 (docs/cli.md)
         (signal.SIGTERM, 2, 130),  # a scheduler stopping the job, with a worker pool to shut down
     ],
     ids=["SIGKILL", "SIGINT", "SIGTERM-2-workers"],
@@ -82,3 +79,13 @@ def test_batch_resume_after_a_signal_gives_the_uninterrupted_output(tmp_path, nl
     assert out.read_bytes() == reference.read_bytes()
     assert "from an earlier run" in result.stderr
     assert not manifest.exists() and not part.exists()
+
+
+def test_batch_resume_stop_request_waits_for_the_document_in_hand_then_a_second_signal_stops_at_once():
+    stop = pool._StopRequest()
+    stop.check()  # no signal yet: nothing happens
+    stop(signal.SIGINT, None)  # the first signal only asks
+    with pytest.raises(KeyboardInterrupt, match="signal 2"):
+        stop.check()  # between documents, the batch stops
+    with pytest.raises(KeyboardInterrupt, match="signal 15"):
+        stop(signal.SIGTERM, None)  # a second signal stops at once
