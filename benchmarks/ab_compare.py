@@ -10,7 +10,8 @@ The sample is every article of ``../shared/corpus/genre.jsonl`` plus the first `
 (a commit is checked out with ``git worktree add --detach``; ``NEW`` defaults to the working tree),
 in the environment of the running interpreter, so only dvnlp's code differs. Records are compared
 field by field after canonical JSON encoding; the script prints, per fact type, how many reports
-differ and a few examples, and exits 1 when anything differs. ``--ignore TYPE`` leaves a fact type
+differ and a few examples, and exits 1 when anything differs. The run's temporary directory is masked
+in messages (``duplicate_id`` warnings name the sample file), so a kept ``--old-output`` compares equal. ``--ignore TYPE`` leaves a fact type
 (or top-level key) out of the comparison, for changes that are listed and justified.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ import gzip
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,8 +74,13 @@ def run_side(tree: Path, sample: Path, out: Path, workers: int) -> None:
         sys.exit(f"{tree}: batch failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
 
 
+#: the temporary directory of a run, which messages naming the sample file contain (``duplicate_id``
+#: warnings): masked, so a kept ``--old-output`` compares equal to a new run of the same code
+_TMP = re.compile(re.escape(tempfile.gettempdir().rstrip("/")) + r"/dvnlp-ab-[^/\\\"]+")
+
+
 def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return [json.loads(_TMP.sub("<tmp>", line)) for line in path.open(encoding="utf-8") if line.strip()]
 
 
 def compare(old: list[dict], new: list[dict], ignore: set[str], show: int) -> Counter:
