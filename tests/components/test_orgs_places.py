@@ -22,6 +22,36 @@ def test_orgs_places_organizations(nlp, text, orgs):
 
 
 @pytest.mark.parametrize(
+    "text,orgs",
+    [
+        ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân phát biểu", ["Quốc hội"]),
+        ("Trưởng Ban Dân vận Tỉnh ủy Nguyễn Văn An dự họp", ["Ban Dân vận Tỉnh ủy"]),
+        ("Bí thư Thành ủy Đà Nẵng Trương Quang Hải chủ trì", ["Thành ủy Đà Nẵng"]),
+        ("Bí thư Thành ủy TP HCM Nguyễn Thiện Nhân đến thăm", ["Thành ủy TP HCM"]),
+        ("Trưởng Ban Nội chính TƯ Trương Vĩnh Tường nhấn mạnh", ["Ban Nội chính TƯ"]),
+        ("Chủ tịch UBND thành phố Nguyễn Thành Phương ký", ["UBND thành phố"]),
+        ("Bộ trưởng Bộ Công an Tô Lâm làm việc. Đại tướng Tô Lâm nói", ["Bộ Công an"]),
+        # places, countries and bodies named after people keep their tail
+        ("Tỉnh ủy Hà Giang tổ chức hội nghị", ["Tỉnh ủy Hà Giang"]),
+        ("Chủ tịch Quốc hội Hàn Quốc thăm Việt Nam", ["Quốc hội Hàn Quốc"]),
+        ("Giám đốc NHCSXH Thái Bình cho biết", ["NHCSXH Thái Bình"]),
+        ("UBND huyện Lý Sơn họp", ["UBND huyện Lý Sơn"]),
+        ("Huyện ủy Châu Thành lãnh đạo; nhân dân huyện Châu Thành", ["Huyện ủy Châu Thành"]),
+        ("Hiệu trưởng ĐH Tôn Đức Thắng phát biểu", ["ĐH Tôn Đức Thắng"]),
+        ("UBND xã Võ Thị Sáu tổ chức", ["UBND xã Võ Thị Sáu"]),
+        ("Ban Thường vụ Huyện ủy Trần Văn Thời họp", ["Ban Thường vụ Huyện ủy Trần Văn Thời"]),
+        ("UBND tỉnh Đắk Nông; Công an tỉnh Đắk Nông", ["UBND tỉnh Đắk Nông", "Công an tỉnh Đắk Nông"]),
+        ("UBND huyện Đại Từ Trương Mạnh ký; huyện Đại Từ", ["UBND huyện Đại Từ"]),
+        ("Chủ tịch UBND tỉnh Thái Nguyên Đoàn Văn Minh báo cáo", ["UBND tỉnh Thái Nguyên"]),
+        ("BCH TW Đoàn họp", ["BCH TW Đoàn"]),
+        ("Bí thư thứ nhất Trung ương Đoàn Lê Quốc Phương dự", ["Trung ương Đoàn"]),
+    ],
+)
+def test_orgs_places_organizations_stop_before_a_person(nlp, text, orgs):
+    assert _facts(nlp, text, "organizations") == orgs
+
+
+@pytest.mark.parametrize(
     "text,places",
     [
         ("tại điểm cầu tỉnh Gia Lai và huyện Đak Đoa", ["tỉnh Gia Lai", "huyện Đak Đoa"]),

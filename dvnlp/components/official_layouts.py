@@ -1,0 +1,181 @@
+"""Layouts that link a name to a title group for ``dvnlp_officials`` (:mod:`dvnlp.components.officials`).
+
+Each function reads one layout of the text around a title (:class:`~dvnlp.components.titles.Title`):
+
+- :func:`name_before`: the name right before a title group (``đồng chí A – Trưởng Ban …``, ``ông A, hiện là …``);
+- :func:`name_after`: ``Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A``;
+- :func:`taken_by`: ``bà A, Phó Trưởng Ban …, được giao làm Trưởng Ban tổ chức`` (the person of the group before);
+- :func:`signatures`: ``TM. BAN THƯỜNG VỤ / BÍ THƯ / (đã ký) / Nguyễn Văn A``;
+- :func:`list_after`: the names listed after a plural title (``các Phó Chủ tịch …: A, B``);
+- :func:`led_by`: the body a position leads (``đoàn công tác của Ban X do Phó Trưởng ban A``).
+"""
+from __future__ import annotations
+
+import re
+
+from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, is_cap, key
+from dvnlp.components.titles import Context, Title, valid_name
+
+SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]|[-–—])?[ \t]*", re.IGNORECASE)
+_SEP_NAME = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[,:–—-]|\()[ \t]*$")  # a caption's ``(bìa trái)`` may sit between
+_HON_AFTER = re.compile(r"[ \t]*[,–—-][ \t]*")
+_TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:được[ \t]+)?(?:(?:giao|bầu|bổ nhiệm|cử|phân công|điều động)[ \t]+)?"
+                    r"(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|đảm nhiệm|(?:hiện|nay|hiện nay|đồng thời|từng)[ \t]+là|đồng thời|là"
+                    r"|từng(?:[ \t]+(?:giữ chức(?:[ \t]+vụ)?|làm|giữ cương vị|đảm nhiệm))?)"
+                    r"[ \t]+$", re.IGNORECASE)  # ``ông A (được bầu) giữ chức …``, ``…, hiện là …``
+_SIGNATURE = re.compile(r"^(?=[ \t]*(?:(?:TM|T/M|KT|TL|TUQ|Q)\.?[ \t]+(?P<body>[^\n]{2,80})\n)?"
+                        r"(?:[ \t]*(?:KT|TL|TUQ|Q)\.?[ \t]+[^\n]{2,60}\n)?[ \t]*(?P<title>[^\n\d]{3,60}?)[ \t]*\n"
+                        r"(?:[ \t]*\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\n]{0,30}\)[ \t]*\n)?(?:[ \t]*\n)*"
+                        r"(?P<name>[ \t]*[^\W\d_][^\n\d,.:;()]{3,40}?)[ \t]*$)", re.MULTILINE)  # a lookahead: lines overlap
+PLURAL = re.compile(r"(?<![^\W_])(?:các|những)[ \t]+$", re.IGNORECASE)
+_COLON = re.compile(r"[ \t]*:")
+_LIST_SEP = re.compile(r"[ \t]*(?:[,;:]|(?<![^\W_])và(?![^\W_]))[ \t]*(?:và[ \t]+)?")
+_OWN_TITLE = re.compile(r"[ \t]*[,–—(-][ \t]*")
+_LED_WORD = re.compile(r"(?<![^\W_])(?:của|thuộc|đoàn)[ \t]+", re.IGNORECASE)
+_LED_TAIL = re.compile(r"(?P<body>[^,.;:()\n“”\"]{3,80}?)[ \t]+do[ \t]+")
+_PAST = re.compile(r"(?<![^\W_])từng(?![^\W_])", re.IGNORECASE)
+_LIST_CONTEXT = re.compile(r"(?:^|[:;,(\n]|(?<![^\W_])(?:và|có|cùng|gồm))[ \t]*$", re.IGNORECASE)
+
+
+def led_by(text: str, pos: int) -> str:
+    """``đoàn công tác của Ban Dân vận Trung ương do Phó Trưởng ban A``, ``đoàn LĐLĐ TPHCM do Chủ tịch A``:
+    the body that the position before ``pos`` leads, spelled out, or ''."""
+    g, lo = grammar(), max(0, pos - 120)
+    for w in reversed(list(_LED_WORD.finditer(text, lo, pos))):
+        if (m := _LED_TAIL.fullmatch(text, w.end(), pos)) and (g.body.match(m.group("body")) or g.abbr.match(m.group("body"))):
+            return g.expand_text(m.group("body"))
+    return ""
+
+
+def taken_by(ctx: Context, pos: int, last: tuple) -> tuple[int, int, bool] | None:
+    """``bà A, Phó Trưởng Ban …, được giao làm Trưởng Ban tổ chức``: the person of the title group just before."""
+    m = _TAKES.search(ctx.text, max(0, pos - 60), pos)
+    if not m or not last[2] or not re.fullmatch(r"[ \t]*", ctx.text[last[2][-1].end:m.start()]):
+        return None
+    return last[0], last[1], bool(_PAST.search(m.group(0)))
+
+
+def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
+    """The name right before the separator that opens a title group at ``pos``."""
+    m = _SEP_NAME.search(ctx.text, max(0, pos - 50), pos)
+    if m:
+        return name_ending_at(ctx, m.start(), only_honored=False)
+    m = _TAKES.search(ctx.text, max(0, pos - 60), pos)
+    return name_ending_at(ctx, m.start(), only_honored=True) if m else None
+
+
+def name_ending_at(ctx: Context, end: int, *, only_honored: bool) -> tuple[int, int, bool] | None:
+    """The capitalized name run that ends at ``end`` (honorific stripped), with whether it is honored."""
+    g, text = grammar(), ctx.text
+    run: list[tuple[int, int, str]] = []
+    starts = ctx.syl_end
+    p = end
+    while p in starts:
+        s = starts[p]
+        syl = text[s:p]
+        if not is_cap(syl):
+            break
+        run.insert(0, (s, p, syl))
+        p = s - 1
+        if text[p:s] != " ":
+            break
+    honored = False
+    if run and (hm := g.honorific.match(text, run[0][0])):
+        run = [r for r in run if r[0] >= hm.end()]
+        honored = True
+    if not run:
+        return None
+    window = text[max(0, run[0][0] - 40):run[0][0]]
+    if not honored and re.search(rf"(?:{g.honorific.pattern})[ \t]*,?[ \t]*$", window, re.IGNORECASE):
+        honored = True
+    if len(run) > MAX_NAME or only_honored and not honored:
+        return None
+    if len(run) == 1:
+        return (run[0][0], run[0][1], True) if honored else None
+    if not valid_name(ctx, run, honored=honored):
+        return None
+    if not honored and after_org(ctx, run[0][0]):
+        return None
+    if not honored and len(run) == 2 and key(text[run[0][0]:run[-1][1]]) not in ctx.honored:
+        if not _LIST_CONTEXT.search(text, max(0, run[0][0] - 12), run[0][0]):
+            return None  # ``Khu kinh tế mở Chu Lai, …``: a two-syllable run needs a list around it
+    return run[0][0], run[-1][1], honored
+
+
+def after_org(ctx: Context, pos: int) -> bool:
+    """True when the word before ``pos`` is a place word, level, body or title (the run is a place)."""
+    g = grammar()
+    window = ctx.text[max(0, pos - 40):pos].rstrip(" \t")
+    for pat in (g.place, g.level, g.body, g.abbr, g.heads):
+        for m in pat.finditer(window):
+            if m.end() == len(window) and not (pat is g.heads and g.head_kind.get(key(m.group(0))) == "non_position"):
+                return True  # ``Bác sĩ Trần Tịnh Hiền - phó giám đốc …``: an occupation is no place
+    return False
+
+
+def name_after(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """``Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A``: the name after a title group."""
+    g = grammar()
+    m = _HON_AFTER.match(ctx.text, pos)
+    if not m or not (hm := g.honorific.match(ctx.text, m.end())):
+        return None
+    run = ctx.cap_run(re.compile(r"[ \t]*").match(ctx.text, hm.end()).end())
+    if run and valid_name(ctx, run, honored=True):
+        return run[0][0], run[-1][1]
+    return None
+
+
+def signatures(ctx: Context) -> list[tuple]:
+    """``TM. BAN THƯỜNG VỤ / BÍ THƯ / (đã ký) / Nguyễn Văn A``: the signer of a document."""
+    g, text, out = grammar(), ctx.text, []
+    for m in _SIGNATURE.finditer(text):
+        head, name = m.group("title").strip(), m.group("name").strip()
+        if not g.heads.fullmatch(head) or g.head_kind.get(key(head)) == "non_position":
+            continue
+        syls = name.split()
+        if not 2 <= len(syls) <= MAX_NAME or not g.name_start(syls[0]) or not all(s[:1].isupper() for s in syls):
+            continue
+        body = (m.group("body") or "").strip()
+        suffix = "" if not body or g.committees.fullmatch(body) or key(body) in g.committee_part else body.capitalize()
+        entry = g.head_source.get(key(head), "")
+        canonical = entry.split(":", 1)[1] if entry.startswith("titles:") else head.capitalize()
+        t = Title(start=m.start("title"), end=m.start("title") + len(head), head=canonical,
+                  kind=g.head_kind.get(key(head), "state"), needs_body=False, suffix=suffix, source=entry)
+        s = m.start("name") + m.group("name").index(name[0])
+        out.append((s, s + len(name), [t], "signature", False))
+    return out
+
+
+def list_after(ctx: Context, t: Title) -> list[tuple[int, int]]:
+    """The names listed after a plural title (the first one, if any, is already ``t.name``)."""
+    g, text = grammar(), ctx.text
+    if t.name:
+        pos = t.name[1]
+    elif m := _COLON.match(text, t.end):
+        pos = m.start()
+    else:
+        return []
+    names: list[tuple[int, int]] = []
+    while m := _LIST_SEP.match(text, pos):
+        q = m.end()
+        hm = g.honorific.match(text, q)
+        q = GAP.match(text, hm.end()).end() if hm else q
+        run = ctx.cap_run(q)
+        if not run or not valid_name(ctx, run, honored=bool(hm)) or _OWN_TITLE.match(text, run[-1][1]) and \
+                g.heads.match(text, _OWN_TITLE.match(text, run[-1][1]).end()):
+            break  # the list ends, or this person has a title of their own
+        names.append((run[0][0], run[-1][1]))
+        pos = run[-1][1]
+    return names
+
+
+def covered(text: str, s: int) -> bool:
+    """A body or level written across ``s`` (only the 40 characters before are looked at, not the whole text)."""
+    g = grammar()
+    for pat in (g.body, g.level):
+        for m in pat.finditer(text, max(0, s - 40), s + 80):
+            if m.start() >= s:
+                break
+            if m.end() > s:
+                return True
+    return False

@@ -1,0 +1,128 @@
+"""People for ``dvnlp_officials`` (:mod:`dvnlp.components.officials`): name–title candidates merged
+into one :class:`Person` per name, back-references (``ông Điềm``, ``Đ/c Hải Yến``) added as mentions,
+and the output record, with the name as typed in the raw input."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from dvnlp.components.official_layouts import led_by
+from dvnlp.components.title_grammar import honorifics, key
+from dvnlp.components.titles import Context, complete, complete_from_text
+
+
+@dataclass
+class Person:
+    start: int
+    end: int
+    key: str
+    rule: str
+    titles: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # each title as the text writes it
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+
+    def add_title(self, title: str, written: str) -> None:
+        new = set(key(title).split())
+        for i, old in enumerate(self.titles):
+            have = set(key(old).split())
+            if new <= have:
+                return
+            if have < new:
+                self.titles[i], self.written[i] = title, written
+                return
+        self.titles.append(title)
+        self.written.append(written)
+
+
+def merge(ctx: Context, candidates: list) -> list[Person]:
+    """One person per full name; a one-syllable (or honored two-syllable) mention joins the last
+    person whose name ends with it. People without a title are dropped."""
+    people: list[Person] = []
+    for s, e, titles, rule, honored in sorted(candidates, key=lambda c: c[0]):
+        for t in titles:
+            if not t.pieces and not t.suffix and t.needs_body:
+                t.suffix = led_by(ctx.text, t.start)
+        complete(titles)
+        for t in titles:
+            complete_from_text(ctx, t)
+        names = [(t.text, " ".join(ctx.text[t.start:t.end].split())) for t in titles  # a bare position
+                 if t.kind != "non_position"  # stands when the person is named beside it
+                 and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1 and t.bare_ok)]
+        k = key(ctx.text[s:e])
+        syls = k.split()
+        person = next((p for p in people if p.key == k), None)
+        if person is None and (len(syls) == 1 or honored and len(syls) == 2):
+            same = [p for p in people if p.key.split()[-len(syls):] == syls and len(p.key.split()) > len(syls)]
+            person = same[-1] if same else None
+        if person is None:
+            if len(syls) < 2 or not names:
+                continue
+            source = next((t.source for t in titles if t.kind != "non_position"), "")
+            person = Person(s, e, k, f"{rule}/{source}" if source else rule)  # ``title_after_name/titles:Bí thư``
+            people.append(person)
+        person.mentions.add((s, e))
+        for n, w in names:
+            person.add_title(n, w)
+    return [p for p in people if p.titles]
+
+
+def back_references(ctx: Context, people: list[Person]) -> None:
+    """Every later mention of a full name, and honored short mentions (``ông Điềm``), as mentions."""
+    text = ctx.text
+    if not people:
+        return
+    full = {" ".join(text[p.start:p.end].split()): p for p in people}
+    alts = sorted((r"[ \t]+".join(map(re.escape, n.split())) for n in full), key=len, reverse=True)
+    for m in re.finditer(r"(?<![^\W_])(?:" + "|".join(alts) + r")(?![^\W_])", text):
+        p = full.get(" ".join(m.group(0).split()))
+        if p is not None:
+            p.mentions.add(m.span())
+    shorts: dict[str, list[Person]] = {}
+    for p in people:
+        syls = p.key.split()
+        for n in (1, 2):
+            if len(syls) > n:
+                shorts.setdefault(" ".join(syls[-n:]), []).append(p)
+    for m in honorifics(text):
+        run = ctx.cap_run(re.compile(r"[ \t]*").match(text, m.end()).end())
+        if not run or len(run) > 2:
+            continue
+        span = (run[0][0], run[-1][1])
+        owners = shorts.get(key(text[span[0]:span[1]]), [])
+        if owners:
+            before = [o for o in owners if o.start <= span[0]]
+            (before[-1] if before else owners[0]).mentions.add(span)
+
+
+class Written:
+    """The name as typed in the raw input (tone placement kept, ``Ð`` read as ``Đ``)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.raw = doc._.dvnlp_raw
+        self.nt = None
+
+    def __call__(self, start: int, end: int) -> str | None:
+        if not self.raw:
+            return None
+        if self.nt is None:
+            from dvnlp.normalize import normalize
+
+            self.nt = normalize(self.raw)
+        a, b = self.nt.to_raw(start, end)
+        text = unicodedata.normalize("NFC", self.raw[a:b]).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+        return " ".join(text.split())
+
+
+def record(ctx: Context, p: Person, written: Written) -> dict[str, Any]:
+    """The output record of a person: ``{name, titles, titles_as_written, mentions, rule, span}``."""
+    name = " ".join(ctx.text[p.start:p.end].split())
+    raw_name = written(p.start, p.end)
+    if raw_name and len(raw_name.split()) == len(name.split()):
+        name = raw_name
+    mentions = sorted(p.mentions)
+    return {"name": name, "titles": list(p.titles), "titles_as_written": list(p.written),
+            "mentions": [list(s) for s in mentions], "rule": p.rule, "span": list(mentions[0])}
