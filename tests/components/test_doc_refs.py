@@ -46,6 +46,23 @@ def test_doc_refs_date_issuer_subject(nlp):
     assert doc["sources"] == {"kind": "kind_before", "issuer": "issuer_after", "date": "date_after", "subject": "subject_ve"}
 
 
+@pytest.mark.parametrize(
+    "text,symbol,issuer",
+    [
+        ("Thực hiện Chỉ thị số 07-CT/TƯ ngày 2/3/2019 về học tập", "07-CT/TƯ", "Trung ương"),
+        ("Theo Quy định số 30-QĐ/T.Ư về thi hành Điều lệ", "30-QĐ/T.Ư", "Trung ương"),
+        ("Căn cứ Nghị quyết số 15-NQ/TH.U về xây dựng đảng", "15-NQ/TH.U", "Thị ủy"),
+        ("Kế hoạch số 9-KH/TP.U về phát triển đô thị", "9-KH/TP.U", "Thành ủy"),
+        # a dot that ends the sentence is not part of the code
+        ("đã triển khai Quyết định số 21-QĐ/TU. Tiếp đó, huyện", "21-QĐ/TU", "Tỉnh ủy"),
+        ("đã triển khai Quyết định số 21-QĐ/TU.Tiếp đó, huyện", "21-QĐ/TU", "Tỉnh ủy"),
+    ],
+)
+def test_doc_refs_dotted_and_diacritic_issuer_codes(nlp, text, symbol, issuer):
+    (doc,) = _docs(nlp, text)
+    assert (doc["symbol"], doc["issuer"], doc["issuer_from"]) == (symbol, issuer, "symbol")
+
+
 def test_doc_refs_bare_number_has_null_symbol(nlp):
     (doc,) = _docs(nlp, "Thực hiện Kết luận 57 của Bộ Chính trị")
     assert doc["symbol"] is None and doc["number"] == "57" and doc["kind"] == "Kết luận"
