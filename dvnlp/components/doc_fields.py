@@ -35,7 +35,8 @@ __all__ = ["Tables", "clean_issuer", "codes_of_kind", "head_before", "kind_agree
            "subject_body", "tables", "tail_after"]
 
 _DATE_LEAD = re.compile(
-    r"\s*[,(]?\s*(?:(?:được\s+)?(?:ban\s+hành|ký|kí)\s+(?:cùng\s+)?(?:(?:vào\s+)?ngày\s+|vào\s+)?|(?:cùng\s+)?(?:vào\s+)?ngày\s+|vào\s+)"
+    r"\s*[,(]?\s*(?:(?:(?:được|đã|vừa|mới)\s+)?(?:ban\s+hành|ký|kí|ra\s+đời)\s+(?:cùng\s+)?(?:(?:vào\s+)?(?:ngày|hôm)\s+|vào\s+)?"
+    r"|(?:cùng\s+)?(?:vào\s+)?(?:ngày|hôm)\s+|vào\s+)"
     r"(?=[0-3]?\d)", re.IGNORECASE)
 _MONTH = re.compile(r"\s*[,(]?\s*(?:(?:ban\s+hành|ký|kí)\s+)?(?:vào\s+)?(?i:tháng)\s+(?P<m>[01]?\d)\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{2})(?![\d/])")
 
