@@ -17,7 +17,13 @@ from dvnlp.segment.patterns import SYMBOL
 
 #: lower-case words that open an issuer's name (``ban Thường vụ Thành ủy``, ``trường ĐH Tây Bắc``)
 HEADS = r"(?:ban|bộ|sở|ủy ban|uỷ ban|trường|cục|tổng cục|chi cục|văn phòng|hội đồng|thường trực|công an|viện|tòa án|đảng ủy|tỉnh ủy|huyện ủy|thành ủy)"
-ISSUER_START = rf"(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}])"
+#: lower-case names of bodies written whole before their level and place (``của ủy ban nhân dân tỉnh Lâm Đồng``,
+#: ``ban thường vụ Tỉnh ủy``); a capital must follow, so ``vai trò của ủy ban nhân dân các cấp`` names no issuer
+_BODIES_LOWER = (r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ban\s+thường\s+vụ|ban\s+chấp\s+hành|"
+                 r"ban\s+dân\s+vận|ban\s+tuyên\s+giáo|ban\s+tổ\s+chức|ủy\s+ban\s+kiểm\s+tra|uỷ\s+ban\s+kiểm\s+tra")
+_LEVELS = r"tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn"
+ISSUER_START = (rf"(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}]|"
+                rf"(?i:{_BODIES_LOWER})\s+(?:(?i:{_LEVELS})\s+)?[{UPPER}])")
 PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")
 # words that end an issuer read after ``của`` / ``do`` (the next clause starts)
 _ISSUER_STOP = (r"về|ngày|vào|ban hành|ký|kí|cùng|quy định|qui định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|vừa|"
@@ -64,6 +70,7 @@ def clean_issuer(raw: str) -> str:
     """``UBND TP.HCM`` → ``Ủy ban nhân dân Thành phố Hồ Chí Minh``; ``UBND Q.1`` → ``… Quận 1``."""
     expand = tables().expand
     raw = raw.strip(" ,-–")
+    raw = raw[:1].upper() + raw[1:]  # ``ủy ban nhân dân tỉnh …``: the head's syllables hold together as in a name
     words = []
     for w in raw.split():
         head = re.match(r"([A-ZĐ]{1,4})\.(?=\w)(.*)", w)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from dvnlp.components.doc_issuers import HEADS
+from dvnlp.components.doc_issuers import ISSUER_START, issuer_after
 from dvnlp.components.doc_tables import UPPER, is_kind_code, kind_alternation
 from dvnlp.segment.patterns import SYMBOL
 
@@ -25,7 +25,8 @@ TITLE_LEAD = re.compile(
     r"(?!ngày|vào|tại|rõ|của|kèm|theo|thêm)[^\W\d_])", re.IGNORECASE)
 _SUBJECT_STOPS = (
     r"[;\n:]|[.!?…](?=\s|$|[”\"])|(?<=[a-zà-ỹđ])\.(?=[" + UPPER + r"])|\s+gắn\s+với\s|"
-    r"\s*,?\s+(?:ban\s+hành\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?ngày\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
+    r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
+    r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
     r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
     r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
@@ -35,7 +36,7 @@ _QUOTES = {"“": "”", '"': '"', "«": "»"}
 def _subject_end() -> re.Pattern[str]:
     """Where a subject ends: a sentence or clause end, ``gắn với``, ``ngày …``, or ``của``/``do`` + an issuer
     (``của BCH Đảng bộ huyện``; not ``của hệ thống chính trị``, nor ``của Pháp lệnh …``, a document named inside)."""
-    issuer = rf"\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s)(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}])"
+    issuer = rf"(?P<of>\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s){ISSUER_START})"
     # a comma, then the next listed document (``…, Luật An toàn …``) or a body opening a new clause (``…, Ủy ban …``)
     listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
     return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}")
@@ -71,9 +72,10 @@ def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
         pos += 1
     window = text[pos:limit]
     cut = len(window)
-    m = _subject_end().search(window)
-    if m:
-        cut = m.start()
+    for m in _subject_end().finditer(window):
+        if not (m.group("of") and _nested_title(window, m.start())):
+            cut = m.start()
+            break
     for c in _citation().finditer(window, 1, cut):
         if c.group(0)[0].isdigit() and re.fullmatch(r"\d+\s?[-‐-―−]\s?[A-ZĐ][\wĐ]*", c.group(0)) and not is_kind_code(c.group(0)):
             continue  # ``quận 1 - TPHCM`` is no citation
@@ -85,6 +87,21 @@ def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
     if j >= 0 and body.count("“", 0, j) == 0:
         body = body[:j]
     return _trim(body), pos + len(body)
+
+
+@cache
+def _title_noun() -> re.Pattern[str]:
+    """A document noun ending the text before ``của``: ``chương trình hành động``, ``kế hoạch``, ``đề án …``."""
+    return re.compile(rf"(?<![^\W_])(?:{kind_alternation()})(?:\s+[^\W\d_]+){{0,2}}$", re.IGNORECASE)
+
+
+def _nested_title(window: str, at: int) -> bool:
+    """``về chương trình hành động của Chính phủ về thực hành tiết kiệm``: ``của`` + a body inside a title that
+    names another document and its own subject — a document noun before it, ``về`` / ``thực hiện`` after the body."""
+    if not _title_noun().search(window, 0, at):
+        return False
+    m = issuer_after().match(window, at)
+    return bool(m) and re.match(r"\s+(?:về|thực\s+hiện)\s", window[m.end():]) is not None
 
 
 def _trim(body: str) -> str | None:
