@@ -21,7 +21,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from dvnlp.components.doc_fields import codes_of_kind, kind_agrees, tables
+from dvnlp.components.doc_tables import codes_of_kind, kind_agrees, tables
 from dvnlp.facts.report import DocumentRef, Finding, Report
 from dvnlp.rulebook import load_rules
 

@@ -69,7 +69,9 @@ def _issuer_of(codes: list[str]) -> str | None:
         return t.issuers[joined]
     names = []
     for c in codes:
-        name = t.issuers.get(c) or t.issuers_folded.get(c.upper()) or t.issuers_folded.get(re.sub(r"\d+$", "", c.upper()))
+        # as written, upper-cased, without a session number (QH11), without its dots (TH.U → THU)
+        name = (t.issuers.get(c) or t.issuers_folded.get(c.upper()) or t.issuers_folded.get(re.sub(r"\d+$", "", c.upper()))
+                or t.issuers_folded.get(c.replace(".", "").upper()))
         if name is None or c in t.kinds:
             break  # a unit code after the body (UBND-VX, VPCP-NC) is not an issuer
         names.append(name)

@@ -16,7 +16,10 @@ _D = f"[{DASH}]"
 # a code: an upper-case letter, more upper-case letters, at most one lower-case run of 1-2
 # letters inside or at the end (QĐi, CTr, TTr, NĐ-CP, BDVTU), not followed by a letter.
 # ``&`` joins two bodies (``BGD&ĐT``); a code followed by ``_`` is a file name (``06-KH_Dan van.pdf``).
-_CODE = r"[A-ZĐ][A-ZĐ]*(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2})?(?:&[A-ZĐ]+)?(?![^\W\d]|&)"
+# Upper-case letters with a diacritic stand in a code (``TƯ``), and one dot may join a short upper-case
+# part (``TH.U``, ``T.Ư``, ``TP.U``) — not a sentence end (``QĐ/TU. Tiếp``, ``QĐ/TU.Tiếp``).
+_CODE = (r"[A-ZĐ][A-ZĐƯƠÂĂÊÔ]*(?:\.[A-ZĐƯƠ]{1,2}(?![a-zđ]))?(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2})?(?:&[A-ZĐ]+)?"
+         r"(?![^\W\d]|&)")
 _SEP = rf"\s?(?:{_D}|/)\s?"
 
 #: ``number[/year]-CODE/CODE[-CODE]`` or ``number[/year]/CODE-CODE``; named groups ``number``, ``year``,

@@ -46,6 +46,23 @@ def test_doc_refs_date_issuer_subject(nlp):
     assert doc["sources"] == {"kind": "kind_before", "issuer": "issuer_after", "date": "date_after", "subject": "subject_ve"}
 
 
+@pytest.mark.parametrize(
+    "text,symbol,issuer",
+    [
+        ("Thực hiện Chỉ thị số 07-CT/TƯ ngày 2/3/2019 về học tập", "07-CT/TƯ", "Trung ương"),
+        ("Theo Quy định số 30-QĐ/T.Ư về thi hành Điều lệ", "30-QĐ/T.Ư", "Trung ương"),
+        ("Căn cứ Nghị quyết số 15-NQ/TH.U về xây dựng đảng", "15-NQ/TH.U", "Thị ủy"),
+        ("Kế hoạch số 9-KH/TP.U về phát triển đô thị", "9-KH/TP.U", "Thành ủy"),
+        # a dot that ends the sentence is not part of the code
+        ("đã triển khai Quyết định số 21-QĐ/TU. Tiếp đó, huyện", "21-QĐ/TU", "Tỉnh ủy"),
+        ("đã triển khai Quyết định số 21-QĐ/TU.Tiếp đó, huyện", "21-QĐ/TU", "Tỉnh ủy"),
+    ],
+)
+def test_doc_refs_dotted_and_diacritic_issuer_codes(nlp, text, symbol, issuer):
+    (doc,) = _docs(nlp, text)
+    assert (doc["symbol"], doc["issuer"], doc["issuer_from"]) == (symbol, issuer, "symbol")
+
+
 def test_doc_refs_bare_number_has_null_symbol(nlp):
     (doc,) = _docs(nlp, "Thực hiện Kết luận 57 của Bộ Chính trị")
     assert doc["symbol"] is None and doc["number"] == "57" and doc["kind"] == "Kết luận"
@@ -131,6 +148,8 @@ def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
         ("Ngày 17-3-2006, Thủ tướng Chính phủ đã có Điện khẩn số 441/TTg-NN gửi các tỉnh", "2006-03-17"),
         ("đổ lỗi cho Nghị định 05/ NĐ-CP (ban hành 18-1-2005) về bán đấu giá tài sản", "2005-01-18"),
         ("công văn số 3705/BTC-CST (ngày 22/3/2006) về việc triển khai", "2006-03-22"),
+        ("Chỉ thị số 31/2019/CT-TTg vừa ra đời hôm 12-8 yêu cầu các bộ", "2019-08-12"),
+        ("Quyết định số 40/2020/QĐ-UBND ký hôm 3/6 về giá nước", "2020-06-03"),
         # the report's own date and a day-month with no year are not the document's date
         ("Gia Lai, ngày 20 tháng 12 năm 2022. Thực hiện Kế hoạch số 24-KH/BDVTU, các huyện", None),
         ("công văn (số 563/UBND-VX ngày 7.3, do bà Nguyễn Thị Thanh Bình ký)", None),
@@ -168,6 +187,38 @@ def test_doc_refs_date_beside_the_citation(nlp, text, date):
 def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
     docs = [d for d in _docs(nlp, text) if d["symbol"]]
     assert docs and all(d["subject"] == subject for d in docs)
+
+
+@pytest.mark.parametrize(
+    "text,subject,issuer",
+    [
+        # a date, however it is led in, ends the subject
+        ("Theo Kế hoạch số 45/KH-UBND về phát triển nghề dệt vào ngày 3/4/2020, xã đã làm", "phát triển nghề dệt",
+         "Ủy ban nhân dân"),
+        ("Thực hiện Chỉ thị số 21-CT/TU về đẩy mạnh thi đua (ngày 5/5/2019) của Ban Thường vụ Tỉnh ủy.",
+         "đẩy mạnh thi đua", "Ban Thường vụ Tỉnh ủy"),
+        ("Theo quyết định số 3/QĐ-UBND về giá thuê đất hôm 5-7, xã đã", "giá thuê đất", "Ủy ban nhân dân"),
+        ("Quyết định số 6/QĐ-UBND về việc cấp giấy phép được ban hành ngày 4/5/2021.", "cấp giấy phép", "Ủy ban nhân dân"),
+        # ``của`` + a body written in lower case ends the subject and is the issuer
+        ("Huyện thực hiện Quyết định số 12/QĐ-UBND về việc phê duyệt quy hoạch chợ của ủy ban nhân dân tỉnh Lâm Đồng "
+         "đã giao", "phê duyệt quy hoạch chợ", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+        ("Quyết định số 9/QĐ-UBND về việc giao đất của ủy ban nhân dân huyện Lạc Sơn ký ngày 4/5/2021.", "giao đất",
+         "Ủy ban nhân dân huyện Lạc Sơn"),
+        # … but not a body named with no place, a phrase of the subject
+        ("Nghị quyết số 8-NQ/TU về nâng cao vai trò của ủy ban nhân dân các cấp trong quản lý đất đai; tiếp",
+         "nâng cao vai trò của ủy ban nhân dân các cấp trong quản lý đất đai", "Tỉnh ủy"),
+        # a title naming another document, its body and its own subject is one subject
+        ("Theo Quyết định số 77/QĐ-TTg về chương trình hành động của Chính phủ về cải cách hành chính vừa ban hành, các",
+         "chương trình hành động của Chính phủ về cải cách hành chính", "Thủ tướng Chính phủ"),
+        ("Kế hoạch số 5-KH/HU về thực hiện kế hoạch của UBND tỉnh về phòng dịch; tiếp",
+         "thực hiện kế hoạch của UBND tỉnh về phòng dịch", "Huyện ủy"),
+        ("Quyết định số 7/QĐ-UBND về kế hoạch trồng rừng của UBND huyện Mai Châu đã", "kế hoạch trồng rừng",
+         "Ủy ban nhân dân huyện Mai Châu"),
+    ],
+)
+def test_doc_refs_subject_boundaries_and_issuer_after_it(nlp, text, subject, issuer):
+    (doc,) = [d for d in _docs(nlp, text) if d["symbol"]]
+    assert (doc["subject"], doc["issuer"]) == (subject, issuer)
 
 
 def test_doc_refs_subject_stops_at_the_next_citation(nlp):

@@ -1,0 +1,115 @@
+"""Issuers of cited documents as written in the text: how an issuer's name opens, where it ends, and its clean form.
+
+* :func:`issuer_after` — ``của`` / ``do`` + an issuer after the symbol, up to the next clause;
+* :func:`issuer_and` — ``của A và B``, both issuers;
+* :func:`body_head` — whether a phrase opens with the name of a body that issues documents;
+* :func:`clean_issuer` — abbreviations expanded (``UBND TP.HCM``), cut where the clause goes on.
+
+The issuer a symbol's code names (``QĐ-UBND``) is read in :mod:`dvnlp.components.doc_refs`.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dvnlp.components.doc_tables import UPPER, kind_alternation, tables
+from dvnlp.segment.patterns import SYMBOL
+
+#: lower-case words that open an issuer's name (``ban Thường vụ Thành ủy``, ``trường ĐH Tây Bắc``)
+HEADS = r"(?:ban|bộ|sở|ủy ban|uỷ ban|trường|cục|tổng cục|chi cục|văn phòng|hội đồng|thường trực|công an|viện|tòa án|đảng ủy|tỉnh ủy|huyện ủy|thành ủy)"
+#: lower-case names of bodies written whole before their level and place (``của ủy ban nhân dân tỉnh Lâm Đồng``,
+#: ``ban thường vụ Tỉnh ủy``); a capital must follow, so ``vai trò của ủy ban nhân dân các cấp`` names no issuer
+_BODIES_LOWER = (r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ban\s+thường\s+vụ|ban\s+chấp\s+hành|"
+                 r"ban\s+dân\s+vận|ban\s+tuyên\s+giáo|ban\s+tổ\s+chức|ủy\s+ban\s+kiểm\s+tra|uỷ\s+ban\s+kiểm\s+tra")
+_LEVELS = r"tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn"
+ISSUER_START = (rf"(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}]|"
+                rf"(?i:{_BODIES_LOWER})\s+(?:(?i:{_LEVELS})\s+)?[{UPPER}])")
+PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")
+# words that end an issuer read after ``của`` / ``do`` (the next clause starts)
+_ISSUER_STOP = (r"về|ngày|vào|ban hành|ký|kí|cùng|quy định|qui định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|vừa|"
+                r"nêu|yêu cầu|chỉ đạo|được|nay|đối với|tại|thì|là|có|gửi|cho|với|trong|khi|để|nhằm|theo|giao|đồng ý|"
+                r"gắn với|sẽ|đang|mà|nên|nhưng|không|chưa|số|năm")
+
+
+@cache
+def issuer_after() -> re.Pattern[str]:
+    """``của`` / ``do`` + an issuer, up to the next clause (a verb, ``về``, ``ngày``, punctuation, ``và`` + no body)."""
+    return re.compile(
+        rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{ISSUER_START}(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,90}}?)"
+        rf"(?=\s+(?:{_ISSUER_STOP}|của)(?![^\W_])|\s+và\s+(?:(?![{UPPER}]|(?i:{HEADS})\s)|(?:{kind_alternation()})(?![^\W_]))"
+        rf"|\s*(?:[,;:()“”\"\n]|\.(?!\S))|$)")
+
+
+def issuer_and(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """``của A và B``: both issuers when B opens an issuer's name too."""
+    issuer, pos = m.group("issuer"), m.end()
+    more = re.match(rf"\s+và\s+(?P<b>{ISSUER_START}[^,;.:()“”\"\n]{{1,60}}?)(?=\s+(?:{_ISSUER_STOP}|và)(?![^\W_])|\s*[,;.:()“”\"\n]|$)",
+                    text[pos:pos + 90])
+    if more and not SYMBOL.search(more.group("b")) and not re.match(rf"(?i:{kind_alternation()})(?![^\W_])", more.group("b")):
+        issuer, pos = f"{issuer} và {more.group('b')}", pos + more.end()
+    return issuer, pos
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """First words of the bodies that issue documents (issuers table, abbreviations) — how an issuer opens."""
+    t = tables()
+    words = {n.split()[0].lower() for n in t.issuers.values()} | {k.lower() for k in t.expand}
+    words |= {w.split()[0] for w in HEADS.strip("(?:)").split("|")}
+    words |= {"chủ", "giám", "phó", "xí", "công", "tổng", "kho", "liên", "trường", "sở", "hội"}
+    return frozenset(words - {"thành", "ban"} | {"ban"})
+
+
+def body_head(issuer: str) -> bool:
+    """Whether ``issuer`` opens with the first word of a body that issues documents."""
+    first = issuer.split()[0].lower().strip(",.")
+    return first in _heads() and first not in {"để", "bằng", "theo", "khi", "sau", "trước", "với"}
+
+
+def clean_issuer(raw: str) -> str:
+    """``UBND TP.HCM`` → ``Ủy ban nhân dân Thành phố Hồ Chí Minh``; ``UBND Q.1`` → ``… Quận 1``."""
+    expand = tables().expand
+    raw = raw.strip(" ,-–")
+    raw = raw[:1].upper() + raw[1:]  # ``ủy ban nhân dân tỉnh …``: the head's syllables hold together as in a name
+    words = []
+    for w in raw.split():
+        head = re.match(r"([A-ZĐ]{1,4})\.(?=\w)(.*)", w)
+        if w not in expand and head and (head.group(1) + "." in expand or head.group(1) in expand):
+            words += [expand.get(head.group(1) + ".", expand.get(head.group(1))), expand.get(head.group(2), head.group(2))]
+        else:
+            words.append(expand.get(w, w))
+    out = " ".join(_cut_clause(" ".join(words).split()))
+    return out[:1].upper() + out[1:]
+
+
+#: lower-case words and phrases inside the names of bodies (``Ủy ban nhân dân tỉnh``, ``Bộ Giao thông vận tải``)
+_NAME_PHRASES = tuple(sorted((
+    "nhân dân", "tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "và", "vận tải", "đô thị",
+    "nông thôn", "xã hội", "đào tạo", "đầu tư", "môi trường", "công nghệ", "du lịch", "thể thao", "truyền thông",
+    "thương binh", "chính trị", "tối cao", "nhà nước", "trung ương", "thường vụ", "thường trực", "quốc gia",
+    "công chính", "công nghiệp", "kinh tế", "văn hóa", "thông tin", "y tế", "phát triển", "giáo dục", "khoa học",
+    "kế hoạch", "tài chính", "chính phủ", "quốc hội", "thủ tướng", "đảng bộ", "đoàn", "mặt trận tổ quốc", "liên hiệp",
+    "phụ nữ", "nông dân", "cựu chiến binh", "lao động", "thanh niên", "cộng sản", "kiểm sát", "tòa án", "công an",
+    "quân sự", "biên phòng", "ngân hàng", "bảo hiểm", "khối", "chấp hành", "dân vận", "tuyên giáo", "tổ chức",
+    "kiểm tra", "nội chính", "khóa", "khoá", "lần thứ", "lần", "nước", "thư", "bí thư", "ủy", "uỷ", "đảng", "chính quyền", "hội đồng",
+), key=lambda p: -len(p)))
+
+
+def _cut_clause(words: list[str]) -> list[str]:
+    """Cut an issuer where a run of lower-case words that are no part of a name starts (``… thành lập Đoàn …``)."""
+    i = 1
+    while i < len(words):
+        prev = words[i - 1]
+        if not words[i][:1].islower() or (prev[:1].isupper() and prev[1:2].islower()):
+            i += 1  # a capitalised word, or the second syllable of one (``Chính trị``, ``Thủ tướng``)
+            continue
+        for j in (i, i - 1):  # a phrase starting here, or at the syllable before (``Phó thủ tướng``)
+            rest = " ".join(words[j:]).lower()
+            phrase = next((p for p in _NAME_PHRASES if rest == p or rest.startswith(p + " ")), None)
+            if phrase and j + len(phrase.split()) > i:
+                i = j + len(phrase.split())
+                break
+        else:
+            return words[:i]
+    return words
+

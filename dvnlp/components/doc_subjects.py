@@ -1,0 +1,112 @@
+"""Subjects of cited documents: where one starts (``về …``, ``về việc …``, a title phrase) and where it ends.
+
+* :data:`SUBJECT_LEAD` / :data:`TITLE_LEAD` — the openings read after a symbol;
+* :func:`subject_body` — a subject bounded by the grammar: another citation, ``của`` + an issuer,
+  ``gắn với``, ``ngày …``, a sentence end, or the closing quote matching the opening one (nested
+  quotes balanced).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dvnlp.components.doc_issuers import ISSUER_START, issuer_after
+from dvnlp.components.doc_tables import UPPER, is_kind_code, kind_alternation
+from dvnlp.segment.patterns import SYMBOL
+
+_REPORTING = r"(?:nêu\s+ý\s+kiến|thẩm\s+tra|báo\s+cáo|hướng\s+dẫn|đề\s+nghị|đề\s+xuất|trả\s+lời|giải\s+thích|xin\s+ý\s+kiến)"
+# ``về …`` right after the citation, or after a reporting verb of the same clause
+# (``công văn số 31/CV-ĐT đến ĐH Đà Nẵng thẩm tra về …``, ``… báo cáo Thủ tướng Chính phủ về …``)
+SUBJECT_LEAD = re.compile(
+    rf"\s*[,)]?\s*(?:(?:[^\s,.;:()“”\"]+\s+){{0,6}}?{_REPORTING}(?:\s+[^\s,.;:()“”\"]+){{0,4}}?\s+)?về\s+(?:việc\s+)?",
+    re.IGNORECASE)
+TITLE_LEAD = re.compile(
+    r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung)\s+"
+    r"(?!ngày|vào|tại|rõ|của|kèm|theo|thêm)[^\W\d_])", re.IGNORECASE)
+_SUBJECT_STOPS = (
+    r"[;\n:]|[.!?…](?=\s|$|[”\"])|(?<=[a-zà-ỹđ])\.(?=[" + UPPER + r"])|\s+gắn\s+với\s|"
+    r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
+    r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
+    r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
+    r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s")
+_QUOTES = {"“": "”", '"': '"', "«": "»"}
+
+
+@cache
+def _subject_end() -> re.Pattern[str]:
+    """Where a subject ends: a sentence or clause end, ``gắn với``, ``ngày …``, or ``của``/``do`` + an issuer
+    (``của BCH Đảng bộ huyện``; not ``của hệ thống chính trị``, nor ``của Pháp lệnh …``, a document named inside)."""
+    issuer = rf"(?P<of>\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s){ISSUER_START})"
+    # a comma, then the next listed document (``…, Luật An toàn …``) or a body opening a new clause (``…, Ủy ban …``)
+    listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
+    return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}")
+
+
+@cache
+def _citation() -> re.Pattern[str]:
+    return re.compile(rf"(?i:(?<![^\W_])(?:{kind_alternation()})\s+(?:số\s+)?\d)|{SYMBOL.pattern}")
+
+
+def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
+    """The subject starting at ``pos`` and where it ends: quoted (balanced) or up to the first boundary of the grammar."""
+    limit = min(len(text), pos + 320, stop)
+    opening = text[pos:pos + 1]
+    if opening in _QUOTES:
+        closing, depth, i = _QUOTES[opening], 0, pos + 1
+        while i < limit:
+            ch = text[i]
+            if ch == "\n":
+                break
+            if ch == closing and (depth == 0 or closing == '"'):
+                if closing == '"' and depth:
+                    depth -= 1
+                    i += 1
+                    continue
+                return _trim(text[pos + 1:i]), i + 1
+            if ch == closing:
+                depth -= 1
+            elif ch == opening or (closing == '"' and ch == "“"):
+                depth += 1
+            i += 1
+        # no matching close: the title runs to the sentence end
+        pos += 1
+    window = text[pos:limit]
+    cut = len(window)
+    for m in _subject_end().finditer(window):
+        if not (m.group("of") and _nested_title(window, m.start())):
+            cut = m.start()
+            break
+    for c in _citation().finditer(window, 1, cut):
+        if c.group(0)[0].isdigit() and re.fullmatch(r"\d+\s?[-‐-―−]\s?[A-ZĐ][\wĐ]*", c.group(0)) and not is_kind_code(c.group(0)):
+            continue  # ``quận 1 - TPHCM`` is no citation
+        cut = c.start()
+        break
+    body = window[:cut]
+    # a closing quote with no opening one inside the subject ends it
+    j = body.find("”")
+    if j >= 0 and body.count("“", 0, j) == 0:
+        body = body[:j]
+    return _trim(body), pos + len(body)
+
+
+@cache
+def _title_noun() -> re.Pattern[str]:
+    """A document noun ending the text before ``của``: ``chương trình hành động``, ``kế hoạch``, ``đề án …``."""
+    return re.compile(rf"(?<![^\W_])(?:{kind_alternation()})(?:\s+[^\W\d_]+){{0,2}}$", re.IGNORECASE)
+
+
+def _nested_title(window: str, at: int) -> bool:
+    """``về chương trình hành động của Chính phủ về thực hành tiết kiệm``: ``của`` + a body inside a title that
+    names another document and its own subject — a document noun before it, ``về`` / ``thực hiện`` after the body."""
+    if not _title_noun().search(window, 0, at):
+        return False
+    m = issuer_after().match(window, at)
+    return bool(m) and re.match(r"\s+(?:về|thực\s+hiện)\s", window[m.end():]) is not None
+
+
+def _trim(body: str) -> str | None:
+    body = re.sub(r"\s+", " ", body).strip(" ,-–“”\"'.…")
+    body = re.sub(r"(?:[\s,–-]+(?:của|do|và|theo|tại|thuộc|từ|kể|áp dụng))+$", "", body).strip(" ,-–")
+    if body.count("(") > body.count(")"):
+        body = body[:body.rfind("(")].strip(" ,-–")
+    return body if len(body) >= 3 else None
