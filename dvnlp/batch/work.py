@@ -61,12 +61,15 @@ class Watchdog:
                 os._exit(TIMEOUT_EXIT)
 
 
-def init_worker(alive: Any = None, events: Any = None, timeout: float | None = None) -> None:
-    """Initializer of a local pool worker: ignore SIGINT, start the watchdog, load the pipeline."""
+def init_worker(alive: Any = None, events: Any = None, timeout: float | None = None, warm: bool = True) -> None:
+    """Initializer of a local pool worker: ignore SIGINT, start the watchdog, load the pipeline
+    (``warm=False``: on the first document instead)."""
     global _WATCH
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
     if alive is not None:
         _WATCH = Watchdog(alive, events, timeout)
+    if not warm:
+        return
     from dvnlp.pipeline import warm_up
 
     warm_up(get_nlp())  # underthesea's tagger and the field classifier load on first use
