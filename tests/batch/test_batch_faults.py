@@ -250,6 +250,25 @@ def test_batch_faults_slow_document_times_out_in_process(tmp_path: Path) -> None
     assert summary.errors == 1
 
 
+def test_batch_faults_timeout_that_python_swallowed_still_gives_a_timeout_record(nlp, monkeypatch) -> None:
+    """SIGALRM can land in a weakref callback or a __del__, where Python prints "Exception ignored" and goes
+    on: the document then finishes, but it did run past the limit, so it still gets its Timeout record."""
+    from dvnlp.batch import local
+
+    real = local.process_document
+
+    def swallowing(nlp, item):
+        try:
+            time.sleep(2.0)
+        except work.DocumentTimeout:
+            pass  # what Python does with an exception raised inside a finalizer
+        return real(nlp, item)
+
+    monkeypatch.setattr(local, "process_document", swallowing)
+    line, is_error = work.work_item(nlp, RawDocument("d0", "d0.txt", REPORT), 0.2)
+    assert is_error and json.loads(line)["error"]["type"] == "Timeout"
+
+
 def test_batch_faults_duplicate_ids_are_renamed_with_a_warning(tmp_path: Path) -> None:
     corpus = tmp_path / "in.jsonl"
     with open(corpus, "w", encoding="utf-8") as fh:
