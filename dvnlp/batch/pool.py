@@ -30,13 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from dvnlp.batch.plan import count_inputs, resolve_format
 from dvnlp.batch.work import (BatchUsageError, chunks, crash_record, get_nlp, init_worker, timeout_message, unique_ids,
                               work_chunk, work_item)
 from dvnlp.errors import DvnlpError
 
 __all__ = ["BatchUsageError", "PoolStats", "resolve_format", "run_batch", "run_local"]
 
-FORMATS = ("jsonl", "csv", "parquet", "duckdb", "xlsx")
 #: the pipeline ``workers=1`` uses in this process instead of loading one (tests share theirs)
 _NLP: Any = None
 #: default per-document time limit, in seconds: generous, a 1 MB report takes about a minute
@@ -53,7 +53,15 @@ class Reporter(Protocol):
 
 
 class WorkersKeepDying(DvnlpError):
-    """Worker processes die on document after document: the batch stops (finished records are kept)."""
+    """Worker processes die on document after document: the batch stops (finished records are kept).
+
+    ``finished`` holds the results of the chunk in hand that were done before the stop (its
+    reports and ``WorkerCrashed`` records), so that they are kept rather than redone.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.finished: list[tuple[Any, Any, str, bool]] = []
 
 
 class BatchOutputError(DvnlpError):
@@ -79,12 +87,14 @@ class _Pool:
     It owns the queue of submitted chunks (``[chunk, future]``, collected first in, first out).
     When the pool breaks, every chunk that died with it is resubmitted to the new pool and the
     chunk at the head is retried one document at a time; a document whose worker ran past the
-    time limit is not retried but gets a ``Timeout`` error record.
+    time limit is not retried but gets a ``Timeout`` error record. Three documents in a row whose
+    worker died even alone raise :class:`WorkersKeepDying`. ``warm=False`` lets workers load the
+    pipeline on their first document instead of when they start.
     """
 
     def __init__(self, workers: int, timeout: float | None = None, stats: PoolStats | None = None,
-                 work: Any = work_chunk) -> None:
-        self.workers, self.timeout, self.work = workers, timeout, work
+                 work: Any = work_chunk, warm: bool = True) -> None:
+        self.workers, self.timeout, self.work, self.warm = workers, timeout, work, warm
         self.stats = stats if stats is not None else PoolStats()
         methods = mp.get_all_start_methods()
         self.ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
@@ -104,7 +114,7 @@ class _Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         self.ex = ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=init_worker,
-                                      initargs=(self.alive, self.events, self.timeout))
+                                      initargs=(self.alive, self.events, self.timeout, self.warm))
 
     def _submit(self, chunk: list[tuple[Any, Any]]) -> Any:
         if any(_key(doc) in self.timed_out for _, doc in chunk):
@@ -135,7 +145,13 @@ class _Pool:
             except BrokenProcessPool:
                 self._broken()
         if results is None:
-            results = [self._alone(doc) for _, doc in chunk]
+            results = []
+            for key, doc in chunk:
+                try:
+                    results.append(self._alone(doc))
+                except WorkersKeepDying as stop:
+                    stop.finished = [(k, d, line, err) for (k, d), (line, err) in zip(chunk, results)]
+                    raise
         return [(key, doc, line, err) for (key, doc), (line, err) in zip(chunk, results, strict=True)]
 
     def _alone(self, doc: Any) -> tuple[str, bool]:
@@ -145,7 +161,9 @@ class _Pool:
             return crash_record(doc, "Timeout", timeout_message(doc.source, self.timeout or 0)
                                 + "; the worker was stopped and replaced"), True
         try:
-            return self.ex.submit(self.work, [doc]).result()[0]
+            result = self.ex.submit(self.work, [doc]).result()[0]
+            self.crashes_in_a_row = 0  # a document done alone: the workers are sound
+            return result
         except BrokenProcessPool:
             self._broken()
             if _key(doc) in self.timed_out:
@@ -191,11 +209,14 @@ class _Pool:
 
 def run_local(items: Iterable[tuple[Any, Any]], workers: int = 1, chunksize: int = 4,
               timeout: float | None = None, stats: PoolStats | None = None,
-              work: Any = work_chunk) -> Iterator[tuple[Any, Any, str, bool]]:
+              work: Any = work_chunk, warm: bool = True) -> Iterator[tuple[Any, Any, str, bool]]:
     """``(key, document)`` pairs → ``(key, document, output line, is_error)`` in the same order.
 
     ``timeout`` is the time limit per document in seconds (``None``: none); ``stats`` collects
-    the crashes and timeouts that were recovered; ``work`` is what workers run on a chunk.
+    the crashes and timeouts that were recovered; ``work`` is what workers run on a chunk and
+    ``warm`` whether they load the pipeline when they start (see :class:`_Pool`). When workers
+    keep dying, the results finished before the stop are yielded, then
+    :class:`WorkersKeepDying` is raised.
     """
     if workers <= 1:
         from dvnlp.pipeline import warm_up
@@ -204,65 +225,27 @@ def run_local(items: Iterable[tuple[Any, Any]], workers: int = 1, chunksize: int
         for key, doc in items:
             yield (key, doc, *work_item(nlp, doc, timeout))
         return
-    pool = _Pool(workers, timeout, stats, work)
+    pool = _Pool(workers, timeout, stats, work, warm)
     ok = False
     try:
         for chunk in chunks(items, max(1, chunksize)):
             pool.put(chunk)
             while len(pool.pending) >= 3 * workers:
-                yield from pool.get()
+                yield from _collect(pool)
         while pool.pending:
-            yield from pool.get()
+            yield from _collect(pool)
         ok = True
     finally:
         pool.close(abort=not ok)
 
 
-_SUFFIXES = {".jsonl": "jsonl", ".duckdb": "duckdb", ".db": "duckdb", ".parquet": "parquet", ".csv": "csv",
-             ".xlsx": "xlsx"}
-
-
-def resolve_format(out: Path, fmt: str | None) -> str:
-    """The output format: ``fmt`` when given, else from the suffix of ``out`` (none, or a folder: csv)."""
-    if fmt is None:
-        fmt = _SUFFIXES.get(out.suffix.lower()) or ("csv" if out.is_dir() or not out.suffix else None)
-        if fmt is None:
-            raise BatchUsageError(f"cannot tell the output format from {out}; add --format {'|'.join(FORMATS)}")
-    if fmt not in FORMATS:
-        raise BatchUsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if fmt in ("csv", "parquet") and out.exists() and not out.is_dir():
-        raise BatchUsageError(f"--format {fmt} writes a folder, but {out} is a file")
-    if fmt in ("jsonl", "duckdb", "xlsx") and out.is_dir():
-        raise BatchUsageError(f"--format {fmt} writes a file, but {out} is a folder")
-    return fmt
-
-
-def count_inputs(paths: Iterable[str | Path]) -> int:
-    """How many documents ``paths`` hold, cheaply (JSON Lines are counted by lines): for ETA."""
-    import gzip
-
-    from dvnlp.ingest.sources import _expand
-
-    n = 0
-    for item in paths:
-        for target in _expand(item):
-            name = str(target).lower()
-            if isinstance(target, Path) and name.endswith((".jsonl", ".jsonl.gz")):
-                opener = gzip.open if name.endswith(".gz") else open
-                try:
-                    with opener(target, "rb") as fh:
-                        n += sum(1 for line in fh if line.strip())
-                except (OSError, EOFError):
-                    n += 1
-            elif isinstance(target, Path) and name.endswith(".json"):
-                try:
-                    data = json.loads(target.read_bytes()) if target.stat().st_size < 50 * 2**20 else None
-                except (OSError, ValueError):
-                    data = None
-                n += len(data) if isinstance(data, list) else 1
-            else:
-                n += 1
-    return n
+def _collect(pool: _Pool) -> Iterator[tuple[Any, Any, str, bool]]:
+    try:
+        results = pool.get()
+    except WorkersKeepDying as stop:
+        yield from stop.finished  # kept in the manifest; the rest is redone on --resume
+        raise
+    yield from results
 
 
 #: errors that mean the output's folder cannot take the batch's files

@@ -61,12 +61,15 @@ class Watchdog:
                 os._exit(TIMEOUT_EXIT)
 
 
-def init_worker(alive: Any = None, events: Any = None, timeout: float | None = None) -> None:
-    """Initializer of a local pool worker: ignore SIGINT, start the watchdog, load the pipeline."""
+def init_worker(alive: Any = None, events: Any = None, timeout: float | None = None, warm: bool = True) -> None:
+    """Initializer of a local pool worker: ignore SIGINT, start the watchdog, load the pipeline
+    (``warm=False``: on the first document instead)."""
     global _WATCH
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
     if alive is not None:
         _WATCH = Watchdog(alive, events, timeout)
+    if not warm:
+        return
     from dvnlp.pipeline import warm_up
 
     warm_up(get_nlp())  # underthesea's tagger and the field classifier load on first use
@@ -77,24 +80,35 @@ class DocumentTimeout(BaseException):
     ``except Exception`` inside the pipeline can swallow it)."""
 
 
+@dataclasses.dataclass
+class Limit:
+    """What :func:`time_limit` yields: ``expired`` once the time is up."""
+
+    expired: bool = False
+
+
 @contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
+def time_limit(seconds: float | None) -> Iterator[Limit]:
     """Raise :class:`DocumentTimeout` in this thread after ``seconds`` (SIGALRM; main thread only).
 
     Used where there is no worker process to replace (``workers=1``): it stops Python code, not a
-    single long call into C, which only the worker watchdog can stop.
+    single long call into C, which only the worker watchdog can stop. The signal can land where
+    Python swallows exceptions (a weakref callback, a ``__del__``: "Exception ignored in …"), so
+    the yielded :class:`Limit` also says ``expired``, for the caller to check afterwards.
     """
+    limit = Limit()
     if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
+        yield limit
         return
 
     def expired(signum: int, frame: Any) -> None:
+        limit.expired = True
         raise DocumentTimeout(seconds)
 
     old = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        yield limit
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
@@ -117,8 +131,10 @@ def work_item(nlp: Any, item: Any, timeout: float | None = None) -> tuple[str, b
         record = ErrorRecord(item.id, item.source, item.error_type, item.message)
     else:
         try:
-            with time_limit(timeout):
+            with time_limit(timeout) as limit:
                 record = process_document(nlp, item)
+            if limit.expired:  # the DocumentTimeout was raised where Python ignores exceptions
+                raise DocumentTimeout(timeout)
         except DocumentTimeout:
             record = ErrorRecord(item.id, item.source, "Timeout", timeout_message(item.source, timeout or 0))
     try:

@@ -1,7 +1,9 @@
 """Word 97–2003 ``.doc``, OpenDocument ``.odt`` and ``.rtf`` → text, legacy fonts converted.
 
 * ``.doc`` goes through ``antiword`` (Debian package ``antiword``), else ``catdoc`` (package
-  ``catdoc``), both asked for UTF-8 output; neither installed is a clear error naming them.
+  ``catdoc``, with a ``tool`` warning on the record: it is less tested here), both asked for UTF-8
+  output; neither installed is a clear error naming them. In a document with a TCVN3 font, the
+  optional hyphens that stand for TCVN3's ``ư`` are first restored (:mod:`dvnlp.ingest.doc97`).
 * ``.odt`` is read with ``odfpy`` (paragraphs, headings and table cells in order, ``text:s``
   spaces, tabs and line breaks kept); runs whose style names a ``.VnTime``/``VNI-Times`` font
   are converted per run, as for DOCX.
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from dvnlp.errors import InputError
+from dvnlp.ingest.doc97 import restore_tcvn3_soft_hyphens
 from dvnlp.ingest.encodings import DecodedText, confidence, decode_bytes, fix_legacy_text
 from dvnlp.ingest.legacy import convert_legacy, has_unicode_vietnamese, legacy_font_encoding
 
@@ -49,13 +52,16 @@ def sniff_kind(data: bytes) -> str | None:
     return None
 
 
-def _finish(text: str, encoding: str, legacy: set[str], source: str) -> DecodedText:
+def _finish(text: str, encoding: str, legacy: set[str], source: str, *, soft_hyphens: bool = False,
+            warnings: tuple[dict[str, str], ...] = ()) -> DecodedText:
     text, repaired = fix_legacy_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     if repaired:
         legacy.add(repaired)
+    if soft_hyphens:  # restored for TCVN3's ư; those left unconverted were optional hyphens
+        text = text.replace("\xad", "")
     if not text.strip():
         raise InputError(source, "no text content")
-    return DecodedText(text, encoding, "+".join(sorted(legacy)) or None, confidence(text))
+    return DecodedText(text, encoding, "+".join(sorted(legacy)) or None, confidence(text), warnings)
 
 
 def doc_to_text(data: bytes, *, source: str) -> DecodedText:
@@ -68,6 +74,13 @@ def doc_to_text(data: bytes, *, source: str) -> DecodedText:
         raise InputError(source, "reading Word 97-2003 .doc files needs antiword or catdoc, neither is installed "
                          "(Debian: apt-get install antiword)")
     name, args = tools[0]
+    restored = restore_tcvn3_soft_hyphens(data)
+    if restored is not None:
+        data = restored[0]
+    warnings: tuple[dict[str, str], ...] = ()
+    if name == "catdoc":
+        warnings = ({"type": "tool", "message": f"{source}: read with catdoc, antiword is not installed (Debian: "
+                     "apt-get install antiword); check the text"},)
     with tempfile.TemporaryDirectory(prefix="dvnlp-doc-") as tmp:
         path = Path(tmp, "input.doc")
         path.write_bytes(data)
@@ -80,7 +93,8 @@ def doc_to_text(data: bytes, *, source: str) -> DecodedText:
         if "encrypt" in message.lower() or "password" in message.lower():
             raise InputError(source, "encrypted .doc file (a password is required)")
         raise InputError(source, f"not a readable Word 97-2003 .doc file ({name}: {message or 'no text'})")
-    return _finish(done.stdout.decode("utf-8", "replace"), "doc", set(), source)
+    return _finish(done.stdout.decode("utf-8", "replace"), "doc", set(), source, soft_hyphens=restored is not None,
+                   warnings=warnings)
 
 
 def odt_to_text(data: bytes, *, source: str) -> DecodedText:

@@ -199,6 +199,48 @@ def test_batch_faults_document_that_kills_its_worker_gets_an_error_record() -> N
     assert stats.crashes == 2 and stats.timeouts == 0  # with its chunk, then alone
 
 
+def test_batch_faults_crashes_in_a_row_are_counted_afresh_after_a_sound_document() -> None:
+    """Three crashing documents, but a sound one between the first and the others: no stop."""
+    docs = [RawDocument(f"d{i}", f"d{i}.txt", REPORT + (MARKER if i != 1 else "")) for i in range(4)]
+    workers = pool._Pool(1, work=crash_on_marker, warm=False)
+    try:
+        workers.put([(i, doc) for i, doc in enumerate(docs)])
+        results = workers.get()
+    finally:
+        workers.close(abort=False)
+    kinds = [json.loads(line)["error"]["type"] if is_error else None for _, _, line, is_error in results]
+    assert kinds == ["WorkerCrashed", None, "WorkerCrashed", "WorkerCrashed"]
+
+
+def test_batch_faults_workers_that_keep_dying_stop_with_exit_4_and_keep_what_was_done(tmp_path: Path,
+                                                                                       monkeypatch) -> None:
+    """Three documents in a row whose worker dies even alone stop the batch (exit 4). The chunk in hand
+    keeps what it finished before the stop (d0's report, d1's and d2's WorkerCrashed records); only the
+    rest is redone by --resume, so nothing is lost and nothing is written twice."""
+    corpus = tmp_path / "in.jsonl"
+    ids = [f"d{i}" for i in range(6)]
+    with open(corpus, "w", encoding="utf-8") as fh:
+        for i, doc_id in enumerate(ids):
+            text = REPORT + (MARKER if i in (1, 2, 3) else "")
+            fh.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.jsonl"
+    real = pool.run_local
+    monkeypatch.setattr(pool, "run_local", lambda *a, **k: real(*a, **k, work=crash_on_marker, warm=False))
+    args = ["batch", str(corpus), "-o", str(out), "--chunksize", "4", "--quiet"]
+    result = CliRunner().invoke(app, [*args, "--workers", "2"])  # chunks [d0 d1 d2 d3] [d4 d5]: two workers
+    assert result.exit_code == 4, result.output
+    said = " ".join(result.output.split())
+    assert "worker processes keep dying" in said and "--resume" in said and "Traceback" not in said
+    assert finished(out) == 3 and not out.exists()
+    monkeypatch.setattr(pool, "run_local", real)
+    resumed = CliRunner().invoke(app, [*args, "--workers", "1", "--resume"])
+    assert resumed.exit_code == 3, resumed.output  # d1 and d2 keep their error records
+    got = records(out)
+    assert [r["id"] for r in got] == ids
+    assert [r["error"]["type"] if "error" in r else None for r in got] == [None, "WorkerCrashed", "WorkerCrashed",
+                                                                           None, None, None]
+
+
 def test_batch_faults_slow_document_times_out_in_process(tmp_path: Path) -> None:
     corpus = tmp_path / "in.jsonl"
     write_corpus(corpus, 3, huge=1, repeat=150)
@@ -206,6 +248,25 @@ def test_batch_faults_slow_document_times_out_in_process(tmp_path: Path) -> None
     got = records(tmp_path / "out.jsonl")
     assert [("error" in r) for r in got] == [False, True, False] and got[1]["error"]["type"] == "Timeout"
     assert summary.errors == 1
+
+
+def test_batch_faults_timeout_that_python_swallowed_still_gives_a_timeout_record(nlp, monkeypatch) -> None:
+    """SIGALRM can land in a weakref callback or a __del__, where Python prints "Exception ignored" and goes
+    on: the document then finishes, but it did run past the limit, so it still gets its Timeout record."""
+    from dvnlp.batch import local
+
+    real = local.process_document
+
+    def swallowing(nlp, item):
+        try:
+            time.sleep(2.0)
+        except work.DocumentTimeout:
+            pass  # what Python does with an exception raised inside a finalizer
+        return real(nlp, item)
+
+    monkeypatch.setattr(local, "process_document", swallowing)
+    line, is_error = work.work_item(nlp, RawDocument("d0", "d0.txt", REPORT), 0.2)
+    assert is_error and json.loads(line)["error"]["type"] == "Timeout"
 
 
 def test_batch_faults_duplicate_ids_are_renamed_with_a_warning(tmp_path: Path) -> None:

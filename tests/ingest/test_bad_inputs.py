@@ -119,6 +119,7 @@ def cases() -> list[Case]:
         Case("doc-saved-as.docx", OFFICE / "bao-cao.doc", [("text", REPORT)], "doc", needs=doc_tool),
         Case("bao-cao.doc", OFFICE / "bao-cao.doc", [("text", REPORT)], "doc", needs=doc_tool),
         Case("bao-cao-vni.doc", OFFICE / "bao-cao-vni.doc", [("text", REPORT)], "doc+vni", needs=doc_tool),
+        Case("bao-cao-vntime.doc", OFFICE / "bao-cao-vntime.doc", [("lower", REPORT)], "doc+tcvn3", needs=doc_tool),
         Case("broken.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(3000),
              [("error", "not a readable Word 97-2003 .doc file")], needs=doc_tool),
         Case("bao-cao.odt", OFFICE / "bao-cao.odt", [("text", REPORT)], "odt"),

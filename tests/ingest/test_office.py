@@ -49,12 +49,38 @@ def test_office_odt_converts_per_font_and_restores_vntimeh_capitals() -> None:
 
 
 @needs_doc_tool
-def test_office_doc_tcvn3_loses_only_the_soft_hyphen_letter() -> None:
-    """LibreOffice stores TCVN3's ư (byte 0xAD, Latin-1's soft hyphen) as an optional hyphen, which
-    antiword drops: a known limit of this fixture (see make_office.py), kept visible here."""
+def test_office_doc_tcvn3_keeps_the_letter_stored_as_an_optional_hyphen() -> None:
+    """LibreOffice stores TCVN3's ư (byte 0xAD, Latin-1's soft hyphen) as Word's optional hyphen
+    (0x1F), which antiword drops; dvnlp.ingest.doc97 restores it before antiword runs."""
     (doc,) = iter_documents([FIXTURES / "bao-cao-vntime.doc"])
     assert doc.encoding == "doc+tcvn3"
-    assert flat(doc.text).lower() == flat(SOURCE).lower().replace("ư", "")
+    assert "Thường trực" in doc.text and "\xad" not in doc.text
+    assert flat(doc.text).lower() == flat(SOURCE).lower()
+
+
+@needs_doc_tool
+def test_office_doc_optional_hyphens_stay_dropped_without_a_tcvn3_font(tmp_path: Path) -> None:
+    """The same bytes with the font table renamed away from .VnTime: 0x1F is then a genuine
+    optional hyphen, left for antiword to drop."""
+    data = (FIXTURES / "bao-cao-vntime.doc").read_bytes()
+    renamed = data.replace(".VnTime".encode("utf-16-le"), "_XnTime".encode("utf-16-le"))
+    assert renamed != data
+    path = tmp_path / "renamed.doc"
+    path.write_bytes(renamed)
+    text = read_text_file(path)
+    assert "ư" not in text and "\xad" not in text
+    assert flat(text).lower() == flat(SOURCE).lower().replace("ư", "")
+
+
+def test_office_doc_catdoc_fallback_is_a_warning(tmp_path: Path, monkeypatch) -> None:
+    fake = tmp_path / "catdoc"
+    fake.write_text("#!/bin/sh\necho 'Huyện ủy ban hành'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    decoded = doc_to_text((FIXTURES / "bao-cao.doc").read_bytes(), source="x.doc")
+    assert decoded.text.strip() == "Huyện ủy ban hành"
+    assert [w["type"] for w in decoded.warnings] == ["tool"]
+    assert "catdoc" in decoded.warnings[0]["message"] and "apt-get install antiword" in decoded.warnings[0]["message"]
 
 
 def test_office_pdf_legacy_text_layer_is_converted_per_page() -> None:
