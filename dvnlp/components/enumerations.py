@@ -34,6 +34,8 @@ _MONEY = re.compile(r"(?<![^\W_])(?:đồng|USD|đ)(?![^\W_])", re.IGNORECASE)
 _SCALE = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 _ITEM_SEP = re.compile(r"[,;(]|(?<![^\W_])(?:và|cùng|còn)(?![^\W_])", re.IGNORECASE)
 _LABEL_END = re.compile(r"[,;()\n]|(?<![^\W_])(?:và|còn|cùng)(?![^\W_])|\d")
+_BRACKET_GAP = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*")  # words between a total and its "(…)"
+_BRACKET_GAP_SAID = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,14}\s*")  # … when the bracket opens "(trong đó"
 _EPS = 1e-6
 _MEASURES = frozenset("m m2 m² km km2 ha cm mm tấn tạ kg g lít mét độ".split())
 
@@ -131,9 +133,10 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
             if close < 0:
                 continue
             stop = close
-            # a bracket opens a list only right after its total: "187 giải (gồm 60 HCV …)", not "Ninh Bình (6 huyện, 16 xã)"
-            totals = [n for n in totals[:1] if re.fullmatch(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*",
-                                                              text[n.span_end:trig.start()])]
+            # a bracket opens a list only right after its total: "187 giải (gồm 60 HCV …)", not "Ninh Bình (6 huyện, 16 xã)";
+            # "(trong đó …" / "(gồm …" says so itself, and may follow a longer noun phrase
+            gap = _BRACKET_GAP_SAID if re.search(r"[^\W\d_]", trig.group(0)) else _BRACKET_GAP
+            totals = [n for n in totals[:1] if gap.fullmatch(text, n.span_end, trig.start())]
             if not totals:
                 continue
         lo = bisect.bisect_left(starts, trig.end())

@@ -1,0 +1,20 @@
+"""Breakdowns not by field, in layouts found missing on real text (issue 14). Sentences written here, figures invented."""
+from __future__ import annotations
+
+import pytest
+
+
+def _others(nlp, text):
+    recs = (nlp(text)._.dvnlp_facts or {}).get("breakdowns", [])
+    return [(r["total"], [p["value"] for p in r["parts"]], r["partition"]) for r in recs if r["by"] != "field"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Hiện còn khoảng 900 chỗ ở trong các nhà khách của trường đại học tỉnh (trong đó nhà khách A: 400 chỗ; "
+                 "nhà khách B: 300; nhà khách C: 200) cho khách thuê.", [(900, [400, 300, 200], True)],
+                 id="said_bracket_after_a_long_noun"),
+    pytest.param("Tỉnh có 12 trạm y tế ở các xã vùng cao biên giới của ba huyện phía bắc (4 trạm mới, 8 trạm cũ).",
+                 [], id="plain_bracket_after_a_long_gap_is_not_opened"),
+])
+def test_enumerations_bracket_after_a_noun_phrase(nlp, text, expected):
+    assert _others(nlp, text) == expected
