@@ -37,6 +37,7 @@ _LABEL_END = re.compile(r"[,;()\n]|(?<![^\W_])(?:và|còn|cùng)(?![^\W_])|\d")
 _BRACKET_GAP = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*")  # words between a total and its "(…)"
 _BRACKET_GAP_SAID = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,14}\s*")  # … when the bracket opens "(trong đó"
 _EPS = 1e-6
+_PERIODS = frozenset("năm tháng ngày tuần quý giờ kỳ vụ".split())  # a total per one of these may be shared out
 _MEASURES = frozenset("m m2 m² km km2 ha cm mm tấn tạ kg g lít mét độ".split())
 
 
@@ -166,8 +167,17 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
     return out
 
 
+def _per(n: Num) -> str | None:
+    """The denominator of a rate unit (``USD/năm`` → ``năm``), None for a plain unit."""
+    unit = n.unit or ""
+    return unit.rsplit("/", 1)[1].strip().lower() or None if "/" in unit else None
+
+
 def _can_total(n: Num, used: set[int]) -> bool:
-    return id(n) not in used and not n.percent and n.value >= 2 and bool(n.unit) and "/" not in (n.unit or "")
+    # a rate per period may be shared out ("3.000 USD/năm, trong đó học phí 1.500 USD …"); "3 học sinh/máy" not
+    per = _per(n)
+    return (id(n) not in used and not n.percent and n.value >= 2 and bool(n.unit)
+            and (per is None or per in _PERIODS))
 
 
 def _item_heads(text: str, start: int, stop: int, cands: list[Num]) -> list[Num]:
@@ -199,8 +209,8 @@ def _parts(total: Num, cands: list[Num]) -> list[Num]:
             continue  # 500 hộ … 10 triệu đồng: money inside a part
         if n.unit and len(n.unit.split()) > 1 and all(w[:1].isupper() for w in n.unit.split()):
             continue  # 287 Đà Nẵng: a house number
-        if n.unit and "/" in n.unit:
-            continue  # 3 học sinh/máy: a rate is not a part
+        if _per(n) is not None and _per(n) != _per(total):
+            continue  # 3 học sinh/máy: a rate is not a part, unless the total is the same rate (USD/năm)
         if _measure(total) and n.unit and _measure(total) != _measure(n) and not _scale(n) != 1.0:
             continue  # 35.000 m2, gồm 1 hầm …: floors are not square metres
         if value > room:

@@ -18,3 +18,16 @@ def _others(nlp, text):
 ])
 def test_enumerations_bracket_after_a_noun_phrase(nlp, text, expected):
     assert _others(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Chi phí cho một học viên khoảng 2.000 USD/năm, trong đó học phí 1.200 USD, tiền ăn ở 800 USD/năm.",
+                 [(2000, [1200, 800], True)], id="rate_per_year_shared_out"),
+    pytest.param("Mức hỗ trợ là 900.000 đồng/tháng, gồm 600.000 đồng/tháng tiền ăn và 300.000 đồng/tháng tiền ở.",
+                 [(900000, [600000, 300000], True)], id="same_rate_parts"),
+    pytest.param("Trường có 40 học sinh/máy tính, trong đó 12 học sinh nữ và 20 học sinh nam.", [],
+                 id="rate_per_thing_is_no_total"),
+    pytest.param("Xã có 50 hộ, trong đó 10 hộ/thôn và 20 hộ/thôn ở vùng cao.", [], id="rate_parts_of_a_plain_total"),
+])
+def test_enumerations_rates_per_period(nlp, text, expected):
+    assert _others(nlp, text) == expected
