@@ -27,6 +27,7 @@ _TRIGGER = re.compile(
 )
 _NOT_PART_BEFORE = re.compile(r"(?<![^\W_])(?:năm|khóa|số|thứ|lần|ngày|tháng|cấp|lớp|quận|phường|đợt|kỳ|giai\s+đoạn)\s*$",
                               re.IGNORECASE)
+_WHERE_BEFORE = re.compile(r"(?<![^\W_])(?:tại|(?<!ăn )ở)\s+$", re.IGNORECASE)  # not "tiền ăn ở 800"
 _PCT_IN_GAP = re.compile(r"\d[\d.,]*\s*%")
 _LEVEL_WORDS = re.compile(r"(?<![^\W_])(?:cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trên\s+cơ\s+sở|trung\s+ương|thành\s+phố)|"
                           r"trung\s+ương|địa\s+phương|cơ\s+sở)(?![^\W_])", re.IGNORECASE)
@@ -145,6 +146,8 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
         cands = [n for n in nums[lo:hi] if id(n) not in used and n.of is None
                  and text.count("(", trig.end(), n.start) <= text.count(")", trig.end(), n.start)]  # not a sub-part
         cands += _extra_parts(text, trig.end(), stop, nums[lo:hi])
+        # "(trong đó, công ty tại 2 tỉnh … tài trợ 30 suất)": a number after "tại"/"ở" says where, it is no part
+        cands = [n for n in cands if not _WHERE_BEFORE.search(text, max(0, n.start - 6), n.start)]
         heads = _item_heads(text, trig.end(), stop, cands)
         best = None
         for t in totals:
@@ -161,10 +164,22 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
         if best is None:
             continue
         record, t, parts = best
+        if not record["partition"] and _coordinated(text, t, nums[max(0, k - 3):k], s_start):
+            continue  # "đàn gà 200 con và đàn vịt 400 con, trong đó 30 con gà và 200 con vịt": parts of both
         used.add(id(t))
         used.update(id(p) for p in parts)
         out.append(record)
     return out
+
+
+def _coordinated(text: str, total: Num, before: list[Num], s_start: int) -> bool:
+    """``total`` is the second of two counts of one noun joined by ``và`` (``… 200 con và … 400 con``)."""
+    prev = [n for n in before if n.span_end <= total.start and n.start >= s_start]
+    if not prev or not prev[-1].unit or not total.unit:
+        return False
+    p = prev[-1]
+    same = p.unit.split()[-1].lower() == total.unit.split()[-1].lower()
+    return same and re.search(r"(?<![^\W_])và(?![^\W_])", text[p.span_end:total.start]) is not None
 
 
 def _per(n: Num) -> str | None:

@@ -31,3 +31,17 @@ def test_enumerations_bracket_after_a_noun_phrase(nlp, text, expected):
 ])
 def test_enumerations_rates_per_period(nlp, text, expected):
     assert _others(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Hội đã trao 20 suất quà cho 20 em nhỏ (trong đó, một công ty tại 2 huyện miền núi tài trợ 15 suất).",
+                 [], id="a_number_after_tai_is_where"),
+    pytest.param("Trại có đàn gà 300 con và đàn vịt 500 con, trong đó 40 con gà và 120 con vịt bị bệnh.", [],
+                 id="parts_of_two_coordinated_totals"),
+    pytest.param("Trại có 12 chuồng và 500 con, trong đó 300 con gà và 200 con vịt.", [(500, [300, 200], True)],
+                 id="coordinated_but_adding_up"),
+    pytest.param("Đoàn có 30 người, trong đó 10 người ở Hà Nội, 12 người ở Huế và 8 người ở Cần Thơ.",
+                 [(30, [10, 12, 8], True)], id="places_after_the_parts_stay"),
+])
+def test_enumerations_false_alarms_on_real_layouts(nlp, text, expected):
+    assert _others(nlp, text) == expected
