@@ -1,0 +1,21 @@
+"""dvnlp_breakdowns: total and parts not joined by a list opener (issue 14). Sentences written here, figures invented."""
+from __future__ import annotations
+
+import pytest
+
+
+def _layouts(nlp, text):
+    recs = (nlp(text)._.dvnlp_facts or {}).get("breakdowns", [])
+    return [(r["total"], [p["value"] for p in r["parts"]], r["rule"]) for r in recs if r["rule"].startswith("layout:")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Năm nay tỉnh thu hút 12 dự án mới với vốn đăng ký 640,5 tỷ đồng. Ngoài ra, 9 dự án tăng vốn thêm "
+                 "59,5 tỷ đồng. Tổng vốn đăng ký mới và tăng thêm đạt 700 tỷ đồng, tăng 5%.",
+                 [(700, [640.5, 59.5], "layout:total_after")], id="total_after_two_sentences"),
+    pytest.param("Huyện trồng 40 ha lúa. Xã bên trồng 25 ha ngô. Tổng diện tích là 80 ha.", [],
+                 id="total_after_that_does_not_add_up"),
+    pytest.param("Huyện trồng 40 ha lúa, 25 ha ngô. Diện tích là 65 ha.", [], id="no_total_word"),
+])
+def test_breakdown_layouts_total_after_its_parts(nlp, text, expected):
+    assert _layouts(nlp, text) == expected
