@@ -63,7 +63,7 @@ def find_layouts(text: str, nums: list[Num], used: set[int], sents: list[list[in
     """The breakdowns of the four layouts above; ``used`` (ids of numbers already in a breakdown) is updated."""
     s = _Sentences(sents)
     out: list[dict[str, Any]] = []
-    for finder in (_total_after,):
+    for finder in (_total_after, _remainder):
         out += finder(text, nums, used, s)
     return out
 
@@ -96,19 +96,22 @@ def _total_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> l
     return out
 
 
-def _remainder_num(text: str, a: int, b: int, nums: list[Num]) -> Num | None:
+def _remainder_num(text: str, a: int, nums: list[Num]) -> Num | None:
     """The count just before ``còn lại`` (``ba kho còn lại``, ``7 lần còn lại``), in digits or in words."""
     before = text[max(0, a - 40):a]
-    m = re.search(r"([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+$", before)
-    if m is None:
-        return None
-    noun_start = a - len(before) + m.start(1)
-    hit = next((n for n in nums if n.span_end >= noun_start - 1 and n.end <= noun_start and n.unit), None)
-    if hit is not None:
-        return hit
-    for x, y, value, value_max in find_number_words(text, max(0, noun_start - 25), noun_start):
-        if value_max is None and re.fullmatch(r"\s+", text[y:noun_start]):
-            return Num(value, x, y, a - len(before) + m.end(1), m.group(1), None, False)
+    off = a - len(before)
+    for size in (1, 2, 3):
+        m = re.search(rf"([^\W\d_]+(?:\s+[^\W\d_]+){{{size - 1}}})\s+$", before)
+        if m is None:
+            return None
+        noun_start = off + m.start(1)
+        hit = next((n for n in nums if n.end <= noun_start <= n.span_end + 1 and n.unit
+                    and re.fullmatch(r"\s+", text[n.end:noun_start])), None)
+        if hit is not None:
+            return hit
+        for x, y, value, value_max in find_number_words(text, max(0, noun_start - 25), noun_start):
+            if value_max is None and y < noun_start and re.fullmatch(r"\s+", text[y:noun_start]):
+                return Num(value, x, y, off + m.end(1), m.group(1), None, False)
     return None
 
 
@@ -116,7 +119,7 @@ def _remainder(text: str, nums: list[Num], used: set[int], s: _Sentences) -> lis
     """A total, counts of its noun, and ``N … còn lại`` in the same or the next sentence that closes the sum."""
     out: list[dict[str, Any]] = []
     for m in _REMAINDER.finditer(text):
-        r = _remainder_num(text, m.start(), m.end(), nums)
+        r = _remainder_num(text, m.start(), nums)
         if r is None or id(r) in used:
             continue
         k = s.index(m.start())

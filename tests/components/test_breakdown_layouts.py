@@ -19,3 +19,14 @@ def _layouts(nlp, text):
 ])
 def test_breakdown_layouts_total_after_its_parts(nlp, text, expected):
     assert _layouts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Trong 7 trạm bơm của huyện, chỉ có 3 trạm bơm mới sửa là chạy tốt. Bốn trạm bơm còn lại đã hỏng.",
+                 [(7, [3, 4], "layout:remainder")], id="remainder_in_words_next_sentence"),
+    pytest.param("Đoàn có 12 xe, 5 xe đã về đích. 7 xe còn lại đang trên đường.", [(12, [5, 7], "layout:remainder")],
+                 id="remainder_in_digits"),
+    pytest.param("Trong 7 trạm bơm, có 3 trạm bơm tốt. Hai trạm bơm còn lại đã hỏng.", [], id="remainder_not_adding_up"),
+])
+def test_breakdown_layouts_remainder_in_the_next_sentence(nlp, text, expected):
+    assert _layouts(nlp, text) == expected
