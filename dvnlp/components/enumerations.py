@@ -37,6 +37,7 @@ _ITEM_SEP = re.compile(r"[,;(]|(?<![^\W_])(?:và|cùng|còn)(?![^\W_])", re.IGNO
 _LABEL_END = re.compile(r"[,;()\n]|(?<![^\W_])(?:và|còn|cùng)(?![^\W_])|\d")
 _BRACKET_GAP = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*")  # words between a total and its "(…)"
 _BRACKET_GAP_SAID = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,14}\s*")  # … when the bracket opens "(trong đó"
+_NAME_BEFORE = re.compile(r"(?<![^\W_])là\s+[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)*\s*$")  # "… là Sơn La (1 huyện, 1 xã)"
 _EPS = 1e-6
 _PERIODS = frozenset("năm tháng ngày tuần quý giờ kỳ vụ".split())  # a total per one of these may be shared out
 _MEASURES = frozenset("m m2 m² km km2 ha cm mm tấn tạ kg g lít mét độ".split())
@@ -137,8 +138,10 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
             stop = close
             # a bracket opens a list only right after its total: "187 giải (gồm 60 HCV …)", not "Ninh Bình (6 huyện, 16 xã)";
             # "(trong đó …" / "(gồm …" says so itself, and may follow a longer noun phrase
-            gap = _BRACKET_GAP_SAID if re.search(r"[^\W\d_]", trig.group(0)) else _BRACKET_GAP
-            totals = [n for n in totals[:1] if gap.fullmatch(text, n.span_end, trig.start())]
+            said = re.search(r"[^\W\d_]", trig.group(0)) is not None
+            gap = _BRACKET_GAP_SAID if said else _BRACKET_GAP
+            totals = [n for n in totals[:1] if gap.fullmatch(text, n.span_end, trig.start())
+                      and (said or not _NAME_BEFORE.search(text, n.span_end, trig.start()))]
             if not totals:
                 continue
         lo = bisect.bisect_left(starts, trig.end())

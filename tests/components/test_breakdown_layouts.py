@@ -30,3 +30,14 @@ def test_breakdown_layouts_total_after_its_parts(nlp, text, expected):
 ])
 def test_breakdown_layouts_remainder_in_the_next_sentence(nlp, text, expected):
     assert _layouts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Hiện có 10 xã của 6 huyện còn dịch là Lào Cai (2 huyện, 3 xã), Hà Giang (1 huyện, 2 xã), "
+                 "Cao Bằng (3 huyện, 5 xã).",
+                 [(10, [3, 2, 5], "layout:places"), (6, [2, 1, 3], "layout:places")], id="two_nouns"),
+    pytest.param("Ninh Bình (6 huyện, 16 xã), Sơn La (1 huyện, 1 xã) còn dịch.", [], id="no_total"),
+    pytest.param("Có 30 xã là Lào Cai (2 huyện, 3 xã), Hà Giang (1 huyện, 2 xã).", [], id="not_adding_up"),
+])
+def test_breakdown_layouts_places_with_bracketed_counts(nlp, text, expected):
+    assert _layouts(nlp, text) == expected

@@ -45,3 +45,12 @@ def test_enumerations_rates_per_period(nlp, text, expected):
 ])
 def test_enumerations_false_alarms_on_real_layouts(nlp, text, expected):
     assert _others(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Còn 6 huyện có dịch là Lào Cai (2 huyện, 3 xã).", [], id="bracket_after_la_name_is_about_the_name"),
+    pytest.param("Đoàn giành 6 huy chương là Vàng Anh (2 vàng, 4 bạc).", [], id="bracket_after_la_name_in_a_sentence"),
+    pytest.param("Đoàn giành 6 huy chương (2 vàng, 4 bạc).", [(6, [2, 4], True)], id="bracket_right_after_the_total"),
+])
+def test_enumerations_bracket_after_a_name(nlp, text, expected):
+    assert _others(nlp, text) == expected
