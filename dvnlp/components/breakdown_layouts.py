@@ -63,7 +63,7 @@ def find_layouts(text: str, nums: list[Num], used: set[int], sents: list[list[in
     """The breakdowns of the four layouts above; ``used`` (ids of numbers already in a breakdown) is updated."""
     s = _Sentences(sents)
     out: list[dict[str, Any]] = []
-    for finder in (_total_after, _remainder, _places):
+    for finder in (_total_after, _remainder, _places, _headline):
         out += finder(text, nums, used, s)
     return out
 

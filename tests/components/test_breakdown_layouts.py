@@ -41,3 +41,16 @@ def test_breakdown_layouts_remainder_in_the_next_sentence(nlp, text, expected):
 ])
 def test_breakdown_layouts_places_with_bracketed_counts(nlp, text, expected):
     assert _layouts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Trao 40 suất học bổng cho học sinh nghèo\nChiều qua, hội khuyến học đã trao 25 suất học bổng cho "
+                 "học sinh xã A và 15 suất học bổng cho học sinh xã B.", [(40, [25, 15], "layout:headline")],
+                 id="headline_total"),
+    pytest.param("Trao 40 suất học bổng cho học sinh nghèo\nHội đã trao 25 suất học bổng. Sau đó trao thêm 10 suất "
+                 "học bổng.", [], id="parts_in_two_sentences"),
+    pytest.param("Trao 40 suất học bổng cho học sinh nghèo\nHội đã trao 25 suất học bổng và 10 suất học bổng.", [],
+                 id="not_adding_up"),
+])
+def test_breakdown_layouts_headline_total(nlp, text, expected):
+    assert _layouts(nlp, text) == expected
