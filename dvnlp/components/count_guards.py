@@ -101,3 +101,18 @@ def is_year(num: str, text: str, end: int) -> bool:
         return False
     following = text[end:end + 12].lstrip()
     return not following or not following[0].isalpha() or following.split()[0].lower() in ("và", "đến", "của")
+
+
+def year_after_word(num: str, text: str, start: int, end: int, words: UnitWords) -> bool:
+    """``trước 1975 chỉ có``, ``sau 1986 đã``: a four-digit number from 1945 to 2050 after a word of
+    time (``year_before``) is a year, unless a counted noun follows it (``đến 2000 người``)."""
+    if not (len(num) == 4 and num.isdigit() and 1945 <= int(num) <= 2050):
+        return False
+    before = _WORDS_BEFORE.search(text, max(0, start - 12), start)
+    if not before or before.group(1).split()[-1].lower() not in words.year_before:
+        return False
+    after = re.match(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+){0,2})", text[end:end + 40])
+    if after is None:
+        return True
+    low = after.group(1).lower().split()
+    return not any(" ".join(low[:k]) in words.counted for k in (1, 2, 3))

@@ -73,6 +73,7 @@ class UnitWords:
     not_numbers: tuple[str, ...]
     counted: frozenset[str]
     verbs: frozenset[str]
+    year_before: frozenset[str]  # trước 1975, sau 1986: a four-digit number after them is a year
     qualifier_re: re.Pattern[str]  # a hedge right before a number (written as the text has it)
     word_qualifier_re: re.Pattern[str]  # … before a number in words (also ``cả``, ``hàng``)
 
@@ -93,6 +94,7 @@ def unit_words() -> UnitWords:
         not_numbers=tuple(by_kind.get("not_a_number", [])),
         counted=frozenset(by_kind.get("counted", [])),
         verbs=frozenset(by_kind.get("verb", [])),
+        year_before=frozenset(by_kind.get("year_before", [])),
         qualifier_re=_hedge_pattern(by_kind.get("qualifier", [])),
         word_qualifier_re=_hedge_pattern(by_kind.get("qualifier", []) + by_kind.get("qualifier_words", [])),
     )
@@ -176,6 +178,8 @@ class CountFinder(Component):
                 continue
             if guards.is_year(m.group("num"), text, b) or _CLOCK_AFTER.match(text, b):
                 continue
+            if guards.year_after_word(m.group("num"), text, a, b, words):
+                continue  # trước 1975 chỉ có …: a year, not 1975 "chỉ"
             if guards.year_like(m.group("num")) and _MONTH_BEFORE.search(text, max(0, a - 6), a):
                 continue  # tháng 3-2017: the year of a date
             if rng is not None:

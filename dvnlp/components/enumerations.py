@@ -27,6 +27,7 @@ _TRIGGER = re.compile(
 )
 _NOT_PART_BEFORE = re.compile(r"(?<![^\W_])(?:năm|khóa|số|thứ|lần|ngày|tháng|cấp|lớp|quận|phường|đợt|kỳ|giai\s+đoạn)\s*$",
                               re.IGNORECASE)
+_WHERE_BEFORE = re.compile(r"(?<![^\W_])(?:tại|(?<!ăn )ở)\s+$", re.IGNORECASE)  # not "tiền ăn ở 800"
 _PCT_IN_GAP = re.compile(r"\d[\d.,]*\s*%")
 _LEVEL_WORDS = re.compile(r"(?<![^\W_])(?:cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trên\s+cơ\s+sở|trung\s+ương|thành\s+phố)|"
                           r"trung\s+ương|địa\s+phương|cơ\s+sở)(?![^\W_])", re.IGNORECASE)
@@ -34,7 +35,11 @@ _MONEY = re.compile(r"(?<![^\W_])(?:đồng|USD|đ)(?![^\W_])", re.IGNORECASE)
 _SCALE = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 _ITEM_SEP = re.compile(r"[,;(]|(?<![^\W_])(?:và|cùng|còn)(?![^\W_])", re.IGNORECASE)
 _LABEL_END = re.compile(r"[,;()\n]|(?<![^\W_])(?:và|còn|cùng)(?![^\W_])|\d")
+_BRACKET_GAP = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*")  # words between a total and its "(…)"
+_BRACKET_GAP_SAID = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,14}\s*")  # … when the bracket opens "(trong đó"
+_NAME_BEFORE = re.compile(r"(?<![^\W_])là\s+[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)*\s*$")  # "… là Sơn La (1 huyện, 1 xã)"
 _EPS = 1e-6
+_PERIODS = frozenset("năm tháng ngày tuần quý giờ kỳ vụ".split())  # a total per one of these may be shared out
 _MEASURES = frozenset("m m2 m² km km2 ha cm mm tấn tạ kg g lít mét độ".split())
 
 
@@ -131,9 +136,12 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
             if close < 0:
                 continue
             stop = close
-            # a bracket opens a list only right after its total: "187 giải (gồm 60 HCV …)", not "Ninh Bình (6 huyện, 16 xã)"
-            totals = [n for n in totals[:1] if re.fullmatch(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*",
-                                                              text[n.span_end:trig.start()])]
+            # a bracket opens a list only right after its total: "187 giải (gồm 60 HCV …)", not "Ninh Bình (6 huyện, 16 xã)";
+            # "(trong đó …" / "(gồm …" says so itself, and may follow a longer noun phrase
+            said = re.search(r"[^\W\d_]", trig.group(0)) is not None
+            gap = _BRACKET_GAP_SAID if said else _BRACKET_GAP
+            totals = [n for n in totals[:1] if gap.fullmatch(text, n.span_end, trig.start())
+                      and (said or not _NAME_BEFORE.search(text, n.span_end, trig.start()))]
             if not totals:
                 continue
         lo = bisect.bisect_left(starts, trig.end())
@@ -141,6 +149,8 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
         cands = [n for n in nums[lo:hi] if id(n) not in used and n.of is None
                  and text.count("(", trig.end(), n.start) <= text.count(")", trig.end(), n.start)]  # not a sub-part
         cands += _extra_parts(text, trig.end(), stop, nums[lo:hi])
+        # "(trong đó, công ty tại 2 tỉnh … tài trợ 30 suất)": a number after "tại"/"ở" says where, it is no part
+        cands = [n for n in cands if not _WHERE_BEFORE.search(text, max(0, n.start - 6), n.start)]
         heads = _item_heads(text, trig.end(), stop, cands)
         best = None
         for t in totals:
@@ -157,14 +167,35 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
         if best is None:
             continue
         record, t, parts = best
+        if not record["partition"] and _coordinated(text, t, nums[max(0, k - 3):k], s_start):
+            continue  # "đàn gà 200 con và đàn vịt 400 con, trong đó 30 con gà và 200 con vịt": parts of both
         used.add(id(t))
         used.update(id(p) for p in parts)
         out.append(record)
     return out
 
 
+def _coordinated(text: str, total: Num, before: list[Num], s_start: int) -> bool:
+    """``total`` is the second of two counts of one noun joined by ``và`` (``… 200 con và … 400 con``)."""
+    prev = [n for n in before if n.span_end <= total.start and n.start >= s_start]
+    if not prev or not prev[-1].unit or not total.unit:
+        return False
+    p = prev[-1]
+    same = p.unit.split()[-1].lower() == total.unit.split()[-1].lower()
+    return same and re.search(r"(?<![^\W_])và(?![^\W_])", text[p.span_end:total.start]) is not None
+
+
+def _per(n: Num) -> str | None:
+    """The denominator of a rate unit (``USD/năm`` → ``năm``), None for a plain unit."""
+    unit = n.unit or ""
+    return unit.rsplit("/", 1)[1].strip().lower() or None if "/" in unit else None
+
+
 def _can_total(n: Num, used: set[int]) -> bool:
-    return id(n) not in used and not n.percent and n.value >= 2 and bool(n.unit) and "/" not in (n.unit or "")
+    # a rate per period may be shared out ("3.000 USD/năm, trong đó học phí 1.500 USD …"); "3 học sinh/máy" not
+    per = _per(n)
+    return (id(n) not in used and not n.percent and n.value >= 2 and bool(n.unit)
+            and (per is None or per in _PERIODS))
 
 
 def _item_heads(text: str, start: int, stop: int, cands: list[Num]) -> list[Num]:
@@ -196,8 +227,8 @@ def _parts(total: Num, cands: list[Num]) -> list[Num]:
             continue  # 500 hộ … 10 triệu đồng: money inside a part
         if n.unit and len(n.unit.split()) > 1 and all(w[:1].isupper() for w in n.unit.split()):
             continue  # 287 Đà Nẵng: a house number
-        if n.unit and "/" in n.unit:
-            continue  # 3 học sinh/máy: a rate is not a part
+        if _per(n) is not None and _per(n) != _per(total):
+            continue  # 3 học sinh/máy: a rate is not a part, unless the total is the same rate (USD/năm)
         if _measure(total) and n.unit and _measure(total) != _measure(n) and not _scale(n) != 1.0:
             continue  # 35.000 m2, gồm 1 hầm …: floors are not square metres
         if value > room:

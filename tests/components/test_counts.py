@@ -233,3 +233,14 @@ def test_counts_issue14_not_counts(nlp, text):
 def test_counts_bare_number_only_after_a_field_label(nlp):
     text = "Có 40 mô hình (kinh tế: 16; văn hóa - xã hội: 24). Mức thang 1-200, chỉ số 178."
     assert [c[0] for c in _full(nlp, text)] == [40, 16, 24]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("số cây trồng trước 1980 chỉ còn 20 cây", [20]),  # a year after "trước", then an adverb
+    ("những ngôi nhà xây sau 1990 đã xuống cấp", []),
+    ("từ 2005 đến nay xã có 12 mô hình", [12]),
+    ("đoàn đã gặp gỡ trước 2000 người dân", [2000]),  # a counted noun after it: a count
+    ("trước 15 đại biểu", [15]),  # not a year shape
+])
+def test_counts_year_after_a_time_word_is_not_a_count(nlp, text, expected):
+    assert [c[0] for c in _full(nlp, text)] == expected

@@ -1,0 +1,179 @@
+"""Breakdowns whose total and parts are not joined by a list opener (part of
+:mod:`dvnlp.components.breakdowns`, run after the field breakdowns and the enumerations):
+
+- **total after its parts**: ``… 1.200 tỷ đồng … Ngoài ra … 300 tỷ đồng. Tổng vốn … đạt 1.500 tỷ đồng``
+  (rule ``layout:total_after``);
+- **a remainder in the next sentence**: ``Trong 6 kho …, chỉ có 2 kho …. Bốn kho còn lại …``
+  (``layout:remainder``);
+- **places with bracketed counts**: ``12 xã của 5 huyện là A (2 huyện, 7 xã), B (3 huyện, 5 xã)``
+  (``layout:places``);
+- **a headline total**: the first sentence says ``40 phòng học`` and one later sentence holds the
+  counts of that noun that add up to it (``layout:headline``).
+
+Every one of them is kept only when the parts add up to the total exactly (they are not announced
+by the text, so the sum is what shows they are parts); records have the shape of
+:mod:`dvnlp.components.enumerations`, with ``partition`` true.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from dvnlp.components.breakdown_numbers import unit_key
+from dvnlp.components.enumerations import Num
+from dvnlp.segment.numwords import find_number_words
+
+_TOTAL_WORD = re.compile(r"(?<![^\W_])tổng(?![^\W_])", re.IGNORECASE)
+_REMAINDER = re.compile(r"(?<![^\W_])còn\s+lại(?![^\W_])", re.IGNORECASE)
+_EPS = 1e-6
+_MAX_PARTS = 6
+
+
+def _free(n: Num, used: set[int]) -> bool:
+    return id(n) not in used and n.of is None and not n.percent and bool(n.unit) and "/" not in (n.unit or "")
+
+
+def _equal(a: float, b: float) -> bool:
+    return abs(a - b) <= _EPS * max(1.0, abs(b))
+
+
+def _record(total: Num, parts: list[Num], text: str, rule: str, by: str = "kind") -> dict[str, Any]:
+    first = min(p.start for p in parts + [total])
+    last = max(p.span_end for p in parts + [total])
+    return {
+        "total": total.value, "unit": total.unit,
+        "parts": [{"value": p.value, "label": text[p.end:p.span_end].strip(), "field": None} for p in parts],
+        "span": [first, last], "total_span": [total.start, total.span_end],
+        "part_spans": [[p.start, p.span_end] for p in parts],
+        "rule": "layout:" + rule, "by": by, "partition": True, "total_qualifier": total.qualifier,
+    }
+
+
+class _Sentences:
+    def __init__(self, sents: list[list[int]]) -> None:
+        self.spans = sents
+        self.starts = [a for a, _ in sents]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+
+def find_layouts(text: str, nums: list[Num], used: set[int], sents: list[list[int]]) -> list[dict[str, Any]]:
+    """The breakdowns of the four layouts above; ``used`` (ids of numbers already in a breakdown) is updated."""
+    s = _Sentences(sents)
+    out: list[dict[str, Any]] = []
+    for finder in (_total_after, _remainder, _places, _headline):
+        out += finder(text, nums, used, s)
+    return out
+
+
+def _take(out: list[dict[str, Any]], used: set[int], total: Num, parts: list[Num], rec: dict[str, Any]) -> None:
+    used.add(id(total))
+    used.update(id(p) for p in parts)
+    out.append(rec)
+
+
+def _total_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
+    """``Tổng …`` then a count equal to the sum of the last counts of its noun in the two sentences before."""
+    out: list[dict[str, Any]] = []
+    for i, t in enumerate(nums):
+        if not _free(t, used) or t.value < 2:
+            continue
+        k = s.index(t.start)
+        a = s.spans[k][0]
+        if not _TOTAL_WORD.search(text, a, t.start) or any(_free(n, used) and n.start >= a for n in nums[:i]
+                                                           if unit_key(n.unit) == unit_key(t.unit)):
+            continue  # "Tổng …" must lead to this count, the first of its noun in the sentence
+        lo = s.spans[max(0, k - 2)][0]
+        prev = [n for n in nums[:i] if n.start >= lo and n.end <= a and _free(n, used)
+                and unit_key(n.unit) == unit_key(t.unit)]
+        for size in range(2, min(_MAX_PARTS, len(prev)) + 1):
+            parts = prev[-size:]
+            if _equal(sum(p.value for p in parts), t.value):
+                _take(out, used, t, parts, _record(t, parts, text, "total_after"))
+                break
+    return out
+
+
+def _remainder_num(text: str, a: int, nums: list[Num]) -> Num | None:
+    """The count just before ``còn lại`` (``ba kho còn lại``, ``7 lần còn lại``), in digits or in words."""
+    before = text[max(0, a - 40):a]
+    off = a - len(before)
+    for size in (1, 2, 3):
+        m = re.search(rf"([^\W\d_]+(?:\s+[^\W\d_]+){{{size - 1}}})\s+$", before)
+        if m is None:
+            return None
+        noun_start = off + m.start(1)
+        hit = next((n for n in nums if n.end <= noun_start <= n.span_end + 1 and n.unit
+                    and re.fullmatch(r"\s+", text[n.end:noun_start])), None)
+        if hit is not None:
+            return hit
+        for x, y, value, value_max in find_number_words(text, max(0, noun_start - 25), noun_start):
+            if value_max is None and y < noun_start and re.fullmatch(r"\s+", text[y:noun_start]):
+                return Num(value, x, y, off + m.end(1), m.group(1), None, False)
+    return None
+
+
+def _remainder(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
+    """A total, counts of its noun, and ``N … còn lại`` in the same or the next sentence that closes the sum."""
+    out: list[dict[str, Any]] = []
+    for m in _REMAINDER.finditer(text):
+        r = _remainder_num(text, m.start(), nums)
+        if r is None or id(r) in used:
+            continue
+        k = s.index(m.start())
+        lo = s.spans[max(0, k - 1)][0]
+        same = [n for n in nums if lo <= n.start and n.end <= r.start and _free(n, used)
+                and unit_key(n.unit) == unit_key(r.unit)]
+        for j in range(len(same) - 2, -1, -1):
+            total, parts = same[j], same[j + 1:]
+            if len(parts) <= _MAX_PARTS and _equal(sum(p.value for p in parts) + r.value, total.value):
+                _take(out, used, total, parts + [r], _record(total, parts + [r], text, "remainder"))
+                break
+    return out
+
+
+_BRACKET = re.compile(r"\(([^()]{1,80})\)")
+
+
+def _places(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
+    """Named places each with bracketed counts; a count before them equal to the sum of one noun."""
+    out: list[dict[str, Any]] = []
+    for a, b in s.spans:
+        groups = [g for g in _BRACKET.finditer(text, a, b)
+                  if re.search(r"[A-ZĐ][^\W\d_]*\s*$", text[max(a, g.start() - 30):g.start()])]
+        if len(groups) < 2:
+            continue
+        inside = [n for n in nums if any(g.start() < n.start and n.span_end <= g.end() for g in groups) and _free(n, used)]
+        before = [n for n in nums if a <= n.start and n.span_end <= groups[0].start() and _free(n, used)]
+        by_noun: dict[str | None, list[Num]] = {}
+        for n in inside:
+            by_noun.setdefault(unit_key(n.unit), []).append(n)
+        for noun, parts in by_noun.items():
+            total = next((t for t in before if unit_key(t.unit) == noun), None)
+            if total is not None and len(parts) >= 2 and _equal(sum(p.value for p in parts), total.value):
+                _take(out, used, total, parts, _record(total, parts, text, "places", by="other"))
+    return out
+
+
+def _headline(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
+    """A count in the first sentence, and one later sentence whose counts of that noun add up to it."""
+    if len(s.spans) < 2:
+        return []
+    first_end = s.spans[0][1]
+    out: list[dict[str, Any]] = []
+    by_sentence: dict[int, list[Num]] = {}
+    for n in nums:
+        if n.start >= first_end and _free(n, used):
+            by_sentence.setdefault(s.index(n.start), []).append(n)
+    for t in [n for n in nums if n.span_end <= first_end and _free(n, used) and n.value >= 2]:
+        if id(t) in used:
+            continue
+        for k in sorted(by_sentence):
+            parts = [n for n in by_sentence[k] if unit_key(n.unit) == unit_key(t.unit) and id(n) not in used]
+            if 2 <= len(parts) <= _MAX_PARTS and _equal(sum(p.value for p in parts), t.value):
+                _take(out, used, t, parts, _record(t, parts, text, "headline"))
+                break
+    return out
+
