@@ -150,3 +150,72 @@ def lower_tail(ctx: Context, q: int, limit: int = 10) -> int:
             break
         pos = end + 1
     return end
+
+
+_OF_BODY = re.compile(r"[ \t]+(?:của|thuộc)[ \t]+")
+_BRACKETED = re.compile(ACRONYM.pattern.replace("(?=[ \\t]|$)", ""))
+
+
+def _named_tail(ctx: Context, pos: int, limit: int = 12) -> int:
+    """End of a body's proper name from ``pos``, or 0: capitalized runs (a word the tokenizer joins to the
+    next lower-case syllable goes on: ``Dạy nghề``), lower-case words before another capitalized run
+    (``cao đẳng nội trú Green Hill``), an acronym in brackets, up to a level or place (``Thành ủy``,
+    ``huyện Thạnh Trị``); never into a person's name or a position."""
+    g, text = grammar(), ctx.text
+    end, n = 0, 0
+    q = GAP.match(text, pos).end()
+    while q > pos and n < limit:
+        if (m := g.level.match(text, q)) and text[q].isupper():
+            return m.end()
+        if m := g.place.match(text, q):
+            run = ctx.cap_run(GAP.match(text, m.end()).end())
+            return run[-1][1] if run and end else end
+        if end and (a := ACRONYM.match(text, pos)):
+            pos, q = a.end(), GAP.match(text, a.end()).end()
+            continue
+        run = ctx.cap_run(q)
+        if run:
+            if g.honorific.match(text, q) or g.heads.match(text, q):
+                break  # a person or a position is next, not the body's name
+            k = split_place_name(ctx, run, after_place_word=False) if len(run) >= 2 else None
+            if k is not None:  # ``Công ty Sông Đà Nguyễn Văn Ba``: the name ends before the person
+                if k:
+                    end = run[k - 1][1]
+                break
+            end, n, pos = run[-1][1], n + len(run), run[-1][1]
+            if (tok := ctx.token_end(run[-1][0])) > pos:
+                end = pos = tok  # ``Trung tâm Dạy nghề``, ``Ban Chỉ đạo Quốc gia``
+        elif (low := lower_tail(ctx, q, limit=6)) and ctx.cap_run(GAP.match(text, low).end()):
+            n, pos = n + len(text[q:low].split()), low
+        else:
+            break
+        q = GAP.match(text, pos).end()
+    return end
+
+
+def named_earlier(ctx: Context, word: str, before: int, window: int = 1500) -> str:
+    """The proper name of the last body written with the head ``word`` before ``before`` (``Nhà máy Nước Thủ
+    Đức`` for ``Phó Giám đốc nhà máy``), abbreviations spelled out, or ''."""
+    g, text = grammar(), ctx.text
+    pat = re.compile(r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, word.split())) + r"(?![^\W_])", re.IGNORECASE)
+    for m in reversed(list(pat.finditer(text, max(0, before - window), before))):
+        if text[m.start()].isupper() and (end := _named_tail(ctx, m.end())):
+            return g.expand_text(" ".join(_BRACKETED.sub("", text[m.start():end]).split()))  # ``(TTDN)`` dropped
+    return ""
+
+
+def complete_from_earlier(ctx: Context, t) -> None:
+    """The body named before the title: ``Tại Nhà máy Nước X, ông A, Phó Giám đốc nhà máy`` and ``ông B, Hiệu
+    trưởng của trường`` (after ``Trường cao đẳng Y``) take the body's proper name written earlier."""
+    g, text = grammar(), ctx.text
+    if t.suffix:
+        return
+    if t.pieces:
+        last = t.pieces[-1]
+        if len(t.pieces) == 1 and last.kind == "body" and last.text[:1].islower() and ends_clause(ctx, last.end):
+            if full := named_earlier(ctx, text[last.start:last.end], t.start):
+                last.text = full
+        return
+    if (m := _OF_BODY.match(text, t.end)) and (b := g.body.match(text, m.end())) and text[m.end()].islower() \
+            and ends_clause(ctx, b.end()):
+        t.suffix = named_earlier(ctx, b.group(0), t.start)

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from dvnlp.components.body_grammar import complete_from_earlier
 from dvnlp.components.official_layouts import led_by
 from dvnlp.components.title_grammar import honorifics, key
 from dvnlp.components.titles import Context, complete, complete_from_text
@@ -49,6 +50,7 @@ def merge(ctx: Context, candidates: list) -> list[Person]:
         complete(titles)
         for t in titles:
             complete_from_text(ctx, t)
+            complete_from_earlier(ctx, t)
         names = [(t.text, " ".join(ctx.text[t.start:t.end].split())) for t in titles  # a bare position
                  if t.kind != "non_position"  # stands when the person is named beside it
                  and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1 and t.bare_ok)]

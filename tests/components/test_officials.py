@@ -127,6 +127,31 @@ def test_officials_body_named_earlier_completes_title(off_nlp):
 
 
 @pytest.mark.parametrize(
+    "text,name,title",
+    [
+        ("Tại Nhà máy Nước Bình An, ông Nguyễn Văn Giao, Phó Giám đốc nhà máy, cho biết mỗi ngày cấp nước.",
+         "Nguyễn Văn Giao", "Phó Giám đốc Nhà máy Nước Bình An"),
+        ("Trường cao đẳng nội trú Green Hill vừa thông báo học bổng. Ông Peter Smith, Hiệu trưởng của trường sẽ "
+         "trực tiếp tuyển sinh.", "Peter Smith", "Hiệu trưởng Trường cao đẳng nội trú Green Hill"),
+        ("Công ty Cấp nước Gia Định đã hoàn thành. Ông Trần Văn Hai, Giám đốc công ty, cho biết như vậy.",
+         "Trần Văn Hai", "Giám đốc Công ty Cấp nước Gia Định"),
+        # no body of that word named earlier: the title stays as written
+        ("Ông Trần Văn Hai, Giám đốc công ty, cho biết như vậy.", "Trần Văn Hai", "Giám đốc công ty"),
+        # the earlier name stops before a person
+        ("Công ty Sông Đà Nguyễn Văn Ba ký. Ông Trần Văn Hai, Giám đốc công ty, cho biết.", "Trần Văn Hai",
+         "Giám đốc Công ty Sông Đà"),
+        # a word the tokenizer joins runs on, a bracketed acronym is dropped, a level or place ends the name
+        ("Trung tâm Dạy nghề (TTDN) huyện Long Phú được đầu tư. Ông Lê Văn Sáu, phó giám đốc trung tâm, cho biết.",
+         "Lê Văn Sáu", "phó giám đốc Trung tâm Dạy nghề huyện Long Phú"),
+        ("Ông Trần Văn Một, trưởng Ban dân vận Thành ủy TP. HCM dự. Bà Nguyễn Thị Hai, trưởng ban dân vận, phát biểu.",
+         "Nguyễn Thị Hai", "trưởng Ban dân vận Thành ủy"),
+    ],
+)
+def test_officials_body_written_lower_case_takes_the_name_written_before(off_nlp, text, name, title):
+    assert by_name(off_nlp, text)[name] == [title]
+
+
+@pytest.mark.parametrize(
     "text,name,n_mentions",
     [
         ("Dự có đồng chí Hồ Văn Điềm (Trưởng Ban Dân vận Tỉnh ủy). Ông Điềm đánh giá cao kết quả.", "Hồ Văn Điềm", 2),
