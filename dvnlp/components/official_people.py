@@ -60,6 +60,12 @@ def merge(ctx: Context, candidates: list) -> list[Person]:
         if person is None and (len(syls) == 1 or honored and len(syls) == 2):
             same = [p for p in people if p.key.split()[-len(syls):] == syls and len(p.key.split()) > len(syls)]
             person = same[-1] if same else None
+        if person is None and names and (len(syls) == 1 or honored and len(syls) == 2):
+            full = named_before(ctx, syls, s)  # ``ông Lê Xuân Vi …. Năm 1966, ông Vi là đồn trưởng …``
+            if full:
+                person = Person(*full, key(ctx.text[full[0]:full[1]]), f"later_title/{rule}")
+                person.mentions.add(full)
+                people.append(person)
         if person is None:
             if len(syls) < 2 or not names:
                 continue
@@ -70,6 +76,18 @@ def merge(ctx: Context, candidates: list) -> list[Person]:
         for n, w in names:
             person.add_title(n, w)
     return [p for p in people if p.titles]
+
+
+def named_before(ctx: Context, syls: list[str], pos: int) -> tuple[int, int] | None:
+    """The one full name (3–4 syllables, written after an honorific) that ends with ``syls`` and is written
+    before ``pos``: its first span, or None when there is none or more than one."""
+    fulls = [n for n in ctx.honored if 3 <= len(n.split()) <= 4 and n.split()[-len(syls):] == syls]
+    found = []
+    for n in fulls:
+        pat = r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, n.split())) + r"(?![^\W_])"
+        if (m := re.compile(pat, re.IGNORECASE).search(ctx.text, 0, pos)) and ctx.text[m.start()].isupper():
+            found.append(m.span())
+    return found[0] if len(found) == 1 else None
 
 
 def back_references(ctx: Context, people: list[Person]) -> None:

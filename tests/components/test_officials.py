@@ -152,6 +152,22 @@ def test_officials_body_written_lower_case_takes_the_name_written_before(off_nlp
 
 
 @pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ông Lê Văn Tư sinh năm 1940. Năm 1970, ông Tư là đồn trưởng đồn công an vũ trang 12.",
+         {"Lê Văn Tư": ["đồn trưởng đồn công an vũ trang"]}),
+        ("Bà Trần Thị Mai Hoa về hưu năm ngoái. Trước đó, bà Mai Hoa giữ chức Phó Chủ tịch UBND huyện.",
+         {"Trần Thị Mai Hoa": ["Phó Chủ tịch Ủy ban nhân dân huyện"]}),
+        # two full names end with the short one, or the full name comes after it: nobody is guessed
+        ("Ông Lê Văn Tư và ông Trần Văn Tư dự. Ông Tư là đồn trưởng đồn công an vũ trang 12.", {}),
+        ("Năm 1970, ông Tư là đồn trưởng đồn công an vũ trang 12. Ông Lê Văn Tư sinh năm 1940.", {}),
+    ],
+)
+def test_officials_title_given_later_to_a_short_mention(off_nlp, text, expected):
+    assert by_name(off_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
     "text,name,n_mentions",
     [
         ("Dự có đồng chí Hồ Văn Điềm (Trưởng Ban Dân vận Tỉnh ủy). Ông Điềm đánh giá cao kết quả.", "Hồ Văn Điềm", 2),
