@@ -154,6 +154,30 @@ def test_officials_body_written_lower_case_takes_the_name_written_before(off_nlp
 @pytest.mark.parametrize(
     "text,expected",
     [
+        ("CĐ Xây dựng Hà Nội có 8.500 thí sinh dự thi. Hiệu trưởng Hoàng Văn Lâm cho biết không ai vi phạm.",
+         {"Hoàng Văn Lâm": ["Hiệu trưởng Cao đẳng Xây dựng Hà Nội"]}),
+        ("Những xe cho mượn ngoài Bộ GTVT là sai. Ông muốn đối chất với Bộ trưởng Đào Văn Bình về việc này.",
+         {"Đào Văn Bình": ["Bộ trưởng Bộ Giao thông vận tải"]}),
+        ("Bộ Giao thông vận tải họp. Bộ trưởng Mai Văn Dũng cho biết.", {"Mai Văn Dũng": ["Bộ trưởng Bộ Giao thông vận tải"]}),
+        # another paragraph, two bodies of that kind, a body that is none the position leads: left bare
+        ("CĐ Xây dựng Hà Nội có 8.500 thí sinh.\nHiệu trưởng Hoàng Văn Lâm cho biết.", {"Hoàng Văn Lâm": ["Hiệu trưởng"]}),
+        ("Bộ Công an và Bộ Nội vụ họp. Thứ trưởng Nguyễn Việt Tuấn cho biết.", {"Nguyễn Việt Tuấn": ["Thứ trưởng"]}),
+        ("Bộ Chính trị họp. Thứ trưởng Nguyễn Việt Tuấn cho biết.", {"Nguyễn Việt Tuấn": ["Thứ trưởng"]}),
+        # the person's own stated post wins over the paragraph's body
+        ("Bộ Giao thông vận tải họp. Bộ trưởng Mai Văn Dũng cho biết. Ông Mai Văn Dũng, Bộ trưởng, Chủ nhiệm Văn "
+         "phòng Chính phủ nói.", {"Mai Văn Dũng": ["Bộ trưởng", "Chủ nhiệm Văn phòng Chính phủ"]}),
+        ("Bộ Giao thông vận tải họp. Bộ trưởng Mai Văn Dũng cho biết. Ông Mai Văn Dũng, Bộ trưởng Bộ GTVT, Bí thư Ban "
+         "cán sự Đảng Bộ GTVT nói.", {"Mai Văn Dũng": ["Bộ trưởng Bộ Giao thông vận tải",
+                                                      "Bí thư Ban cán sự Đảng Bộ Giao thông vận tải"]}),
+    ],
+)
+def test_officials_bare_position_takes_the_body_it_leads_from_the_paragraph(off_nlp, text, expected):
+    assert by_name(off_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
         ("Ông Lê Văn Tư sinh năm 1940. Năm 1970, ông Tư là đồn trưởng đồn công an vũ trang 12.",
          {"Lê Văn Tư": ["đồn trưởng đồn công an vũ trang"]}),
         ("Bà Trần Thị Mai Hoa về hưu năm ngoái. Trước đó, bà Mai Hoa giữ chức Phó Chủ tịch UBND huyện.",
