@@ -21,7 +21,8 @@ from dvnlp.errors import RuleError
 SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "abbreviations": ({"abbr": str, "expansion": str}, {"kind": str, "note": str}),
     "lexicon": ({"term": str, "kind": str}, {"note": str}),
-    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "means": str, "note": str}),
+    "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "means": str, "heads_of": list,
+                                "note": str}),
     "bodies": ({"word": str, "kind": str}, {"forms": list, "note": str}),
     "honorifics": ({"word": str}, {"kind": str, "note": str}),
     "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "abbreviations": list,
@@ -81,6 +82,8 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
             raise RuleError(resource, f"{where} ({entry['word']}): unknown kind {entry['kind']!r} (allowed: {', '.join(BODY_KINDS)})")
         if kind == "bodies" and any("{h}" not in f for f in entry.get("forms", [])):
             raise RuleError(resource, f"{where} ({entry['word']}): every form must contain {{h}}")
+        if kind == "titles" and not all(isinstance(w, str) and w.strip() for w in entry.get("heads_of", ["x"])):
+            raise RuleError(resource, f"{where} ({entry['title']}): 'heads_of' must list body heads (non-empty strings)")
         if kind == "boilerplate":
             try:
                 re.compile(entry["pattern"])

@@ -7,6 +7,7 @@ joiner (``của``, ``tại``) or a bracket goes on the body's name (``bodies.jso
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from dvnlp.components.title_grammar import GAP, MAX_NAME, SYLLABLE, grammar, key, locality_at
@@ -150,3 +151,124 @@ def lower_tail(ctx: Context, q: int, limit: int = 10) -> int:
             break
         pos = end + 1
     return end
+
+
+_OF_BODY = re.compile(r"[ \t]+(?:của|thuộc)[ \t]+")
+_BRACKETED = re.compile(ACRONYM.pattern.replace("(?=[ \\t]|$)", ""))
+
+
+def _named_tail(ctx: Context, pos: int, limit: int = 12) -> int:
+    """End of a body's proper name from ``pos``, or 0: capitalized runs (a word the tokenizer joins to the
+    next lower-case syllable goes on: ``Dạy nghề``), lower-case words before another capitalized run
+    (``cao đẳng nội trú Green Hill``), an acronym in brackets, up to a level or place (``Thành ủy``,
+    ``huyện Thạnh Trị``); never into a person's name or a position."""
+    g, text = grammar(), ctx.text
+    end, n = 0, 0
+    q = GAP.match(text, pos).end()
+    while q > pos and n < limit:
+        if (m := g.level.match(text, q)) and text[q].isupper():
+            return m.end()
+        if m := g.place.match(text, q):
+            run = ctx.cap_run(GAP.match(text, m.end()).end())
+            return run[-1][1] if run and end else end
+        if end and (a := ACRONYM.match(text, pos)):
+            pos, q = a.end(), GAP.match(text, a.end()).end()
+            continue
+        if (a := g.abbr.match(text, q)) and g.abbr_kind.get(a.group(0).rstrip("."), "other") != "title":
+            end, n, pos = a.end(), n + 1, a.end()  # ``Bộ GTVT``, ``Sở KH&ĐT``
+            q = GAP.match(text, pos).end()
+            continue
+        run = ctx.cap_run(q)
+        if run:
+            if g.honorific.match(text, q) or g.heads.match(text, q) or stops(ctx, q) and not locality_at(text, run):
+                break  # a person or a position is next, not the body's name
+            k = split_place_name(ctx, run, after_place_word=False) if len(run) >= 2 else None
+            if k is not None:  # ``Công ty Sông Đà Nguyễn Văn Ba``: the name ends before the person
+                if k:
+                    end = run[k - 1][1]
+                break
+            end, n, pos = run[-1][1], n + len(run), run[-1][1]
+            if (tok := ctx.token_end(run[-1][0])) > pos:
+                end = pos = tok  # ``Trung tâm Dạy nghề``, ``Ban Chỉ đạo Quốc gia``
+            if spelled := _spelled_out_end(ctx, run[0][0], pos):
+                end = pos = spelled  # ``Bộ Giao thông vận tải``: a field an abbreviation spells out
+        elif (low := lower_tail(ctx, q, limit=6)) and ctx.cap_run(GAP.match(text, low).end()):
+            n, pos = n + len(text[q:low].split()), low
+        else:
+            break
+        q = GAP.match(text, pos).end()
+    return end
+
+
+@cache
+def _spelled_out() -> frozenset[str]:
+    return frozenset(key(v) for v in grammar().expand.values())
+
+
+def _spelled_out_end(ctx: Context, start: int, pos: int) -> int:
+    """The end of the longest run of lower-case words from ``pos`` that makes ``text[start:end]`` an
+    abbreviation's spelled-out form (``Giao thông`` + ``vận tải``), or 0."""
+    text, best, end = ctx.text, 0, pos
+    for _ in range(6):
+        m = SYLLABLE.match(text, end + 1) if text.startswith(" ", end) else None
+        if not m:
+            break
+        end = m.end()
+        if key(text[start:end]) in _spelled_out():
+            best = end
+    return best
+
+
+def named_earlier(ctx: Context, word: str, before: int, window: int = 1500, *, after: int = 0) -> str:
+    """The proper name of the last body written with the head ``word`` before ``before`` (``Nhà máy Nước Thủ
+    Đức`` for ``Phó Giám đốc nhà máy``), abbreviations spelled out, or ''."""
+    found = _named_earlier(ctx, word, before, window, after=after)
+    return found[1] if found else ""
+
+
+def _named_earlier(ctx: Context, word: str, before: int, window: int, *, after: int = 0) -> tuple[int, str] | None:
+    found = _all_named(ctx, word, before, window, after=after)
+    return found[-1] if found else None
+
+
+def _all_named(ctx: Context, word: str, before: int, window: int, *, after: int = 0) -> list[tuple[int, str]]:
+    """Every body written with the head ``word`` in ``[max(after, before - window), before)``: (start, name)."""
+    g, text = grammar(), ctx.text
+    pat = re.compile(r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, word.split())) + r"(?![^\W_])", re.IGNORECASE)
+    out = []
+    for m in pat.finditer(text, max(0, after, before - window), before):
+        if text[m.start()].isupper() and (end := _named_tail(ctx, m.end())):
+            out.append((m.start(), g.expand_text(" ".join(_BRACKETED.sub("", text[m.start():end]).split()))))  # ``(TTDN)`` dropped
+    return out
+
+
+def complete_from_earlier(ctx: Context, t, *, last: bool = True) -> None:
+    """The body named before the title: ``Tại Nhà máy Nước X, ông A, Phó Giám đốc nhà máy`` and ``ông B, Hiệu
+    trưởng của trường`` (after ``Trường cao đẳng Y``) take the body's proper name written earlier; the last title
+    of a group (``last``) written without a body takes the one body its position leads (``heads_of``) named earlier
+    in the paragraph (``CĐ Công nghiệp Hà Nội có … Hiệu trưởng Hoàng Văn A``)."""
+    g, text = grammar(), ctx.text
+    if t.suffix:
+        return
+    if t.pieces:
+        last = t.pieces[-1]
+        if len(t.pieces) == 1 and last.kind == "body" and last.text[:1].islower() and ends_clause(ctx, last.end):
+            if full := named_earlier(ctx, text[last.start:last.end], t.start):
+                last.text = full
+        return
+    if (m := _OF_BODY.match(text, t.end)) and (b := g.body.match(text, m.end())) and text[m.end()].islower() \
+            and ends_clause(ctx, b.end()):
+        t.suffix = named_earlier(ctx, b.group(0), t.start)
+    elif last and (heads := g.heads_of.get(key(t.head))):  # ``CĐ Công nghiệp Hà Nội có … Hiệu trưởng Hoàng Văn A``
+        paragraph = text.rfind("\n", 0, t.start) + 1
+        skip = {key(h[1:]) for h in heads if h.startswith("!")}
+        names = set()
+        for head in (h for h in heads if not h.startswith("!")):  # ``CĐ=Cao đẳng``: the head as written = its meaning here
+            written, _, meaning = head.partition("=")
+            for _, name in _all_named(ctx, written, t.start, 1500, after=paragraph):
+                name = meaning + name[len(g.expand_text(written)):] if meaning else name
+                if not any(key(name).startswith(x) for x in skip):
+                    names.add(name)
+        if len(names) == 1:  # one body of that kind in the paragraph: the title's
+            t.inferred = t.text
+            t.suffix = names.pop()

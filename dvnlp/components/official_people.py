@@ -10,8 +10,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from dvnlp.components.body_grammar import complete_from_earlier
 from dvnlp.components.official_layouts import led_by
-from dvnlp.components.title_grammar import honorifics, key
+from dvnlp.components.title_grammar import grammar, honorifics, key
 from dvnlp.components.titles import Context, complete, complete_from_text
 
 
@@ -24,6 +25,8 @@ class Person:
     titles: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # each title as the text writes it
     mentions: set[tuple[int, int]] = field(default_factory=set)
+    inferred: dict[str, str] = field(default_factory=dict)  # a title given its body from ``heads_of`` → as written
+    stated: set[str] = field(default_factory=set)  # titles written in full somewhere
 
     def add_title(self, title: str, written: str) -> None:
         new = set(key(title).split())
@@ -47,8 +50,9 @@ def merge(ctx: Context, candidates: list) -> list[Person]:
             if not t.pieces and not t.suffix and t.needs_body:
                 t.suffix = led_by(ctx.text, t.start)
         complete(titles)
-        for t in titles:
+        for i, t in enumerate(titles):
             complete_from_text(ctx, t)
+            complete_from_earlier(ctx, t, last=i == len(titles) - 1)
         names = [(t.text, " ".join(ctx.text[t.start:t.end].split())) for t in titles  # a bare position
                  if t.kind != "non_position"  # stands when the person is named beside it
                  and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1 and t.bare_ok)]
@@ -58,6 +62,12 @@ def merge(ctx: Context, candidates: list) -> list[Person]:
         if person is None and (len(syls) == 1 or honored and len(syls) == 2):
             same = [p for p in people if p.key.split()[-len(syls):] == syls and len(p.key.split()) > len(syls)]
             person = same[-1] if same else None
+        if person is None and names and (len(syls) == 1 or honored and len(syls) == 2):
+            full = named_before(ctx, syls, s)  # ``ông Lê Xuân Vi …. Năm 1966, ông Vi là đồn trưởng …``
+            if full:
+                person = Person(*full, key(ctx.text[full[0]:full[1]]), f"later_title/{rule}")
+                person.mentions.add(full)
+                people.append(person)
         if person is None:
             if len(syls) < 2 or not names:
                 continue
@@ -67,7 +77,39 @@ def merge(ctx: Context, candidates: list) -> list[Person]:
         person.mentions.add((s, e))
         for n, w in names:
             person.add_title(n, w)
+        for t in titles:  # a title also written in full elsewhere is stated, not inferred
+            if t.inferred and t.text not in person.stated:
+                person.inferred[t.text] = t.inferred
+            elif not t.inferred:
+                person.stated.add(t.text)
+                person.inferred.pop(t.text, None)
+    for p in people:
+        _keep_stated_bodies(p)
     return [p for p in people if p.titles]
+
+
+def _keep_stated_bodies(p: Person) -> None:
+    """A body taken from the paragraph (``Bộ trưởng`` → ``Bộ trưởng Bộ Giao thông vận tải``) is undone when the
+    person has a stated post of their own (``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ``)."""
+    g = grammar()
+    stated = [t for t in p.titles if t not in p.inferred and not g.heads.fullmatch(t)]
+    if not stated:
+        return
+    for i, t in enumerate(p.titles):
+        if t in p.inferred:
+            p.titles[i] = p.inferred[t]
+
+
+def named_before(ctx: Context, syls: list[str], pos: int) -> tuple[int, int] | None:
+    """The one full name (3–4 syllables, written after an honorific) that ends with ``syls`` and is written
+    before ``pos``: its first span, or None when there is none or more than one."""
+    fulls = [n for n in ctx.honored if 3 <= len(n.split()) <= 4 and n.split()[-len(syls):] == syls]
+    found = []
+    for n in fulls:
+        pat = r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, n.split())) + r"(?![^\W_])"
+        if (m := re.compile(pat, re.IGNORECASE).search(ctx.text, 0, pos)) and ctx.text[m.start()].isupper():
+            found.append(m.span())
+    return found[0] if len(found) == 1 else None
 
 
 def back_references(ctx: Context, people: list[Person]) -> None:

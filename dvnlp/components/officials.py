@@ -8,7 +8,9 @@ Two patterns link a name to a group of titles (:mod:`dvnlp.components.titles` re
   the name by surnames, token boundaries and honorific mentions) or ``…, ông Nguyễn Văn A``.
 
 Honorifics, ranks and academic prefixes are stripped; repeated mentions and back-references
-(``ông Điềm``, ``Đ/c Hải Yến``) merge into the first full name. A record is
+(``ông Điềm``, ``Đ/c Hải Yến``) merge into the first full name; a title given only to a short
+mention (``ông Vi là đồn trưởng …``) goes to the one honored full name written before it
+(rule ``later_title/…``). A record is
 ``{name, titles, mentions, rule}``; ``mentions`` are ``[start, end]`` spans in ``doc.text``.
 
 The layouts live in :mod:`dvnlp.components.official_layouts`, the merging into people in

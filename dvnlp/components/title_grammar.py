@@ -67,6 +67,7 @@ class Grammar:
     surnames: frozenset[str]
     name_prefixes: frozenset[str]
     not_names: frozenset[str]
+    heads_of: dict[str, tuple[str, ...]]  # position → the body heads it leads (``hiệu trưởng`` → ``Trường``, ``CĐ`` …)
     means: dict[str, str]
     runs_on: re.Pattern[str]
     boundary: re.Pattern[str]
@@ -143,6 +144,7 @@ def grammar() -> Grammar:
         surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
+        heads_of={key(e["title"]): tuple(e["heads_of"]) for e in head_entries if e.get("heads_of")},
         means={key(e["title"]): e["means"] for e in [*titles, *head_entries] if "means" in e},
         runs_on=_alternation(bk.get("open_body", []) + bk.get("chief_body", [])),
         boundary=_alternation(bk.get("boundary", [])),

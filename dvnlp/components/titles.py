@@ -39,6 +39,7 @@ class Title:
     name: tuple[int, int] | None = None  # a person's name right after the title
     suffix: str = ""  # completion added by :func:`complete`
     source: str = ""  # the rule entry of the head (``titles:Giám đốc``, ``bodies:Cục``)
+    inferred: str = ""  # the title as it was before :func:`~dvnlp.components.body_grammar.complete_from_earlier` gave it a body from ``heads_of``
     bare_ok: bool = False  # the head alone ends the phrase (``Hiệu trưởng Hoàng Văn Điện``, ``…, Tổng Giám đốc, cho biết``)
 
     @property

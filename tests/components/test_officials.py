@@ -127,6 +127,71 @@ def test_officials_body_named_earlier_completes_title(off_nlp):
 
 
 @pytest.mark.parametrize(
+    "text,name,title",
+    [
+        ("Tại Nhà máy Nước Bình An, ông Nguyễn Văn Giao, Phó Giám đốc nhà máy, cho biết mỗi ngày cấp nước.",
+         "Nguyễn Văn Giao", "Phó Giám đốc Nhà máy Nước Bình An"),
+        ("Trường cao đẳng nội trú Green Hill vừa thông báo học bổng. Ông Peter Smith, Hiệu trưởng của trường sẽ "
+         "trực tiếp tuyển sinh.", "Peter Smith", "Hiệu trưởng Trường cao đẳng nội trú Green Hill"),
+        ("Công ty Cấp nước Gia Định đã hoàn thành. Ông Trần Văn Hai, Giám đốc công ty, cho biết như vậy.",
+         "Trần Văn Hai", "Giám đốc Công ty Cấp nước Gia Định"),
+        # no body of that word named earlier: the title stays as written
+        ("Ông Trần Văn Hai, Giám đốc công ty, cho biết như vậy.", "Trần Văn Hai", "Giám đốc công ty"),
+        # the earlier name stops before a person
+        ("Công ty Sông Đà Nguyễn Văn Ba ký. Ông Trần Văn Hai, Giám đốc công ty, cho biết.", "Trần Văn Hai",
+         "Giám đốc Công ty Sông Đà"),
+        # a word the tokenizer joins runs on, a bracketed acronym is dropped, a level or place ends the name
+        ("Trung tâm Dạy nghề (TTDN) huyện Long Phú được đầu tư. Ông Lê Văn Sáu, phó giám đốc trung tâm, cho biết.",
+         "Lê Văn Sáu", "phó giám đốc Trung tâm Dạy nghề huyện Long Phú"),
+        ("Ông Trần Văn Một, trưởng Ban dân vận Thành ủy TP. HCM dự. Bà Nguyễn Thị Hai, trưởng ban dân vận, phát biểu.",
+         "Nguyễn Thị Hai", "trưởng Ban dân vận Thành ủy"),
+    ],
+)
+def test_officials_body_written_lower_case_takes_the_name_written_before(off_nlp, text, name, title):
+    assert by_name(off_nlp, text)[name] == [title]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("CĐ Xây dựng Hà Nội có 8.500 thí sinh dự thi. Hiệu trưởng Hoàng Văn Lâm cho biết không ai vi phạm.",
+         {"Hoàng Văn Lâm": ["Hiệu trưởng Cao đẳng Xây dựng Hà Nội"]}),
+        ("Những xe cho mượn ngoài Bộ GTVT là sai. Ông muốn đối chất với Bộ trưởng Đào Văn Bình về việc này.",
+         {"Đào Văn Bình": ["Bộ trưởng Bộ Giao thông vận tải"]}),
+        ("Bộ Giao thông vận tải họp. Bộ trưởng Mai Văn Dũng cho biết.", {"Mai Văn Dũng": ["Bộ trưởng Bộ Giao thông vận tải"]}),
+        # another paragraph, two bodies of that kind, a body that is none the position leads: left bare
+        ("CĐ Xây dựng Hà Nội có 8.500 thí sinh.\nHiệu trưởng Hoàng Văn Lâm cho biết.", {"Hoàng Văn Lâm": ["Hiệu trưởng"]}),
+        ("Bộ Công an và Bộ Nội vụ họp. Thứ trưởng Nguyễn Việt Tuấn cho biết.", {"Nguyễn Việt Tuấn": ["Thứ trưởng"]}),
+        ("Bộ Chính trị họp. Thứ trưởng Nguyễn Việt Tuấn cho biết.", {"Nguyễn Việt Tuấn": ["Thứ trưởng"]}),
+        # the person's own stated post wins over the paragraph's body
+        ("Bộ Giao thông vận tải họp. Bộ trưởng Mai Văn Dũng cho biết. Ông Mai Văn Dũng, Bộ trưởng, Chủ nhiệm Văn "
+         "phòng Chính phủ nói.", {"Mai Văn Dũng": ["Bộ trưởng", "Chủ nhiệm Văn phòng Chính phủ"]}),
+        ("Bộ Giao thông vận tải họp. Bộ trưởng Mai Văn Dũng cho biết. Ông Mai Văn Dũng, Bộ trưởng Bộ GTVT, Bí thư Ban "
+         "cán sự Đảng Bộ GTVT nói.", {"Mai Văn Dũng": ["Bộ trưởng Bộ Giao thông vận tải",
+                                                      "Bí thư Ban cán sự Đảng Bộ Giao thông vận tải"]}),
+    ],
+)
+def test_officials_bare_position_takes_the_body_it_leads_from_the_paragraph(off_nlp, text, expected):
+    assert by_name(off_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ông Lê Văn Tư sinh năm 1940. Năm 1970, ông Tư là đồn trưởng đồn công an vũ trang 12.",
+         {"Lê Văn Tư": ["đồn trưởng đồn công an vũ trang"]}),
+        ("Bà Trần Thị Mai Hoa về hưu năm ngoái. Trước đó, bà Mai Hoa giữ chức Phó Chủ tịch UBND huyện.",
+         {"Trần Thị Mai Hoa": ["Phó Chủ tịch Ủy ban nhân dân huyện"]}),
+        # two full names end with the short one, or the full name comes after it: nobody is guessed
+        ("Ông Lê Văn Tư và ông Trần Văn Tư dự. Ông Tư là đồn trưởng đồn công an vũ trang 12.", {}),
+        ("Năm 1970, ông Tư là đồn trưởng đồn công an vũ trang 12. Ông Lê Văn Tư sinh năm 1940.", {}),
+    ],
+)
+def test_officials_title_given_later_to_a_short_mention(off_nlp, text, expected):
+    assert by_name(off_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
     "text,name,n_mentions",
     [
         ("Dự có đồng chí Hồ Văn Điềm (Trưởng Ban Dân vận Tỉnh ủy). Ông Điềm đánh giá cao kết quả.", "Hồ Văn Điềm", 2),
