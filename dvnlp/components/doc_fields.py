@@ -187,6 +187,8 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
                 if body:
                     out.update(subject=body, subject_rule=rule)
                 break
+        if pos > stop:
+            break  # the subject names the next citation: what follows is that citation's
         if "subject" not in out:
             break
     return out

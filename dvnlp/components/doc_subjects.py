@@ -39,7 +39,9 @@ def _subject_end() -> re.Pattern[str]:
     issuer = rf"(?P<of>\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s){ISSUER_START})"
     # a comma, then the next listed document (``…, Luật An toàn …``) or a body opening a new clause (``…, Ủy ban …``)
     listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
-    return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}")
+    # ``… và quy định của Tỉnh ủy X về …``: a second document, named with its issuer or number
+    second = rf"\s+(?:và|hoặc)\s+(?=(?i:{kind_alternation()})\s+(?:số\s|của\s))"
+    return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}|{second}")
 
 
 @cache
@@ -76,17 +78,40 @@ def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
         if not (m.group("of") and _nested_title(window, m.start())):
             cut = m.start()
             break
+    named = None  # a document the subject names as the object of its verb (``… thực hiện Nghị quyết số 19-NQ/TW``)
     for c in _citation().finditer(window, 1, cut):
         if c.group(0)[0].isdigit() and re.fullmatch(r"\d+\s?[-‐-―−]\s?[A-ZĐ][\wĐ]*", c.group(0)) and not is_kind_code(c.group(0)):
             continue  # ``quận 1 - TPHCM`` is no citation
         cut = c.start()
+        named = _object_citation(text, pos + cut)
         break
-    body = window[:cut]
+    else:
+        if cut == len(window) and limit == stop < len(text):  # the next citation starts where the window ends
+            named = _object_citation(text, stop)
+    body = window[:cut] if named is None else text[pos:named]
     # a closing quote with no opening one inside the subject ends it
     j = body.find("”")
     if j >= 0 and body.count("“", 0, j) == 0:
         body = body[:j]
     return _trim(body), pos + len(body)
+
+
+_OBJECT_VERB = re.compile(r"(?<![^\W_])(?:thực\s+hiện|triển\s+khai|thi\s+hành|sơ\s+kết|tổng\s+kết|sửa\s+đổi|bổ\s+sung|"
+                          r"cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|quán\s+triệt)\s+(?:(?:một\s+số\s+điều\s+của|các)\s+)?$",
+                          re.IGNORECASE)
+
+
+@cache
+def _named_citation() -> re.Pattern[str]:
+    return re.compile(rf"(?:{kind_alternation()})\s+(?:số\s*:?\s*)?(?:{SYMBOL.pattern}|\d{{1,5}}(?![\d/]))", re.IGNORECASE)
+
+
+def _object_citation(text: str, at: int) -> int | None:
+    """Where a citation at ``at`` ends when the subject's verb takes it as its object, else None."""
+    if not _OBJECT_VERB.search(text, max(0, at - 40), at):
+        return None
+    m = _named_citation().match(text, at)
+    return m.end() if m else None
 
 
 @cache
@@ -98,8 +123,9 @@ def _title_noun() -> re.Pattern[str]:
 def _nested_title(window: str, at: int) -> bool:
     """``về chương trình hành động của Chính phủ về thực hành tiết kiệm``: ``của`` + a body inside a title that
     names another document and its own subject — a document noun before it, ``về`` / ``thực hiện`` after the body."""
-    if not _title_noun().search(window, 0, at):
-        return False
+    noun = _title_noun().search(window, 0, at)
+    if not noun or re.search(r"(?:(?<![^\W_])(?:và|hoặc|cùng)|,)\s*$", window[:noun.start()]):
+        return False  # ``… công chức và quy định của Tỉnh ủy X về …``: a second document, listed
     m = issuer_after().match(window, at)
     return bool(m) and re.match(r"\s+(?:về|thực\s+hiện)\s", window[m.end():]) is not None
 
