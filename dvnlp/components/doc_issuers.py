@@ -113,3 +113,45 @@ def _cut_clause(words: list[str]) -> list[str]:
             return words[:i]
     return words
 
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+#: ``X vừa ban hành <…> (kèm theo Quyết định số …``: the subject body issued the cited document
+_ISSUED_BY = re.compile(
+    rf"(?:^|,\s*)(?P<issuer>{ISSUER_START}(?:[^,;:()“”\"\n]|\.(?=\S)){{1,70}}?)\s+(?:(?:đã|vừa|mới|cũng)\s+)?"
+    r"(?:ban\s+hành|ký|kí|phát\s+hành)\s+(?P<bridge>[^;:\n]{0,200}?)\s*\(?\s*(?:kèm\s+theo|tại|bằng)\s+$")
+
+
+def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> tuple[str, str] | None:
+    """The issuer the citation's sentence names when none is written beside it: ``(issuer, rule)``.
+
+    * ``issuer_context_subject`` — the sentence's subject issued the document the citation is attached to
+      (``UBND tỉnh X vừa ban hành quy chế … (kèm theo Quyết định số …)``), when the code names no body;
+    * ``issuer_context_place`` — the code names a body found at every level (``QĐ-UBND``, ``QĐ/HU``) and the
+      sentence names that body with its place (``UBND TP.HCM``, ``Huyện ủy Lạc Sơn``): the nearest one.
+    """
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, kind_at - 400), kind_at)), default=max(0, kind_at - 400))
+    stop = next((m.start() for m in _SENTENCE_END.finditer(text, end, end + 400)), min(len(text), end + 400))
+    t = tables()
+    if coded is None:
+        m = _ISSUED_BY.search(text[start:kind_at])
+        if (m and body_head(m.group("issuer")) and not PERSON.match(m.group("issuer")) and "của" not in m.group("bridge")
+                and not SYMBOL.search(m.group("bridge")) and len(m.group("issuer").split()) <= 9):
+            return clean_issuer(m.group("issuer")), "issuer_context_subject"
+        return None
+    forms = t.local.get(coded)
+    if not forms:
+        return None
+    found = []
+    alternation = "|".join(re.escape(f) for f in forms)
+    named = re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])(?:[^,;:()“”\"\n]|\.(?=\S)){{1,60}}?"
+                       rf"(?=\s+(?:{_ISSUER_STOP}|của|còn|cũng|mới)(?![^\W_])|\s*[,;:()“”\"\n]|\.(?!\S)|$)")
+    for m in named.finditer(text[start:stop]):
+        at = start + m.start()
+        if kind_at <= at < end:
+            continue
+        name = clean_issuer(m.group(0)).replace("Uỷ", "Ủy")
+        extra = name[len(coded):].split() if name.lower().startswith(coded.lower()) else []
+        if extra and any(w[:1].isupper() or w[:1].isdigit() for w in extra):
+            found.append((abs(at - kind_at), name))
+    return (min(found)[1], "issuer_context_place") if found else None

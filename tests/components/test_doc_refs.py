@@ -141,6 +141,36 @@ def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
 
 
 @pytest.mark.parametrize(
+    "text,issuer,issuer_from,rule",
+    [
+        # the code names a body found at every level; the sentence names it with its place
+        ("UBND tỉnh Hòa Bình vừa ban hành quy chế quản lý chợ (kèm theo Quyết định số 55/QĐ-UBND, có hiệu lực từ "
+         "ngày 1/2/2021).", "Ủy ban nhân dân tỉnh Hòa Bình", "context", "issuer_context_place"),
+        ("Theo Quyết định 88/QĐ-UB ký ngày 2.3.2005 thì UBND TP.HCM đồng ý thu hồi đất.",
+         "Ủy ban nhân dân Thành phố Hồ Chí Minh", "context", "issuer_context_place"),
+        ("Huyện ủy Lạc Sơn đã tổ chức quán triệt, triển khai Nghị quyết số 09-NQ/HU tới chi bộ.",
+         "Huyện ủy Lạc Sơn", "context", "issuer_context_place"),
+        # the code names no body; the sentence's subject issued what the citation is attached to
+        ("Hội đồng nhân dân tỉnh Hòa Bình vừa ban hành bảng giá đất (kèm theo Nghị quyết số 31/NQ) áp dụng từ năm sau.",
+         "Hội đồng nhân dân tỉnh Hòa Bình", "context", "issuer_context_subject"),
+        # no place named, another level's body, a body that carries out the document, another sentence: not the issuer
+        ("Ông A cho biết UBND các tỉnh phải thực hiện Quyết định số 5/QĐ-UBND.", "Ủy ban nhân dân", "symbol",
+         "issuer_code"),
+        ("Huyện ủy Lạc Sơn quán triệt Chỉ thị số 05-CT/TU tới chi bộ.", "Tỉnh ủy", "symbol", "issuer_code"),
+        ("Sở Y tế vừa ban hành kế hoạch triển khai Quyết định số 55/QĐ về khám bệnh.", None, None, None),
+        ("UBND tỉnh Hòa Bình họp thường kỳ. Các xã thực hiện Quyết định số 6/QĐ-UBND về giá.", "Ủy ban nhân dân",
+         "symbol", "issuer_code"),
+        # an issuer written beside the citation wins
+        ("UBND tỉnh Hòa Bình đề nghị thực hiện Quyết định số 7/QĐ-UBND của UBND huyện Lạc Sơn.",
+         "Ủy ban nhân dân huyện Lạc Sơn", "text", "issuer_after"),
+    ],
+)
+def test_doc_refs_issuer_from_the_sentence(nlp, text, issuer, issuer_from, rule):
+    (doc,) = [d for d in _docs(nlp, text) if d["symbol"]]
+    assert (doc["issuer"], doc["issuer_from"], doc["sources"].get("issuer")) == (issuer, issuer_from, rule)
+
+
+@pytest.mark.parametrize(
     "text,date",
     [
         ("Quyết định số 400-QĐ/TU ngày 15 tháng 3 năm 2021 của Tỉnh ủy", "2021-03-15"),
