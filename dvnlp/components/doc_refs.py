@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text
 from dvnlp.components.doc_fields import head_before, kind_alternation, kind_before, tables, tail_after
 from dvnlp.components.doc_issuers import issuer_in_context
+from dvnlp.components.doc_tables import kind_agrees
 from dvnlp.segment.patterns import CODES, DASH, SYMBOL, canonical_symbol, word_alternation
 
 _SPLIT = re.compile(rf"\s*(?:[{DASH}]|/)\s*")
@@ -208,7 +209,11 @@ def _read_kind(text: str, r: dict[str, Any]) -> None:
         return
     r.update(parse_symbol(r["symbol"], t.kinds))
     written = kind_before(text, r.get("list_at", r["span"][0]))
-    if written:
+    if written and written["rule"] == "kind_before_weak" and r["kind_code"] and not kind_agrees(written["kind"], r["kind_code"]):
+        # ``theo thông báo số 45/QĐ-UBND``: an everyday word in lower case yields to the symbol's kind code
+        r.update(kind=t.kinds[r["kind_code"]], kind_from="symbol", kind_rule="kind_code_over_common_word",
+                 kind_at=written["at"])
+    elif written:
         r.update(kind=written["kind"], kind_from="text", kind_rule=written["rule"], kind_at=written["at"])
         if written.get("subject"):
             r.update(subject=written["subject"], subject_rule="subject_quoted_title")

@@ -63,6 +63,24 @@ def test_doc_refs_dotted_and_diacritic_issuer_codes(nlp, text, symbol, issuer):
     assert (doc["symbol"], doc["issuer"], doc["issuer_from"]) == (symbol, issuer, "symbol")
 
 
+@pytest.mark.parametrize(
+    "text,kind,kind_from",
+    [
+        # an everyday word in lower case that contradicts the code yields to it
+        ("Theo thông báo số 45/QĐ-UBND, xã được hỗ trợ.", "Quyết định", "symbol"),
+        ("UBND huyện đã báo cáo số 5/TTr-UBND lên tỉnh", "Tờ trình", "symbol"),
+        # … not when it agrees with the code, is written with a capital, or is no everyday word
+        ("Theo quy định số 12-QĐ/TW, đảng viên phải gương mẫu.", "Quy định", "text"),
+        ("theo hướng dẫn số 12/HD-SYT về khám bệnh", "Hướng dẫn", "text"),
+        ("Thông báo 66/TT-UB ngày 30.5.2005 còn nói rõ", "Thông báo", "text"),
+        ("theo nghị định số 18-NQ/TW về sắp xếp", "Nghị định", "text"),
+    ],
+)
+def test_doc_refs_everyday_kind_word_yields_to_the_code(nlp, text, kind, kind_from):
+    (doc,) = _docs(nlp, text)
+    assert (doc["kind"], doc["kind_from"]) == (kind, kind_from)
+
+
 def test_doc_refs_bare_number_has_null_symbol(nlp):
     (doc,) = _docs(nlp, "Thực hiện Kết luận 57 của Bộ Chính trị")
     assert doc["symbol"] is None and doc["number"] == "57" and doc["kind"] == "Kết luận"
