@@ -146,12 +146,12 @@ def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> t
     alternation = "|".join(re.escape(f) for f in forms)
     named = re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])(?:[^,;:()“”\"\n]|\.(?=\S)){{1,60}}?"
                        rf"(?=\s+(?:{_ISSUER_STOP}|của|còn|cũng|mới)(?![^\W_])|\s*[,;:()“”\"\n]|\.(?!\S)|$)")
-    for m in named.finditer(text[start:stop]):
-        at = start + m.start()
-        if kind_at <= at < end:
-            continue
-        name = clean_issuer(m.group(0)).replace("Uỷ", "Ủy")
-        extra = name[len(coded):].split() if name.lower().startswith(coded.lower()) else []
-        if extra and any(w[:1].isupper() or w[:1].isdigit() for w in extra):
-            found.append((abs(at - kind_at), name))
+    for a, b in ((start, kind_at), (end, stop)):  # before and after the citation, never inside it
+        for m in named.finditer(text, a, b):
+            name = clean_issuer(m.group(0)).replace("Uỷ", "Ủy")
+            extra = name[len(coded):].split() if name.lower().startswith(coded.lower()) else []
+            run = len(re.search(rf"(?:\s[{UPPER}]\w*)*$", " " + name).group(0).split())
+            # ``Chủ tịch UBND huyện Đại Từ Trương Mạnh Kiểm``: four capitalised words in a row are a place and a person
+            if extra and any(w[:1].isupper() or w[:1].isdigit() for w in extra) and run < 4:
+                found.append((abs(m.start() - kind_at), name))
     return (min(found)[1], "issuer_context_place") if found else None

@@ -166,6 +166,11 @@ def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
          "ngày 1/2/2021).", "Ủy ban nhân dân tỉnh Hòa Bình", "context", "issuer_context_place"),
         ("Theo Quyết định 88/QĐ-UB ký ngày 2.3.2005 thì UBND TP.HCM đồng ý thu hồi đất.",
          "Ủy ban nhân dân Thành phố Hồ Chí Minh", "context", "issuer_context_place"),
+        ("Theo Quyết định 89/QĐ-UB thì UBND tỉnh Thừa Thiên Huế đồng ý.", "Ủy ban nhân dân tỉnh Thừa Thiên Huế",
+         "context", "issuer_context_place"),
+        # a place run on into a person's name is no issuer
+        ("Chủ tịch UBND huyện Kỳ Sơn Trương Mạnh Kiểm chỉ đạo, theo Công văn số 1333/UBND-TNMT, các xã.",
+         "Ủy ban nhân dân", "symbol", "issuer_code"),
         ("Huyện ủy Lạc Sơn đã tổ chức quán triệt, triển khai Nghị quyết số 09-NQ/HU tới chi bộ.",
          "Huyện ủy Lạc Sơn", "context", "issuer_context_place"),
         # the code names no body; the sentence's subject issued what the citation is attached to
