@@ -122,6 +122,10 @@ _ISSUED_BY = re.compile(
     r"(?:ban\s+hành|ký|kí|phát\s+hành)\s+(?P<bridge>[^;:\n]{0,200}?)\s*\(?\s*(?:kèm\s+theo|tại|bằng)\s+$")
 
 
+_ADDRESSEE = re.compile(r"(?<![^\W_])(?:gửi|đến|tới|trình|cho|đề\s+nghị|kiến\s+nghị|báo\s+cáo|xin)\s+(?:các\s+|lên\s+)?$",
+                        re.IGNORECASE)
+
+
 def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> tuple[str, str] | None:
     """The issuer the citation's sentence names when none is written beside it: ``(issuer, rule)``.
 
@@ -148,6 +152,8 @@ def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> t
                        rf"(?=\s+(?:{_ISSUER_STOP}|của|còn|cũng|mới)(?![^\W_])|\s*[,;:()“”\"\n]|\.(?!\S)|$)")
     for a, b in ((start, kind_at), (end, stop)):  # before and after the citation, never inside it
         for m in named.finditer(text, a, b):
+            if _ADDRESSEE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # ``Văn bản số 526/UBND-TNMT gửi UBND tỉnh X``: the addressee, not the issuer
             name = clean_issuer(m.group(0)).replace("Uỷ", "Ủy")
             extra = name[len(coded):].split() if name.lower().startswith(coded.lower()) else []
             run = len(re.search(rf"(?:\s[{UPPER}]\w*)*$", " " + name).group(0).split())

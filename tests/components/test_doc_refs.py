@@ -168,6 +168,9 @@ def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
          "Ủy ban nhân dân Thành phố Hồ Chí Minh", "context", "issuer_context_place"),
         ("Theo Quyết định 89/QĐ-UB thì UBND tỉnh Thừa Thiên Huế đồng ý.", "Ủy ban nhân dân tỉnh Thừa Thiên Huế",
          "context", "issuer_context_place"),
+        # the addressee is not the issuer: the nearest body that is not one
+        ("Trong Văn bản số 526/UBND-TNMT gửi UBND tỉnh Hòa Bình mới đây, UBND huyện Lạc Sơn đã nêu rõ",
+         "Ủy ban nhân dân huyện Lạc Sơn", "context", "issuer_context_place"),
         # a place run on into a person's name is no issuer
         ("Chủ tịch UBND huyện Kỳ Sơn Trương Mạnh Kiểm chỉ đạo, theo Công văn số 1333/UBND-TNMT, các xã.",
          "Ủy ban nhân dân", "symbol", "issuer_code"),
