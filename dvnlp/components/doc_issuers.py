@@ -122,6 +122,18 @@ _ISSUED_BY = re.compile(
     r"(?:ban\s+hành|ký|kí|phát\s+hành)\s+(?P<bridge>[^;:\n]{0,200}?)\s*\(?\s*(?:kèm\s+theo|tại|bằng)\s+$")
 
 
+#: ``do ông Nguyễn Văn A, Phó chủ tịch UBND tỉnh X ký``: the signer's body is the issuer
+_SIGNER_TITLE = (r"(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|bộ\s+trưởng|thứ\s+trưởng|bí\s+thư|trưởng\s+ban|"
+                 r"hiệu\s+trưởng|cục\s+trưởng|viện\s+trưởng)(?:\s+thường\s+trực)?")
+SIGNED_BY = re.compile(
+    rf"\s*,?\s*do\s+(?i:ông|bà|đồng\s+chí)\s+(?:[{UPPER}]\w*\s*){{1,4}}?\s*[,–-]?\s*(?i:{_SIGNER_TITLE})\s+"
+    rf"(?P<issuer>{ISSUER_START}(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,70}}?)\s*[,–-]?\s*(?:(?:đã|vừa)\s+)?(?:ký|kí)(?![^\W_])")
+#: ``Tại Quyết định số 78/QĐ, UBND tỉnh X yêu cầu …``: the body that speaks in the document it is cited in
+_STATED_IN_LEAD = re.compile(r"(?:^|[,(]\s*)(?i:trong|tại)\s+(?:các\s+)?$")
+_STATED_IN = re.compile(
+    rf"\s*(?:\s(?i:ngày)\s+[0-3]?\d[/.-][01]?\d(?:[/.-](?:19|20)\d\d)?)?\s*,\s*(?P<issuer>{ISSUER_START}"
+    rf"(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,70}}?)\s+(?:(?:đã|cũng|đã\s+từng)\s+)?(?:yêu\s+cầu|nêu|quyết\s+định|giao|"
+    r"chỉ\s+đạo|quy\s+định|cho\s+phép|phê\s+duyệt|đồng\s+ý|thống\s+nhất|khẳng\s+định|chấp\s+thuận)(?![^\W_])")
 _ADDRESSEE = re.compile(r"(?<![^\W_])(?:gửi|đến|tới|trình|cho|đề\s+nghị|kiến\s+nghị|báo\s+cáo|xin)\s+(?:các\s+|lên\s+)?$",
                         re.IGNORECASE)
 
@@ -131,6 +143,7 @@ def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> t
 
     * ``issuer_context_subject`` — the sentence's subject issued the document the citation is attached to
       (``UBND tỉnh X vừa ban hành quy chế … (kèm theo Quyết định số …)``), when the code names no body;
+    * ``issuer_context_stated`` — ``Tại Quyết định số 78/QĐ, UBND tỉnh X yêu cầu …``, when the code names no body;
     * ``issuer_context_place`` — the code names a body found at every level (``QĐ-UBND``, ``QĐ/HU``) and the
       sentence names that body with its place (``UBND TP.HCM``, ``Huyện ủy Lạc Sơn``): the nearest one.
     """
@@ -142,6 +155,9 @@ def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> t
         if (m and body_head(m.group("issuer")) and not PERSON.match(m.group("issuer")) and "của" not in m.group("bridge")
                 and not SYMBOL.search(m.group("bridge")) and len(m.group("issuer").split()) <= 9):
             return clean_issuer(m.group("issuer")), "issuer_context_subject"
+        m = _STATED_IN.match(text, end) if _STATED_IN_LEAD.search(text, start, kind_at) else None
+        if m and body_head(m.group("issuer")) and not PERSON.match(m.group("issuer")):
+            return clean_issuer(m.group("issuer")), "issuer_context_stated"
         return None
     forms = t.local.get(coded)
     if not forms:

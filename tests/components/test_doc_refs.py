@@ -168,6 +168,17 @@ def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
          "Ủy ban nhân dân Thành phố Hồ Chí Minh", "context", "issuer_context_place"),
         ("Theo Quyết định 89/QĐ-UB thì UBND tỉnh Thừa Thiên Huế đồng ý.", "Ủy ban nhân dân tỉnh Thừa Thiên Huế",
          "context", "issuer_context_place"),
+        # the body that speaks in the document it is cited in (``Tại``/``Trong``, not ``Theo``), when the code names none
+        ("Trong Quyết định số 77/QĐ, UBND tỉnh Hòa Bình yêu cầu các sở báo cáo.", "Ủy ban nhân dân tỉnh Hòa Bình",
+         "context", "issuer_context_stated"),
+        ("Tại Quyết định số 79/QĐ ngày 3/4/2005, UBND tỉnh Hòa Bình đã yêu cầu các sở báo cáo.",
+         "Ủy ban nhân dân tỉnh Hòa Bình", "context", "issuer_context_stated"),
+        ("Theo Quyết định số 77/QĐ, UBND tỉnh Hòa Bình yêu cầu các sở báo cáo.", None, None, None),
+        # the signer's body, written beside the citation
+        ("Quyết định số 123/QĐ do ông Nguyễn Văn An, Phó chủ tịch UBND tỉnh Hòa Bình ký ngày 3/4/2005 nêu rõ.",
+         "Ủy ban nhân dân tỉnh Hòa Bình", "text", "issuer_signer_body"),
+        ("Công văn số 9/CV do ông Lê Văn Ba - Giám đốc Sở Y tế tỉnh Hòa Bình ký gửi các huyện.", "Sở Y tế tỉnh Hòa Bình",
+         "text", "issuer_signer_body"),
         # the addressee is not the issuer: the nearest body that is not one
         ("Trong Văn bản số 526/UBND-TNMT gửi UBND tỉnh Hòa Bình mới đây, UBND huyện Lạc Sơn đã nêu rõ",
          "Ủy ban nhân dân huyện Lạc Sơn", "context", "issuer_context_place"),
