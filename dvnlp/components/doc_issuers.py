@@ -22,7 +22,11 @@ HEADS = r"(?:ban|bộ|sở|ủy ban|uỷ ban|trường|cục|tổng cục|chi c�
 _BODIES_LOWER = (r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ban\s+thường\s+vụ|ban\s+chấp\s+hành|"
                  r"ban\s+dân\s+vận|ban\s+tuyên\s+giáo|ban\s+tổ\s+chức|ủy\s+ban\s+kiểm\s+tra|uỷ\s+ban\s+kiểm\s+tra")
 _LEVELS = r"tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn"
-ISSUER_START = (rf"(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}]|"
+#: collectives that issue no document (``sự lãnh đạo của Đảng``, ``vai trò của Mặt trận Tổ quốc``, ``của Nhà nước``),
+#: unless a level or a name follows (``Đảng bộ``, ``Đảng ủy``, ``Mặt trận Tổ quốc Việt Nam tỉnh X``)
+_COLLECTIVE = (rf"(?:Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?|Nhà\s+nước|Nhân\s+dân|Tổ\s+quốc|Quân\s+đội|Chính\s+quyền|"
+               rf"Mặt\s+trận(?:\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)?)(?![^\W_]|\s+(?:ủy|uỷ|bộ|đoàn|{_LEVELS}|[{UPPER}]))")
+ISSUER_START = (rf"(?!{_COLLECTIVE})(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}]|"
                 rf"(?i:{_BODIES_LOWER})\s+(?:(?i:{_LEVELS})\s+)?[{UPPER}])")
 PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")
 # words that end an issuer read after ``của`` / ``do`` (the next clause starts)

@@ -75,7 +75,7 @@ def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
     window = text[pos:limit]
     cut = len(window)
     for m in _subject_end().finditer(window):
-        if not (m.group("of") and _nested_title(window, m.start())):
+        if not (m.group("of") and (_nested_title(window, m.start()) or _goes_on(window, m.start()))):
             cut = m.start()
             break
     named = None  # a document the subject names as the object of its verb (``… thực hiện Nghị quyết số 19-NQ/TW``)
@@ -128,6 +128,18 @@ def _nested_title(window: str, at: int) -> bool:
         return False  # ``… công chức và quy định của Tỉnh ủy X về …``: a second document, listed
     m = issuer_after().match(window, at)
     return bool(m) and re.match(r"\s+(?:về|thực\s+hiện)\s", window[m.end():]) is not None
+
+
+_GOES_ON = re.compile(r"\s+(?:đối\s+với|trong(?!\s+(?:năm|tháng|quý|tuần|ngày|thời\s+gian|dịp|đó))|trên|ở|giai\s+đoạn|"
+                      r"thời\s+kỳ|nhiệm\s+kỳ)(?![^\W_])")
+
+
+def _goes_on(window: str, at: int) -> bool:
+    """``về tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới``: the body after ``của`` is part of
+    the subject when the subject goes on after it (``đối với``, ``trong``, ``trên``, ``giai đoạn`` …; not a time,
+    ``của UBND huyện X trong năm 2021``)."""
+    m = issuer_after().match(window, at)
+    return bool(m) and _GOES_ON.match(window, m.end()) is not None
 
 
 def _trim(body: str) -> str | None:

@@ -274,6 +274,20 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
         # … but not a body named with no place, a phrase of the subject
         ("Nghị quyết số 8-NQ/TU về nâng cao vai trò của ủy ban nhân dân các cấp trong quản lý đất đai; tiếp",
          "nâng cao vai trò của ủy ban nhân dân các cấp trong quản lý đất đai", "Tỉnh ủy"),
+        # a collective that issues no document, or a body the subject goes on after, is part of the subject
+        ("Thực hiện Chỉ thị số 05-CT/TW về tăng cường sự lãnh đạo của Đảng đối với công tác thanh niên; tiếp",
+         "tăng cường sự lãnh đạo của Đảng đối với công tác thanh niên", "Trung ương"),
+        ("Kết luận số 12-KL/TW về nâng cao vai trò của Mặt trận Tổ quốc trong giám sát; tiếp",
+         "nâng cao vai trò của Mặt trận Tổ quốc trong giám sát", "Trung ương"),
+        ("Nghị quyết số 18-NQ/TW về quản lý của Nhà nước đối với đất đai; tiếp", "quản lý của Nhà nước đối với đất đai",
+         "Trung ương"),
+        ("Kế hoạch số 3-KH/TU về tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới; tiếp",
+         "tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới", "Tỉnh ủy"),
+        # … but a body of the issuing kind, or one followed by a time, ends it
+        ("Quyết định số 9/QĐ-UBND về việc giao đất của UBND huyện Lạc Sơn trong năm 2021.", "giao đất",
+         "Ủy ban nhân dân huyện Lạc Sơn"),
+        ("Đề án số 2-ĐA/HU của BCH Đảng bộ huyện về nâng cao chất lượng; tiếp", "nâng cao chất lượng",
+         "Ban Chấp hành Đảng bộ huyện"),
         # a title naming another document, its body and its own subject is one subject
         ("Theo Quyết định số 77/QĐ-TTg về chương trình hành động của Chính phủ về cải cách hành chính vừa ban hành, các",
          "chương trình hành động của Chính phủ về cải cách hành chính", "Thủ tướng Chính phủ"),
