@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from dvnlp.components.dates import find_dates
-from dvnlp.components.doc_issuers import (ISSUER_START, PERSON, SIGNED_BY, body_head, clean_issuer, issuer_after,
+from dvnlp.components.doc_issuers import (COLLECTIVE_AFTER, ISSUER_START, PERSON, SIGNED_BY, body_head, clean_issuer, issuer_after,
                                          issuer_and)
 from dvnlp.components.doc_subjects import SUBJECT_LEAD, TITLE_LEAD, subject_body
 from dvnlp.components.doc_tables import Tables, codes_of_kind, display, kind_agrees, kind_alternation, tables
@@ -183,6 +183,10 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
                 issuer = issuer_and(text, m)
                 out.update(issuer=clean_issuer(issuer[0]), issuer_rule="issuer_after")
                 pos = issuer[1]
+                continue
+            c = COLLECTIVE_AFTER.match(text, pos)
+            if c and c.end() <= stop:
+                pos = c.end()
                 continue
         if "subject" in out:
             break

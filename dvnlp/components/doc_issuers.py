@@ -26,6 +26,8 @@ _LEVELS = r"tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị
 #: unless a level or a name follows (``Đảng bộ``, ``Đảng ủy``, ``Mặt trận Tổ quốc Việt Nam tỉnh X``)
 _COLLECTIVE = (rf"(?:Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?|Nhà\s+nước|Nhân\s+dân|Tổ\s+quốc|Quân\s+đội|Chính\s+quyền|"
                rf"Mặt\s+trận(?:\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)?)(?![^\W_]|\s+(?:ủy|uỷ|bộ|đoàn|{_LEVELS}|[{UPPER}]))")
+#: ``… ngày 04/11/2013 của Đảng về …``: a collective written where the issuer would be, stepped over
+COLLECTIVE_AFTER = re.compile(rf"\s*,?\s*của\s+{_COLLECTIVE}")
 ISSUER_START = (rf"(?!{_COLLECTIVE})(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}]|"
                 rf"(?i:{_BODIES_LOWER})\s+(?:(?i:{_LEVELS})\s+)?[{UPPER}])")
 PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")

@@ -28,7 +28,7 @@ _SUBJECT_STOPS = (
     r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
     r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
     r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
-    r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s")
+    r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
@@ -40,7 +40,7 @@ def _subject_end() -> re.Pattern[str]:
     # a comma, then the next listed document (``…, Luật An toàn …``) or a body opening a new clause (``…, Ủy ban …``)
     listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
     # ``… và quy định của Tỉnh ủy X về …``: a second document, named with its issuer or number
-    second = rf"\s+(?:và|hoặc)\s+(?=(?i:{kind_alternation()})\s+(?:số\s|của\s))"
+    second = rf"\s+(?:và|hoặc)\s+(?=(?:(?i:dự\s+thảo|các|bản)\s+)?(?i:{kind_alternation()})\s+(?:số\s|của\s))"
     return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}|{second}")
 
 

@@ -283,6 +283,12 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
          "Trung ương"),
         ("Kế hoạch số 3-KH/TU về tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới; tiếp",
          "tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới", "Tỉnh ủy"),
+        ("Năm nay đánh dấu 5 năm thực hiện Nghị quyết số 29-NQ/TW, ngày 04/11/2013 của Đảng về đổi mới căn bản giáo dục. "
+         "Tiếp", "đổi mới căn bản giáo dục", "Trung ương"),
+        ("Chỉ thị số 36-CT/TW về đại hội đảng bộ các cấp của Đảng và dự thảo chỉ thị của Bộ Chính trị khóa XII về đại "
+         "hội; tiếp", "đại hội đảng bộ các cấp của Đảng", "Trung ương"),
+        ("Chỉ thị số 40-CT/TW về tăng cường sự lãnh đạo của Đảng đối với tín dụng chính sách mới được ban hành, ngân "
+         "hàng tỉnh đã làm.", "tăng cường sự lãnh đạo của Đảng đối với tín dụng chính sách", "Trung ương"),
         # … but a body of the issuing kind, or one followed by a time, ends it
         ("Quyết định số 9/QĐ-UBND về việc giao đất của UBND huyện Lạc Sơn trong năm 2021.", "giao đất",
          "Ủy ban nhân dân huyện Lạc Sơn"),
