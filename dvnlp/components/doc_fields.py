@@ -26,7 +26,8 @@ from functools import cache
 from typing import Any
 
 from dvnlp.components.dates import find_dates
-from dvnlp.components.doc_issuers import ISSUER_START, PERSON, body_head, clean_issuer, issuer_after, issuer_and
+from dvnlp.components.doc_issuers import (COLLECTIVE_AFTER, ISSUER_START, PERSON, SIGNED_BY, body_head, clean_issuer, issuer_after,
+                                         issuer_and)
 from dvnlp.components.doc_subjects import SUBJECT_LEAD, TITLE_LEAD, subject_body
 from dvnlp.components.doc_tables import Tables, codes_of_kind, display, kind_agrees, kind_alternation, tables
 from dvnlp.segment.patterns import SYMBOL
@@ -172,11 +173,20 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
                 pos = d[1]
                 continue
         if "issuer" not in out:
+            m = SIGNED_BY.match(text, pos)
+            if m and m.end() <= stop:
+                out.update(issuer=clean_issuer(m.group("issuer")), issuer_rule="issuer_signer_body")
+                pos = m.end()
+                continue
             m = issuer_after().match(text, pos)
             if m and m.end() <= stop and not PERSON.match(m.group("issuer")):
                 issuer = issuer_and(text, m)
                 out.update(issuer=clean_issuer(issuer[0]), issuer_rule="issuer_after")
                 pos = issuer[1]
+                continue
+            c = COLLECTIVE_AFTER.match(text, pos)
+            if c and c.end() <= stop:
+                pos = c.end()
                 continue
         if "subject" in out:
             break
@@ -187,6 +197,8 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
                 if body:
                     out.update(subject=body, subject_rule=rule)
                 break
+        if pos > stop:
+            break  # the subject names the next citation: what follows is that citation's
         if "subject" not in out:
             break
     return out

@@ -22,7 +22,13 @@ HEADS = r"(?:ban|bộ|sở|ủy ban|uỷ ban|trường|cục|tổng cục|chi c�
 _BODIES_LOWER = (r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân|ban\s+thường\s+vụ|ban\s+chấp\s+hành|"
                  r"ban\s+dân\s+vận|ban\s+tuyên\s+giáo|ban\s+tổ\s+chức|ủy\s+ban\s+kiểm\s+tra|uỷ\s+ban\s+kiểm\s+tra")
 _LEVELS = r"tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn"
-ISSUER_START = (rf"(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}]|"
+#: collectives that issue no document (``sự lãnh đạo của Đảng``, ``vai trò của Mặt trận Tổ quốc``, ``của Nhà nước``),
+#: unless a level or a name follows (``Đảng bộ``, ``Đảng ủy``, ``Mặt trận Tổ quốc Việt Nam tỉnh X``)
+_COLLECTIVE = (rf"(?:Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?|Nhà\s+nước|Nhân\s+dân|Tổ\s+quốc|Quân\s+đội|Chính\s+quyền|"
+               rf"Mặt\s+trận(?:\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)?)(?![^\W_]|\s+(?:ủy|uỷ|bộ|đoàn|{_LEVELS}|[{UPPER}]))")
+#: ``… ngày 04/11/2013 của Đảng về …``: a collective written where the issuer would be, stepped over
+COLLECTIVE_AFTER = re.compile(rf"\s*,?\s*của\s+{_COLLECTIVE}")
+ISSUER_START = (rf"(?!{_COLLECTIVE})(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}]|"
                 rf"(?i:{_BODIES_LOWER})\s+(?:(?i:{_LEVELS})\s+)?[{UPPER}])")
 PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")
 # words that end an issuer read after ``của`` / ``do`` (the next clause starts)
@@ -113,3 +119,67 @@ def _cut_clause(words: list[str]) -> list[str]:
             return words[:i]
     return words
 
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+#: ``X vừa ban hành <…> (kèm theo Quyết định số …``: the subject body issued the cited document
+_ISSUED_BY = re.compile(
+    rf"(?:^|,\s*)(?P<issuer>{ISSUER_START}(?:[^,;:()“”\"\n]|\.(?=\S)){{1,70}}?)\s+(?:(?:đã|vừa|mới|cũng)\s+)?"
+    r"(?:ban\s+hành|ký|kí|phát\s+hành)\s+(?P<bridge>[^;:\n]{0,200}?)\s*\(?\s*(?:kèm\s+theo|tại|bằng)\s+$")
+
+
+#: ``do ông Nguyễn Văn A, Phó chủ tịch UBND tỉnh X ký``: the signer's body is the issuer
+_SIGNER_TITLE = (r"(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|tổng\s+giám\s+đốc|bộ\s+trưởng|thứ\s+trưởng|bí\s+thư|trưởng\s+ban|"
+                 r"hiệu\s+trưởng|cục\s+trưởng|viện\s+trưởng)(?:\s+thường\s+trực)?")
+SIGNED_BY = re.compile(
+    rf"\s*,?\s*do\s+(?i:ông|bà|đồng\s+chí)\s+(?:[{UPPER}]\w*\s*){{1,4}}?\s*[,–-]?\s*(?i:{_SIGNER_TITLE})\s+"
+    rf"(?P<issuer>{ISSUER_START}(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,70}}?)\s*[,–-]?\s*(?:(?:đã|vừa)\s+)?(?:ký|kí)(?![^\W_])")
+#: ``Tại Quyết định số 78/QĐ, UBND tỉnh X yêu cầu …``: the body that speaks in the document it is cited in
+_STATED_IN_LEAD = re.compile(r"(?:^|[,(]\s*)(?i:trong|tại)\s+(?:các\s+)?$")
+_STATED_IN = re.compile(
+    rf"\s*(?:\s(?i:ngày)\s+[0-3]?\d[/.-][01]?\d(?:[/.-](?:19|20)\d\d)?)?\s*,\s*(?P<issuer>{ISSUER_START}"
+    rf"(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,70}}?)\s+(?:(?:đã|cũng|đã\s+từng)\s+)?(?:yêu\s+cầu|nêu|quyết\s+định|giao|"
+    r"chỉ\s+đạo|quy\s+định|cho\s+phép|phê\s+duyệt|đồng\s+ý|thống\s+nhất|khẳng\s+định|chấp\s+thuận)(?![^\W_])")
+_ADDRESSEE = re.compile(r"(?<![^\W_])(?:gửi|đến|tới|trình|cho|đề\s+nghị|kiến\s+nghị|báo\s+cáo|xin)\s+(?:các\s+|lên\s+)?$",
+                        re.IGNORECASE)
+
+
+def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> tuple[str, str] | None:
+    """The issuer the citation's sentence names when none is written beside it: ``(issuer, rule)``.
+
+    * ``issuer_context_subject`` — the sentence's subject issued the document the citation is attached to
+      (``UBND tỉnh X vừa ban hành quy chế … (kèm theo Quyết định số …)``), when the code names no body;
+    * ``issuer_context_stated`` — ``Tại Quyết định số 78/QĐ, UBND tỉnh X yêu cầu …``, when the code names no body;
+    * ``issuer_context_place`` — the code names a body found at every level (``QĐ-UBND``, ``QĐ/HU``) and the
+      sentence names that body with its place (``UBND TP.HCM``, ``Huyện ủy Lạc Sơn``): the nearest one.
+    """
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, kind_at - 400), kind_at)), default=max(0, kind_at - 400))
+    stop = next((m.start() for m in _SENTENCE_END.finditer(text, end, end + 400)), min(len(text), end + 400))
+    t = tables()
+    if coded is None:
+        m = _ISSUED_BY.search(text[start:kind_at])
+        if (m and body_head(m.group("issuer")) and not PERSON.match(m.group("issuer")) and "của" not in m.group("bridge")
+                and not SYMBOL.search(m.group("bridge")) and len(m.group("issuer").split()) <= 9):
+            return clean_issuer(m.group("issuer")), "issuer_context_subject"
+        m = _STATED_IN.match(text, end) if _STATED_IN_LEAD.search(text, start, kind_at) else None
+        if m and body_head(m.group("issuer")) and not PERSON.match(m.group("issuer")):
+            return clean_issuer(m.group("issuer")), "issuer_context_stated"
+        return None
+    forms = t.local.get(coded)
+    if not forms:
+        return None
+    found = []
+    alternation = "|".join(re.escape(f) for f in forms)
+    named = re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])(?:[^,;:()“”\"\n]|\.(?=\S)){{1,60}}?"
+                       rf"(?=\s+(?:{_ISSUER_STOP}|của|còn|cũng|mới)(?![^\W_])|\s*[,;:()“”\"\n]|\.(?!\S)|$)")
+    for a, b in ((start, kind_at), (end, stop)):  # before and after the citation, never inside it
+        for m in named.finditer(text, a, b):
+            if _ADDRESSEE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # ``Văn bản số 526/UBND-TNMT gửi UBND tỉnh X``: the addressee, not the issuer
+            name = clean_issuer(m.group(0)).replace("Uỷ", "Ủy")
+            extra = name[len(coded):].split() if name.lower().startswith(coded.lower()) else []
+            run = len(re.search(rf"(?:\s[{UPPER}]\w*)*$", " " + name).group(0).split())
+            # ``Chủ tịch UBND huyện Đại Từ Trương Mạnh Kiểm``: four capitalised words in a row are a place and a person
+            if extra and any(w[:1].isupper() or w[:1].isdigit() for w in extra) and run < 4:
+                found.append((abs(m.start() - kind_at), name))
+    return (min(found)[1], "issuer_context_place") if found else None

@@ -10,8 +10,8 @@ and number is cited in the report, whose record it joins.
 Mentions of one document (same canonical symbol, case, spaces, dashes and ``Đ``/``Ð`` folded; or
 a short form ``108/CP`` of ``108/2005/NĐ-CP``, kept in ``variants``) become one record whose
 ``mentions`` lists every span; kind, issuer, date and subject are the first found over the
-mentions (a kind word of the text over the symbol's code; an issuer of the text over the code's,
-``issuer_from`` says which), and ``alternatives`` keeps the differing readings for the checks.
+mentions (a kind word of the text over the symbol's code; an issuer of the text over one its sentence
+names, over the code's; ``issuer_from`` says which: ``text``, ``context`` or ``symbol``), and ``alternatives`` keeps the differing readings for the checks.
 The grammar of the fields is in :mod:`dvnlp.components.doc_fields`; kind and issuer names come
 from ``dvnlp/rules/document_kinds.json`` and ``issuers.json``.
 """
@@ -27,6 +27,8 @@ from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text
 from dvnlp.components.doc_fields import head_before, kind_alternation, kind_before, tables, tail_after
+from dvnlp.components.doc_issuers import issuer_in_context
+from dvnlp.components.doc_tables import kind_agrees
 from dvnlp.segment.patterns import CODES, DASH, SYMBOL, canonical_symbol, word_alternation
 
 _SPLIT = re.compile(rf"\s*(?:[{DASH}]|/)\s*")
@@ -178,6 +180,10 @@ class DocumentRefFinder(Component):
                 if tail.get(key) and not r.get(slot):
                     r[slot] = tail[key]
                     r[f"{key}_rule"] = tail[f"{key}_rule"]
+            if r["symbol"] and not r.get("issuer_text"):
+                context = issuer_in_context(text, r.get("kind_at", r["span"][0]), r["span"][1], r.get("issuer"))
+                if context:
+                    r["issuer_context"], r["issuer_context_rule"] = context
         # ``A và B của X về Y``: the tail of the last citation of a list is the tail of every one;
         # ``X ban hành A và B``: the head of the first is the head of every one
         for i in range(len(mentions) - 2, -1, -1):
@@ -203,7 +209,11 @@ def _read_kind(text: str, r: dict[str, Any]) -> None:
         return
     r.update(parse_symbol(r["symbol"], t.kinds))
     written = kind_before(text, r.get("list_at", r["span"][0]))
-    if written:
+    if written and written["rule"] == "kind_before_weak" and r["kind_code"] and not kind_agrees(written["kind"], r["kind_code"]):
+        # ``theo thông báo số 45/QĐ-UBND``: an everyday word in lower case yields to the symbol's kind code
+        r.update(kind=t.kinds[r["kind_code"]], kind_from="symbol", kind_rule="kind_code_over_common_word",
+                 kind_at=written["at"])
+    elif written:
         r.update(kind=written["kind"], kind_from="text", kind_rule=written["rule"], kind_at=written["at"])
         if written.get("subject"):
             r.update(subject=written["subject"], subject_rule="subject_quoted_title")
@@ -285,6 +295,9 @@ def _issuer(group: list[dict[str, Any]], full: dict[str, Any]) -> tuple[str | No
     coded = full.get("issuer")
     said = next((r for r in group if r.get("issuer_text")), None)
     if said is None:
+        context = next((r for r in group if r.get("issuer_context")), None)
+        if context:  # the citation's sentence names it (see doc_issuers.issuer_in_context)
+            return context["issuer_context"], "context", context["issuer_context_rule"]
         return (coded, "symbol", "issuer_code") if coded else (None, None, None)
     text_issuer = said["issuer_text"]
     rule = said.get("issuer_rule")

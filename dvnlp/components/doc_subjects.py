@@ -28,7 +28,7 @@ _SUBJECT_STOPS = (
     r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
     r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
     r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
-    r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s")
+    r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
@@ -39,7 +39,9 @@ def _subject_end() -> re.Pattern[str]:
     issuer = rf"(?P<of>\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s){ISSUER_START})"
     # a comma, then the next listed document (``…, Luật An toàn …``) or a body opening a new clause (``…, Ủy ban …``)
     listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
-    return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}")
+    # ``… và quy định của Tỉnh ủy X về …``: a second document, named with its issuer or number
+    second = rf"\s+(?:và|hoặc)\s+(?=(?:(?i:dự\s+thảo|các|bản)\s+)?(?i:{kind_alternation()})\s+(?:số\s|của\s))"
+    return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}|{second}")
 
 
 @cache
@@ -73,20 +75,43 @@ def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
     window = text[pos:limit]
     cut = len(window)
     for m in _subject_end().finditer(window):
-        if not (m.group("of") and _nested_title(window, m.start())):
+        if not (m.group("of") and (_nested_title(window, m.start()) or _goes_on(window, m.start()))):
             cut = m.start()
             break
+    named = None  # a document the subject names as the object of its verb (``… thực hiện Nghị quyết số 19-NQ/TW``)
     for c in _citation().finditer(window, 1, cut):
         if c.group(0)[0].isdigit() and re.fullmatch(r"\d+\s?[-‐-―−]\s?[A-ZĐ][\wĐ]*", c.group(0)) and not is_kind_code(c.group(0)):
             continue  # ``quận 1 - TPHCM`` is no citation
         cut = c.start()
+        named = _object_citation(text, pos + cut)
         break
-    body = window[:cut]
+    else:
+        if cut == len(window) and limit == stop < len(text):  # the next citation starts where the window ends
+            named = _object_citation(text, stop)
+    body = window[:cut] if named is None else text[pos:named]
     # a closing quote with no opening one inside the subject ends it
     j = body.find("”")
     if j >= 0 and body.count("“", 0, j) == 0:
         body = body[:j]
     return _trim(body), pos + len(body)
+
+
+_OBJECT_VERB = re.compile(r"(?<![^\W_])(?:thực\s+hiện|triển\s+khai|thi\s+hành|sơ\s+kết|tổng\s+kết|sửa\s+đổi|bổ\s+sung|"
+                          r"cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|quán\s+triệt)\s+(?:(?:một\s+số\s+điều\s+của|các)\s+)?$",
+                          re.IGNORECASE)
+
+
+@cache
+def _named_citation() -> re.Pattern[str]:
+    return re.compile(rf"(?:{kind_alternation()})\s+(?:số\s*:?\s*)?(?:{SYMBOL.pattern}|\d{{1,5}}(?![\d/]))", re.IGNORECASE)
+
+
+def _object_citation(text: str, at: int) -> int | None:
+    """Where a citation at ``at`` ends when the subject's verb takes it as its object, else None."""
+    if not _OBJECT_VERB.search(text, max(0, at - 40), at):
+        return None
+    m = _named_citation().match(text, at)
+    return m.end() if m else None
 
 
 @cache
@@ -98,10 +123,23 @@ def _title_noun() -> re.Pattern[str]:
 def _nested_title(window: str, at: int) -> bool:
     """``về chương trình hành động của Chính phủ về thực hành tiết kiệm``: ``của`` + a body inside a title that
     names another document and its own subject — a document noun before it, ``về`` / ``thực hiện`` after the body."""
-    if not _title_noun().search(window, 0, at):
-        return False
+    noun = _title_noun().search(window, 0, at)
+    if not noun or re.search(r"(?:(?<![^\W_])(?:và|hoặc|cùng)|,)\s*$", window[:noun.start()]):
+        return False  # ``… công chức và quy định của Tỉnh ủy X về …``: a second document, listed
     m = issuer_after().match(window, at)
     return bool(m) and re.match(r"\s+(?:về|thực\s+hiện)\s", window[m.end():]) is not None
+
+
+_GOES_ON = re.compile(r"\s+(?:đối\s+với|trong(?!\s+(?:năm|tháng|quý|tuần|ngày|thời\s+gian|dịp|đó))|trên|ở|giai\s+đoạn|"
+                      r"thời\s+kỳ|nhiệm\s+kỳ)(?![^\W_])")
+
+
+def _goes_on(window: str, at: int) -> bool:
+    """``về tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới``: the body after ``của`` is part of
+    the subject when the subject goes on after it (``đối với``, ``trong``, ``trên``, ``giai đoạn`` …; not a time,
+    ``của UBND huyện X trong năm 2021``)."""
+    m = issuer_after().match(window, at)
+    return bool(m) and _GOES_ON.match(window, m.end()) is not None
 
 
 def _trim(body: str) -> str | None:

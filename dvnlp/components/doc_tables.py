@@ -29,6 +29,8 @@ class Tables:
     common: frozenset[str]  # kind words (lower case) that are everyday words too (``theo quy định số …``)
     compatible: dict[str, frozenset[str]]  # code → codes a kind word may stand with
     expand: dict[str, str] = field(default_factory=dict)  # written abbreviation → words (issuers read from text)
+    #: bodies found at every level and place (``Ủy ban nhân dân``): name → how the text writes it (``UBND``, ``UB``)
+    local: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -50,11 +52,15 @@ def tables() -> Tables:
     expand = {e["abbr"]: e["expansion"] for e in load_rules("abbreviations").entries
               if e.get("kind") in ("body", "org", "place")}
     expand.update({e["code"]: e["name"] for e in iss})
+    local = {}
+    for name in sorted({e["name"] for e in iss if e.get("local")}):
+        forms = {name, name.replace("Ủy", "Uỷ"), *(k for k, v in expand.items() if v == name)}
+        local[name] = tuple(sorted(forms, key=lambda f: (-len(f), f)))
     return Tables(kinds=kinds, issuers=issuers, issuers_folded={k.upper(): v for k, v in issuers.items()}, names=names,
                   generic=frozenset(e["code"] for e in entries if e.get("generic")),
                   common=frozenset(e["name"].lower() for e in entries if e.get("common_word")),
                   compatible={e["code"]: frozenset([e["code"], *e.get("compatible_codes", [])]) for e in entries},
-                  expand=expand)
+                  expand=expand, local=local)
 
 
 @cache

@@ -34,8 +34,8 @@ class DocumentRef:
     """One cited document of a report (contract 0.x+: one record per distinct document, not per mention).
 
     ``span`` is the first mention, ``mentions`` every one (as :class:`Official`); ``kind_from`` and
-    ``issuer_from`` say whether the value was read from the text (``"text"``) or from the symbol's code
-    (``"symbol"``); ``sources`` names the grammar rule behind each field; ``variants`` are other
+    ``issuer_from`` say whether the value was read from the text (``"text"``), from the citation's sentence
+    (``"context"``, issuers only) or from the symbol's code (``"symbol"``); ``sources`` names the grammar rule behind each field; ``variants`` are other
     symbols of the same document (``108/CP`` for ``108/2005/NĐ-CP``); ``alternatives`` lists, per field
     (``kind``, ``date``, ``issuer``), the differing values read at different mentions with their spans.
     """

@@ -63,6 +63,24 @@ def test_doc_refs_dotted_and_diacritic_issuer_codes(nlp, text, symbol, issuer):
     assert (doc["symbol"], doc["issuer"], doc["issuer_from"]) == (symbol, issuer, "symbol")
 
 
+@pytest.mark.parametrize(
+    "text,kind,kind_from",
+    [
+        # an everyday word in lower case that contradicts the code yields to it
+        ("Theo thông báo số 45/QĐ-UBND, xã được hỗ trợ.", "Quyết định", "symbol"),
+        ("UBND huyện đã báo cáo số 5/TTr-UBND lên tỉnh", "Tờ trình", "symbol"),
+        # … not when it agrees with the code, is written with a capital, or is no everyday word
+        ("Theo quy định số 12-QĐ/TW, đảng viên phải gương mẫu.", "Quy định", "text"),
+        ("theo hướng dẫn số 12/HD-SYT về khám bệnh", "Hướng dẫn", "text"),
+        ("Thông báo 66/TT-UB ngày 30.5.2005 còn nói rõ", "Thông báo", "text"),
+        ("theo nghị định số 18-NQ/TW về sắp xếp", "Nghị định", "text"),
+    ],
+)
+def test_doc_refs_everyday_kind_word_yields_to_the_code(nlp, text, kind, kind_from):
+    (doc,) = _docs(nlp, text)
+    assert (doc["kind"], doc["kind_from"]) == (kind, kind_from)
+
+
 def test_doc_refs_bare_number_has_null_symbol(nlp):
     (doc,) = _docs(nlp, "Thực hiện Kết luận 57 của Bộ Chính trị")
     assert doc["symbol"] is None and doc["number"] == "57" and doc["kind"] == "Kết luận"
@@ -141,6 +159,55 @@ def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
 
 
 @pytest.mark.parametrize(
+    "text,issuer,issuer_from,rule",
+    [
+        # the code names a body found at every level; the sentence names it with its place
+        ("UBND tỉnh Hòa Bình vừa ban hành quy chế quản lý chợ (kèm theo Quyết định số 55/QĐ-UBND, có hiệu lực từ "
+         "ngày 1/2/2021).", "Ủy ban nhân dân tỉnh Hòa Bình", "context", "issuer_context_place"),
+        ("Theo Quyết định 88/QĐ-UB ký ngày 2.3.2005 thì UBND TP.HCM đồng ý thu hồi đất.",
+         "Ủy ban nhân dân Thành phố Hồ Chí Minh", "context", "issuer_context_place"),
+        ("Theo Quyết định 89/QĐ-UB thì UBND tỉnh Thừa Thiên Huế đồng ý.", "Ủy ban nhân dân tỉnh Thừa Thiên Huế",
+         "context", "issuer_context_place"),
+        # the body that speaks in the document it is cited in (``Tại``/``Trong``, not ``Theo``), when the code names none
+        ("Trong Quyết định số 77/QĐ, UBND tỉnh Hòa Bình yêu cầu các sở báo cáo.", "Ủy ban nhân dân tỉnh Hòa Bình",
+         "context", "issuer_context_stated"),
+        ("Tại Quyết định số 79/QĐ ngày 3/4/2005, UBND tỉnh Hòa Bình đã yêu cầu các sở báo cáo.",
+         "Ủy ban nhân dân tỉnh Hòa Bình", "context", "issuer_context_stated"),
+        ("Theo Quyết định số 77/QĐ, UBND tỉnh Hòa Bình yêu cầu các sở báo cáo.", None, None, None),
+        # the signer's body, written beside the citation
+        ("Quyết định số 123/QĐ do ông Nguyễn Văn An, Phó chủ tịch UBND tỉnh Hòa Bình ký ngày 3/4/2005 nêu rõ.",
+         "Ủy ban nhân dân tỉnh Hòa Bình", "text", "issuer_signer_body"),
+        ("Công văn số 9/CV do ông Lê Văn Ba - Giám đốc Sở Y tế tỉnh Hòa Bình ký gửi các huyện.", "Sở Y tế tỉnh Hòa Bình",
+         "text", "issuer_signer_body"),
+        # the addressee is not the issuer: the nearest body that is not one
+        ("Trong Văn bản số 526/UBND-TNMT gửi UBND tỉnh Hòa Bình mới đây, UBND huyện Lạc Sơn đã nêu rõ",
+         "Ủy ban nhân dân huyện Lạc Sơn", "context", "issuer_context_place"),
+        # a place run on into a person's name is no issuer
+        ("Chủ tịch UBND huyện Kỳ Sơn Trương Mạnh Kiểm chỉ đạo, theo Công văn số 1333/UBND-TNMT, các xã.",
+         "Ủy ban nhân dân", "symbol", "issuer_code"),
+        ("Huyện ủy Lạc Sơn đã tổ chức quán triệt, triển khai Nghị quyết số 09-NQ/HU tới chi bộ.",
+         "Huyện ủy Lạc Sơn", "context", "issuer_context_place"),
+        # the code names no body; the sentence's subject issued what the citation is attached to
+        ("Hội đồng nhân dân tỉnh Hòa Bình vừa ban hành bảng giá đất (kèm theo Nghị quyết số 31/NQ) áp dụng từ năm sau.",
+         "Hội đồng nhân dân tỉnh Hòa Bình", "context", "issuer_context_subject"),
+        # no place named, another level's body, a body that carries out the document, another sentence: not the issuer
+        ("Ông A cho biết UBND các tỉnh phải thực hiện Quyết định số 5/QĐ-UBND.", "Ủy ban nhân dân", "symbol",
+         "issuer_code"),
+        ("Huyện ủy Lạc Sơn quán triệt Chỉ thị số 05-CT/TU tới chi bộ.", "Tỉnh ủy", "symbol", "issuer_code"),
+        ("Sở Y tế vừa ban hành kế hoạch triển khai Quyết định số 55/QĐ về khám bệnh.", None, None, None),
+        ("UBND tỉnh Hòa Bình họp thường kỳ. Các xã thực hiện Quyết định số 6/QĐ-UBND về giá.", "Ủy ban nhân dân",
+         "symbol", "issuer_code"),
+        # an issuer written beside the citation wins
+        ("UBND tỉnh Hòa Bình đề nghị thực hiện Quyết định số 7/QĐ-UBND của UBND huyện Lạc Sơn.",
+         "Ủy ban nhân dân huyện Lạc Sơn", "text", "issuer_after"),
+    ],
+)
+def test_doc_refs_issuer_from_the_sentence(nlp, text, issuer, issuer_from, rule):
+    (doc,) = [d for d in _docs(nlp, text) if d["symbol"]]
+    assert (doc["issuer"], doc["issuer_from"], doc["sources"].get("issuer")) == (issuer, issuer_from, rule)
+
+
+@pytest.mark.parametrize(
     "text,date",
     [
         ("Quyết định số 400-QĐ/TU ngày 15 tháng 3 năm 2021 của Tỉnh ủy", "2021-03-15"),
@@ -207,6 +274,26 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
         # … but not a body named with no place, a phrase of the subject
         ("Nghị quyết số 8-NQ/TU về nâng cao vai trò của ủy ban nhân dân các cấp trong quản lý đất đai; tiếp",
          "nâng cao vai trò của ủy ban nhân dân các cấp trong quản lý đất đai", "Tỉnh ủy"),
+        # a collective that issues no document, or a body the subject goes on after, is part of the subject
+        ("Thực hiện Chỉ thị số 05-CT/TW về tăng cường sự lãnh đạo của Đảng đối với công tác thanh niên; tiếp",
+         "tăng cường sự lãnh đạo của Đảng đối với công tác thanh niên", "Trung ương"),
+        ("Kết luận số 12-KL/TW về nâng cao vai trò của Mặt trận Tổ quốc trong giám sát; tiếp",
+         "nâng cao vai trò của Mặt trận Tổ quốc trong giám sát", "Trung ương"),
+        ("Nghị quyết số 18-NQ/TW về quản lý của Nhà nước đối với đất đai; tiếp", "quản lý của Nhà nước đối với đất đai",
+         "Trung ương"),
+        ("Kế hoạch số 3-KH/TU về tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới; tiếp",
+         "tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới", "Tỉnh ủy"),
+        ("Năm nay đánh dấu 5 năm thực hiện Nghị quyết số 29-NQ/TW, ngày 04/11/2013 của Đảng về đổi mới căn bản giáo dục. "
+         "Tiếp", "đổi mới căn bản giáo dục", "Trung ương"),
+        ("Chỉ thị số 36-CT/TW về đại hội đảng bộ các cấp của Đảng và dự thảo chỉ thị của Bộ Chính trị khóa XII về đại "
+         "hội; tiếp", "đại hội đảng bộ các cấp của Đảng", "Trung ương"),
+        ("Chỉ thị số 40-CT/TW về tăng cường sự lãnh đạo của Đảng đối với tín dụng chính sách mới được ban hành, ngân "
+         "hàng tỉnh đã làm.", "tăng cường sự lãnh đạo của Đảng đối với tín dụng chính sách", "Trung ương"),
+        # … but a body of the issuing kind, or one followed by a time, ends it
+        ("Quyết định số 9/QĐ-UBND về việc giao đất của UBND huyện Lạc Sơn trong năm 2021.", "giao đất",
+         "Ủy ban nhân dân huyện Lạc Sơn"),
+        ("Đề án số 2-ĐA/HU của BCH Đảng bộ huyện về nâng cao chất lượng; tiếp", "nâng cao chất lượng",
+         "Ban Chấp hành Đảng bộ huyện"),
         # a title naming another document, its body and its own subject is one subject
         ("Theo Quyết định số 77/QĐ-TTg về chương trình hành động của Chính phủ về cải cách hành chính vừa ban hành, các",
          "chương trình hành động của Chính phủ về cải cách hành chính", "Thủ tướng Chính phủ"),
@@ -214,10 +301,21 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
          "thực hiện kế hoạch của UBND tỉnh về phòng dịch", "Huyện ủy"),
         ("Quyết định số 7/QĐ-UBND về kế hoạch trồng rừng của UBND huyện Mai Châu đã", "kế hoạch trồng rừng",
          "Ủy ban nhân dân huyện Mai Châu"),
+        # a document the subject's verb takes as its object is part of the subject; what follows is its own
+        ("Nghị quyết số 25/NQ-CP ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 19-NQ/TW "
+         "ngày 5/5/2018 của Ban Chấp hành Trung ương về đổi mới.",
+         "ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 19-NQ/TW", "Chính phủ"),
+        ("Kế hoạch số 4-KH/HU về sơ kết 5 năm thực hiện Kết luận số 19-KL/TW của Bộ Chính trị; tiếp",
+         "sơ kết 5 năm thực hiện Kết luận số 19-KL/TW", "Huyện ủy"),
+        # … but a second document listed after ``và`` ends it
+        ("Ông A vi phạm Nghị định 34/2011/NĐ-CP quy định về việc xử lý kỷ luật công chức và quy định của Tỉnh ủy "
+         "Hòa Bình về tiêu chuẩn cán bộ.", "quy định về việc xử lý kỷ luật công chức", "Chính phủ"),
+        ("Quyết định số 3/QĐ-UBND về ban hành quy chế và kế hoạch thực hiện; tiếp", "ban hành quy chế và kế hoạch thực hiện",
+         "Ủy ban nhân dân"),
     ],
 )
 def test_doc_refs_subject_boundaries_and_issuer_after_it(nlp, text, subject, issuer):
-    (doc,) = [d for d in _docs(nlp, text) if d["symbol"]]
+    doc = next(d for d in _docs(nlp, text) if d["symbol"])
     assert (doc["subject"], doc["issuer"]) == (subject, issuer)
 
 
