@@ -36,7 +36,7 @@ _NOISE_TOKEN = re.compile(r"[|ˆ§¦]+|[.,]")
 _NAME_PREFIX = re.compile(r"[HYK]['’]")
 _DASHED_WORD = re.compile(r"- [^\W\d_]*[a-zà-ỹđ]")
 #: a document symbol: number (and year) then its codes, ``844-QĐ/HU``, ``04/2015/NĐ-CP``
-_SYMBOL = re.compile(r"(?<![\w/])\d+[a-z]?(?:/\d{4})?[-/][^\W\d_][\w&./-]*")
+_SYMBOL = re.compile(r"(?<![\w/])\d+[a-z]?(?:/\d{4})?[-/][^\W\d_](?:[\w&./-]*[\w&])?")
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
@@ -94,7 +94,9 @@ def repair_ocr_text(text: str) -> str:
     * Tesseract's ``Ð``/``ð`` (eth, which Vietnamese does not have) become ``Đ``/``đ``, and a doubled
       ``ĐĐ``, which Vietnamese never writes, one ``Đ`` (``400-QĐĐ/TU`` → ``400-QĐ/TU``).
     * In a document symbol written in capitals, tone marks are removed (``844-QĐ/HỦ`` → ``844-QĐ/HU``):
-      abbreviations take the bare initial letter of each syllable, so a toned capital there is a speck.
+      abbreviations take the bare initial letter of each syllable, so a toned capital there is a speck;
+      a code with an ``F`` (not a Vietnamese letter) that the rule files know with ``P`` gets it
+      (``NĐ-CF`` → ``NĐ-CP``).
     * A lone ``|``, ``ˆ``, ``§``, ``¦``, ``.`` or ``,`` (specks read as signs; Vietnamese text never
       has them alone), and one character after the end of a sentence at the end of a block
       (``… năm 2023. -``), are dropped, and an ethnic name prefix cut after its apostrophe is joined (``H' Xuân`` → ``H'Xuân``).
@@ -164,8 +166,23 @@ def _untone(match: re.Match[str]) -> str:
     symbol = match.group(0)
     if not all(c.isupper() for c in symbol if c.isalpha()):
         return symbol
-    bare = "".join(c for c in unicodedata.normalize("NFD", symbol) if c not in _TONE_MARKS)
-    return unicodedata.normalize("NFC", bare)
+    bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", symbol)
+                                                if c not in _TONE_MARKS))
+    if "F" not in bare:
+        return bare
+    known = _known_codes()
+    parts = re.split(r"([-/])", bare)
+    return "".join(part.replace("F", "P") if "F" in part and part not in known and part.replace("F", "P") in known
+                   else part for part in parts)
+
+
+@cache
+def _known_codes() -> frozenset[str]:
+    """Kind and issuer codes of the rule files (``CP``, ``NĐ``, ``HU`` …): Vietnamese has no ``F``, so a
+    code with one that is unknown, but known with ``P`` (Tesseract's usual confusion), is that code."""
+    from dvnlp.rulebook import load_rules
+
+    return frozenset(e["code"] for kind in ("document_kinds", "issuers") for e in load_rules(kind).entries)
 
 
 def _joinable(left: str, right: str) -> bool:
