@@ -37,6 +37,7 @@ _NAME_PREFIX = re.compile(r"[HYK]['’]")
 _DASHED_WORD = re.compile(r"- [^\W\d_]*[a-zà-ỹđ]")
 #: a document symbol: number (and year) then its codes, ``844-QĐ/HU``, ``04/2015/NĐ-CP``
 _SYMBOL = re.compile(r"(?<![\w/])\d+[a-z]?(?:/\d{4})?[-/][^\W\d_](?:[\w&./-]*[\w&])?")
+_TONED_I = str.maketrans("ìíỉĩị", "iiiii")
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
@@ -134,6 +135,8 @@ def _repair_words(words: list[str]) -> str:
         if not word or _NOISE_TOKEN.fullmatch(word):
             continue
         word = _SYMBOL.sub(_untone, word)
+        if out and out[-1].lower() in _person_words()[0]:
+            word = _surname(word, _person_words()[1])
         if out and (_joinable(out[-1], word) or (_NAME_PREFIX.fullmatch(out[-1]) and word[:1].isupper())):
             out[-1] += word
         else:
@@ -147,6 +150,26 @@ def _drop_tail(text: str) -> str:
     while len(words) > 1 and len(words[-1]) == 1 and not words[-1].isdigit() and words[-2][-1] in _TERMINAL:
         words.pop()
     return " ".join(words)
+
+
+@cache
+def _person_words() -> tuple[frozenset[str], frozenset[str]]:
+    """One-word honorifics (``ông``, ``bà`` …) and the surnames of dvnlp/rules/honorifics.json."""
+    from dvnlp.rulebook import load_rules
+
+    entries = load_rules("honorifics").entries
+    return (frozenset(e["word"].lower() for e in entries if e["kind"] == "honorific" and " " not in e["word"]),
+            frozenset(e["word"] for e in entries if e["kind"] == "surname"))
+
+
+def _surname(word: str, surnames: frozenset[str]) -> str:
+    """After an honorific, a word that is no surname but one once the tone mark on its ``i`` is
+    dropped is that surname (``ông Đỉnh Văn Hyên`` → ``Đinh``: a speck over the dot of the i)."""
+    core = word.rstrip(",.;:")
+    if core in surnames or not core[:1].isupper():
+        return word
+    bare = core.translate(_TONED_I)
+    return bare + word[len(core):] if bare != core and bare in surnames else word
 
 
 def _continues(previous: str, full_line: bool, following: str) -> bool:

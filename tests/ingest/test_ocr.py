@@ -122,6 +122,8 @@ def test_ocr_missing_tesseract_is_a_clear_error(monkeypatch) -> None:
     ("ủy ban | nhân ˆ dân tiêu . biểu", "ủy ban nhân dân tiêu biểu"),
     ("đạt 38,6%. m\n\nNăm 2024. -", "đạt 38,6%.\nNăm 2024."),
     ("bà H' Xuân Mlô", "bà H'Xuân Mlô"),
+    ("ông Đỉnh Văn Hyên, bà Đỉnh Thị Thúy", "ông Đinh Văn Hyên, bà Đinh Thị Thúy"),  # no surname Đỉnh; Đinh is one
+    ("ông Trịnh Văn Hòa, ông Lý Văn Bình, trên Đỉnh núi", "ông Trịnh Văn Hòa, ông Lý Văn Bình, trên Đỉnh núi"),
 ])
 def test_ocr_repair(noisy: str, repaired: str) -> None:
     assert repair_ocr_text(noisy) == repaired
