@@ -5,8 +5,9 @@ pages, ``Pillow``) and the Debian packages ``tesseract-ocr tesseract-ocr-vie``; 
 :func:`ocr_unavailable` says which, and the PDF reader turns that into a clear error or warning.
 
 Pages are rendered at :data:`DPI` and read with Tesseract's automatic page layout, which keeps
-the paragraphs of a report in order. :func:`repair_ocr_text` then joins syllables that OCR split
-(``Dân v ận`` → ``Dân vận``) where the syllable rules make it certain.
+the paragraphs of a report in order. :func:`repair_ocr_text` then repairs what OCR breaks where
+the syllable rules or the rule files make it certain: split syllables (``Dân v ận`` → ``Dân vận``),
+lines Tesseract cut into blocks, specks, toned capitals in symbols, a toned ``i`` in a surname.
 """
 from __future__ import annotations
 
