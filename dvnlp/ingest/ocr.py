@@ -5,13 +5,15 @@ pages, ``Pillow``) and the Debian packages ``tesseract-ocr tesseract-ocr-vie``; 
 :func:`ocr_unavailable` says which, and the PDF reader turns that into a clear error or warning.
 
 Pages are rendered at :data:`DPI` and read with Tesseract's automatic page layout, which keeps
-the paragraphs of a report in order. :func:`repair_ocr_text` then joins syllables that OCR split
-(``Dân v ận`` → ``Dân vận``) where the syllable rules make it certain.
+the paragraphs of a report in order. :func:`repair_ocr_text` then repairs what OCR breaks where
+the syllable rules or the rule files make it certain: split syllables (``Dân v ận`` → ``Dân vận``),
+lines Tesseract cut into blocks, specks, toned capitals in symbols, a toned ``i`` in a surname.
 """
 from __future__ import annotations
 
 import re
 import shutil
+import unicodedata
 from functools import cache
 
 from dvnlp.errors import InputError
@@ -26,6 +28,18 @@ _PAGE_SECONDS = 120
 _DOUBLE_D = re.compile("(\u0110|\u0111)\\1")
 _ETH = str.maketrans("\u00d0\u00f0", "\u0110\u0111")
 _LETTERS = re.compile(r"[^\W\d_]{1,7}")
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+")
+_TERMINAL = ".!?…"
+_LIST_SIGNS = ";:"
+#: fewest characters of a full printed line (about 75 at 12 pt on A4)
+_FULL_LINE = 40
+_NOISE_TOKEN = re.compile(r"[|ˆ§¦]+|[.,]")
+_NAME_PREFIX = re.compile(r"[HYK]['’]")
+_DASHED_WORD = re.compile(r"- [^\W\d_]*[a-zà-ỹđ]")
+#: a document symbol: number (and year) then its codes, ``844-QĐ/HU``, ``04/2015/NĐ-CP``
+_SYMBOL = re.compile(r"(?<![\w/])\d+[a-z]?(?:/\d{4})?[-/][^\W\d_](?:[\w&./-]*[\w&])?")
+_TONED_I = str.maketrans("ìíỉĩị", "iiiii")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
 @cache
@@ -74,26 +88,125 @@ def ocr_pdf_pages(data: bytes, pages: list[int], *, source: str, dpi: int = DPI)
 
 
 def repair_ocr_text(text: str) -> str:
-    """Join two letter groups split by one space when one of them is not a Vietnamese syllable and
-    the two together are one (``v ận`` → ``vận``, ``Đ ảng`` → ``Đảng``), in the same case. Two real
-    syllables are never joined. Tesseract's ``Ð``/``ð`` (eth, which Vietnamese does not have) become
-    ``Đ``/``đ`` (``QÐ-UBND`` → ``QĐ-UBND``), and a doubled ``ĐĐ``, which Vietnamese never writes, one
-    ``Đ`` (``400-QĐĐ/TU`` → ``400-QĐ/TU``, a Tesseract error seen on 200 dpi scans). The lines of a
-    paragraph (Tesseract's blocks, separated by blank lines) are joined into one, as the report had
-    them before it was printed."""
-    paragraphs = []
+    """Repair what OCR reliably breaks, only where the spelling rules make the repair certain.
+
+    * Two letter groups split by one space are joined when one of them is not a Vietnamese syllable
+      and the two together are one (``v ận`` → ``vận``, ``Đ ảng`` → ``Đảng``), in the same case; two
+      real syllables are never joined.
+    * Tesseract's ``Ð``/``ð`` (eth, which Vietnamese does not have) become ``Đ``/``đ``, and a doubled
+      ``ĐĐ``, which Vietnamese never writes, one ``Đ`` (``400-QĐĐ/TU`` → ``400-QĐ/TU``).
+    * In a document symbol written in capitals, tone marks are removed (``844-QĐ/HỦ`` → ``844-QĐ/HU``):
+      abbreviations take the bare initial letter of each syllable, so a toned capital there is a speck;
+      a code with an ``F`` (not a Vietnamese letter) that the rule files know with ``P`` gets it
+      (``NĐ-CF`` → ``NĐ-CP``).
+    * A lone ``|``, ``ˆ``, ``§``, ``¦``, ``.`` or ``,`` (specks read as signs; Vietnamese text never
+      has them alone), and one character after the end of a sentence at the end of a block
+      (``… năm 2023. -``), are dropped, and an ethnic name prefix cut after its apostrophe is joined (``H' Xuân`` → ``H'Xuân``).
+    * The lines of a paragraph are joined into one, as the report had them before it was printed:
+      Tesseract's blocks (separated by blank lines, often one per line) too, when the earlier one
+      ends without a sentence-final sign, is not a heading in capitals, and either its last line is
+      a full one or the next block begins with a lower-case word (after ``;`` or ``:``, which end
+      list items, only the latter); a ``-`` OCR put before such a word after a full line is
+      dropped. Paragraphs are separated by newlines.
+    """
     text = _DOUBLE_D.sub(r"\1", text.replace("\f", "").translate(_ETH))
-    for block in re.split(r"\n\s*\n", text):
-        words = " ".join(part.strip() for part in block.splitlines() if part.strip()).split(" ")
-        out: list[str] = []
-        for word in words:
-            if out and _joinable(out[-1], word):
-                out[-1] += word
-            else:
-                out.append(word)
-        if out and any(out):
-            paragraphs.append(" ".join(out))
+    blocks = [[line.strip() for line in block.splitlines() if line.strip()] for block in re.split(r"\n\s*\n", text)]
+    blocks = [block for block in blocks if block]
+    lengths = sorted(len(line) for block in blocks for line in block)
+    full = max(_FULL_LINE, 0.75 * lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 0
+    paragraphs: list[str] = []
+    last_line = 0
+    for block in blocks:
+        joined = _drop_tail(_repair_words(" ".join(block).split(" ")))
+        if not joined:
+            continue
+        if paragraphs and _continues(paragraphs[-1], last_line >= full, joined):
+            if last_line >= full and paragraphs[-1][-1] not in _LIST_SIGNS and _DASHED_WORD.match(joined):
+                joined = joined[2:]
+            paragraphs[-1] = _repair_words(f"{paragraphs[-1]} {joined}".split(" "))
+        else:
+            paragraphs.append(joined)
+        last_line = len(block[-1])
     return "\n".join(paragraphs)
+
+
+def _repair_words(words: list[str]) -> str:
+    out: list[str] = []
+    for word in words:
+        if not word or _NOISE_TOKEN.fullmatch(word):
+            continue
+        word = _SYMBOL.sub(_untone, word)
+        if out and out[-1].lower() in _person_words()[0]:
+            word = _surname(word, _person_words()[1])
+        if out and (_joinable(out[-1], word) or (_NAME_PREFIX.fullmatch(out[-1]) and word[:1].isupper())):
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _drop_tail(text: str) -> str:
+    """Drop a speck read after the end of a sentence: ``… năm 2023. -`` / ``… 38,6%. m`` → ``….``"""
+    words = text.split(" ")
+    while len(words) > 1 and len(words[-1]) == 1 and not words[-1].isdigit() and words[-2][-1] in _TERMINAL:
+        words.pop()
+    return " ".join(words)
+
+
+@cache
+def _person_words() -> tuple[frozenset[str], frozenset[str]]:
+    """One-word honorifics (``ông``, ``bà`` …) and the surnames of dvnlp/rules/honorifics.json."""
+    from dvnlp.rulebook import load_rules
+
+    entries = load_rules("honorifics").entries
+    return (frozenset(e["word"].lower() for e in entries if e["kind"] == "honorific" and " " not in e["word"]),
+            frozenset(e["word"] for e in entries if e["kind"] == "surname"))
+
+
+def _surname(word: str, surnames: frozenset[str]) -> str:
+    """After an honorific, a word that is no surname but one once the tone mark on its ``i`` is
+    dropped is that surname (``ông Đỉnh Văn Hyên`` → ``Đinh``: a speck over the dot of the i)."""
+    core = word.rstrip(",.;:")
+    if core in surnames or not core[:1].isupper():
+        return word
+    bare = core.translate(_TONED_I)
+    return bare + word[len(core):] if bare != core and bare in surnames else word
+
+
+def _continues(previous: str, full_line: bool, following: str) -> bool:
+    """Does the block ``following`` continue the paragraph ``previous``? Not after the end of a
+    sentence or a heading in capitals; after ``;``/``:`` (a list) only into a lower-case word;
+    otherwise after a full line, or into a lower-case word."""
+    if previous[-1] in _TERMINAL or (previous.upper() == previous and any(c.isalpha() for c in previous)):
+        return False
+    first = following.split(" ", 1)[0]
+    lower_word = bool(_LETTERS_ONLY.fullmatch(first)) and first.islower()
+    if previous[-1] in _LIST_SIGNS:
+        return lower_word
+    return full_line or lower_word
+
+
+def _untone(match: re.Match[str]) -> str:
+    symbol = match.group(0)
+    if not all(c.isupper() for c in symbol if c.isalpha()):
+        return symbol
+    bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", symbol)
+                                                if c not in _TONE_MARKS))
+    if "F" not in bare:
+        return bare
+    known = _known_codes()
+    parts = re.split(r"([-/])", bare)
+    return "".join(part.replace("F", "P") if "F" in part and part not in known and part.replace("F", "P") in known
+                   else part for part in parts)
+
+
+@cache
+def _known_codes() -> frozenset[str]:
+    """Kind and issuer codes of the rule files (``CP``, ``NĐ``, ``HU`` …): Vietnamese has no ``F``, so a
+    code with one that is unknown, but known with ``P`` (Tesseract's usual confusion), is that code."""
+    from dvnlp.rulebook import load_rules
+
+    return frozenset(e["code"] for kind in ("document_kinds", "issuers") for e in load_rules(kind).entries)
 
 
 def _joinable(left: str, right: str) -> bool:

@@ -101,7 +101,29 @@ def test_ocr_missing_tesseract_is_a_clear_error(monkeypatch) -> None:
     ("TR ƯỞNG BAN", "TRƯỞNG BAN"),
     ("số 400-QĐĐ/TU và QÐ-UBND", "số 400-QĐ/TU và QĐ-UBND"),
     ("đồng chí Rơ Mah Thuấn, UBND huyện", "đồng chí Rơ Mah Thuấn, UBND huyện"),  # names and codes untouched
-    ("dòng một\ndòng hai\n\nđoạn mới\f", "dòng một dòng hai\nđoạn mới"),
+    ("dòng một\ndòng hai.\n\nĐoạn mới\f", "dòng một dòng hai.\nĐoạn mới"),
+    # Tesseract's blocks, often one per line: joined where the sentence plainly goes on
+    ("có ông Nguyễn Thanh Tùng (Phó Bí\n\nthư Huyện ủy)", "có ông Nguyễn Thanh Tùng (Phó Bí thư Huyện ủy)"),
+    ("Chủ tịch HĐND huyện) và ông Nguyễn Thanh Tùng (Phó Bí\n\n- thư Huyện ủy)",
+     "Chủ tịch HĐND huyện) và ông Nguyễn Thanh Tùng (Phó Bí thư Huyện ủy)"),  # after a full line: a speck
+    ("ông Tùng (Phó Bí\n\n- thư Huyện ủy)", "ông Tùng (Phó Bí\n- thư Huyện ủy)"),  # after a short one: maybe a list
+    ("Tới dự hội nghị có đồng chí Lê Quang Thịnh và Lê\n\nQuang Hòa", "Tới dự hội nghị có đồng chí Lê Quang Thịnh và Lê Quang Hòa"),
+    ("BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023\n\nNgày 18/12/2023, Ban",
+     "BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023\nNgày 18/12/2023, Ban"),  # a heading stays apart
+    ("trong đó: kinh tế 18 mô hình nông nghiệp và dịch vụ;\n\n- văn hóa 12 mô hình",
+     "trong đó: kinh tế 18 mô hình nông nghiệp và dịch vụ;\n- văn hóa 12 mô hình"),  # a list item stays apart
+    ("thuộc 45 mô hình tiêu biểu trong đồng bào dân tộc thiểu số;\n\nnăm qua đã vận động",
+     "thuộc 45 mô hình tiêu biểu trong đồng bào dân tộc thiểu số; năm qua đã vận động"),
+    ("Gồm các nội dung\n\nNgày 5", "Gồm các nội dung\nNgày 5"),  # a short line, then a capital: a new paragraph
+    # specks and symbols
+    ("Quyết định số 844-QĐ/HỦ và 04/2015/NĐ-CF.", "Quyết định số 844-QĐ/HU và 04/2015/NĐ-CP."),
+    ("theo 12/QĐ-FAOX và số 3/QĐ-UBND", "theo 12/QĐ-FAOX và số 3/QĐ-UBND"),  # not known with P either: kept
+    ("Kết luận 57-KL/TƯ, số 12-HD/BDVTƯ", "Kết luận 57-KL/TƯ, số 12-HD/BDVTƯ"),  # Ư is a letter, not a tone
+    ("ủy ban | nhân ˆ dân tiêu . biểu", "ủy ban nhân dân tiêu biểu"),
+    ("đạt 38,6%. m\n\nNăm 2024. -", "đạt 38,6%.\nNăm 2024."),
+    ("bà H' Xuân Mlô", "bà H'Xuân Mlô"),
+    ("ông Đỉnh Văn Hyên, bà Đỉnh Thị Thúy", "ông Đinh Văn Hyên, bà Đinh Thị Thúy"),  # no surname Đỉnh; Đinh is one
+    ("ông Trịnh Văn Hòa, ông Lý Văn Bình, trên Đỉnh núi", "ông Trịnh Văn Hòa, ông Lý Văn Bình, trên Đỉnh núi"),
 ])
 def test_ocr_repair(noisy: str, repaired: str) -> None:
     assert repair_ocr_text(noisy) == repaired
