@@ -8,7 +8,9 @@
 - **places with bracketed counts**: ``12 xã của 5 huyện là A (2 huyện, 7 xã), B (3 huyện, 5 xã)``
   (``layout:places``);
 - **a headline total**: the first sentence says ``40 phòng học`` and one later sentence holds the
-  counts of that noun that add up to it (``layout:headline``).
+  counts of that noun that add up to it (``layout:headline``);
+- **parts in words after a comma**: ``có 2 người con, một gái một trai``, ``hai phiếu, một …, một …``
+  (``layout:words``).
 
 Every one of them is kept only when the parts add up to the total exactly (they are not announced
 by the text, so the sum is what shows they are parts); records have the shape of
@@ -63,7 +65,7 @@ def find_layouts(text: str, nums: list[Num], used: set[int], sents: list[list[in
     """The breakdowns of the four layouts above; ``used`` (ids of numbers already in a breakdown) is updated."""
     s = _Sentences(sents)
     out: list[dict[str, Any]] = []
-    for finder in (_total_after, _remainder, _places, _headline):
+    for finder in (_total_after, _remainder, _places, _headline, _words_after):
         out += finder(text, nums, used, s)
     return out
 
@@ -175,5 +177,38 @@ def _headline(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list
             if 2 <= len(parts) <= _MAX_PARTS and _equal(sum(p.value for p in parts), t.value):
                 _take(out, used, t, parts, _record(t, parts, text, "headline"))
                 break
+    return out
+
+
+# between two parts in words: up to three words ("một trai một gái"), or a clause without digits then "," / "và"
+_ITEM_JOIN = re.compile(r"(?:\s*[^\W\d_]+){0,3}\s*|[^\d,;!?]{0,80}(?:[,;]|(?<![^\W_])và)\s*", re.IGNORECASE)
+
+
+def _words_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
+    """A small count, a comma, then its parts written in words: ``2 người con, một gái một trai``."""
+    out: list[dict[str, Any]] = []
+    for t in nums:
+        if not _free(t, used) or not 2 <= t.value <= 10 or t.value != int(t.value):
+            continue
+        comma = re.match(r"\s*,\s*", text[t.span_end:t.span_end + 4])
+        if comma is None:
+            continue
+        stop = s.spans[s.index(t.start)][1]
+        parts: list[Num] = []
+        pos = t.span_end + comma.end()
+        for x, y, value, value_max in find_number_words(text, pos, stop):
+            gap = text[pos:x]
+            if value_max is not None or value != int(value) or (parts and not _ITEM_JOIN.fullmatch(gap)) or (
+                    not parts and gap.strip()):
+                break
+            if re.match(r"\s+(?:trong|số|vài|lúc|cách|khi|chút)(?![^\W_])", text[y:y + 8], re.IGNORECASE):
+                break  # một trong số đó, một số: not a part
+            word = re.match(r"\s+[^\W\d_]+", text[y:stop])
+            parts.append(Num(value, x, y, y + (word.end() if word else 0), None, None, False))
+            pos = parts[-1].span_end
+            if sum(p.value for p in parts) >= t.value:
+                break
+        if len(parts) >= 2 and _equal(sum(p.value for p in parts), t.value):
+            _take(out, used, t, [], _record(t, parts, text, "words"))
     return out
 

@@ -54,3 +54,13 @@ def test_breakdown_layouts_places_with_bracketed_counts(nlp, text, expected):
 ])
 def test_breakdown_layouts_headline_total(nlp, text, expected):
     assert _layouts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Ông có 2 người cháu, một trai một gái.", [(2, [1, 1], "layout:words")], id="no_separator"),
+    pytest.param("Đoàn có 3 xe, một chở hàng, hai chở khách.", [(3, [1, 2], "layout:words")], id="comma_separated"),
+    pytest.param("Có 3 người bị thương, một trong số đó bị nặng.", [], id="mot_trong_so_do"),
+    pytest.param("Có 3 người, một người ở lại.", [], id="not_adding_up"),
+])
+def test_breakdown_layouts_parts_in_words_after_a_comma(nlp, text, expected):
+    assert _layouts(nlp, text) == expected
