@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from dvnlp.components.breakdown_numbers import unit_key
+from dvnlp.components.counts import unit_words
 from dvnlp.components.enumerations import Num
 from dvnlp.segment.numwords import find_number_words
 
@@ -201,8 +202,9 @@ def _words_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> l
             if value_max is not None or value != int(value) or (parts and not _ITEM_JOIN.fullmatch(gap)) or (
                     not parts and gap.strip()):
                 break
-            if re.match(r"\s+(?:trong|số|vài|lúc|cách|khi|chút)(?![^\W_])", text[y:y + 8], re.IGNORECASE):
-                break  # một trong số đó, một số: not a part
+            if re.match(r"\s+(?:trong|số|vài|lúc|cách|khi|chút)(?![^\W_])", text[y:y + 8], re.IGNORECASE) or any(
+                    text[x:y + 12].lower().startswith(w) for w in unit_words().not_numbers):
+                break  # một trong số đó, một số, một mình: not a part
             word = re.match(r"\s+[^\W\d_]+", text[y:stop])
             parts.append(Num(value, x, y, y + (word.end() if word else 0), None, None, False))
             pos = parts[-1].span_end

@@ -64,3 +64,7 @@ def test_breakdown_layouts_headline_total(nlp, text, expected):
 ])
 def test_breakdown_layouts_parts_in_words_after_a_comma(nlp, text, expected):
     assert _layouts(nlp, text) == expected
+
+
+def test_breakdown_layouts_idioms_are_not_parts_in_words(nlp):
+    assert _layouts(nlp, "Nhà có 3 người, một mình mẹ nuôi hai con.") == []
