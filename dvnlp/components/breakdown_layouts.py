@@ -80,16 +80,17 @@ def _take(out: list[dict[str, Any]], used: set[int], total: Num, parts: list[Num
 def _total_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
     """``Tổng …`` then a count equal to the sum of the last counts of its noun in the two sentences before."""
     out: list[dict[str, Any]] = []
+    starts = [n.start for n in nums]
     for i, t in enumerate(nums):
         if not _free(t, used) or t.value < 2:
             continue
         k = s.index(t.start)
         a = s.spans[k][0]
-        if not _TOTAL_WORD.search(text, a, t.start) or any(_free(n, used) and n.start >= a for n in nums[:i]
-                                                           if unit_key(n.unit) == unit_key(t.unit)):
+        if not _TOTAL_WORD.search(text, a, t.start) or any(
+                _free(n, used) and unit_key(n.unit) == unit_key(t.unit) for n in nums[bisect.bisect_left(starts, a):i]):
             continue  # "Tổng …" must lead to this count, the first of its noun in the sentence
         lo = s.spans[max(0, k - 2)][0]
-        prev = [n for n in nums[:i] if n.start >= lo and n.end <= a and _free(n, used)
+        prev = [n for n in nums[bisect.bisect_left(starts, lo):i] if n.end <= a and _free(n, used)
                 and unit_key(n.unit) == unit_key(t.unit)]
         for size in range(2, min(_MAX_PARTS, len(prev)) + 1):
             parts = prev[-size:]
@@ -100,7 +101,8 @@ def _total_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> l
 
 
 def _remainder_num(text: str, a: int, nums: list[Num]) -> Num | None:
-    """The count just before ``còn lại`` (``ba kho còn lại``, ``7 lần còn lại``), in digits or in words."""
+    """The count just before ``còn lại`` (``ba kho còn lại``, ``7 lần còn lại``), in digits or in words;
+    ``nums`` are the counts near it."""
     before = text[max(0, a - 40):a]
     off = a - len(before)
     for size in (1, 2, 3):
@@ -121,14 +123,16 @@ def _remainder_num(text: str, a: int, nums: list[Num]) -> Num | None:
 def _remainder(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
     """A total, counts of its noun, and ``N … còn lại`` in the same or the next sentence that closes the sum."""
     out: list[dict[str, Any]] = []
+    starts = [n.start for n in nums]
     for m in _REMAINDER.finditer(text):
-        r = _remainder_num(text, m.start(), nums)
+        near = nums[bisect.bisect_left(starts, m.start() - 60):bisect.bisect_left(starts, m.start())]
+        r = _remainder_num(text, m.start(), near)
         if r is None or id(r) in used:
             continue
         k = s.index(m.start())
         lo = s.spans[max(0, k - 1)][0]
-        same = [n for n in nums if lo <= n.start and n.end <= r.start and _free(n, used)
-                and unit_key(n.unit) == unit_key(r.unit)]
+        same = [n for n in nums[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, r.start)]
+                if n.end <= r.start and _free(n, used) and unit_key(n.unit) == unit_key(r.unit)]
         for j in range(len(same) - 2, -1, -1):
             total, parts = same[j], same[j + 1:]
             if len(parts) <= _MAX_PARTS and _equal(sum(p.value for p in parts) + r.value, total.value):
