@@ -147,13 +147,15 @@ _BRACKET = re.compile(r"\(([^()]{1,80})\)")
 def _places(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
     """Named places each with bracketed counts; a count before them equal to the sum of one noun."""
     out: list[dict[str, Any]] = []
+    starts = [n.start for n in nums]
     for a, b in s.spans:
         groups = [g for g in _BRACKET.finditer(text, a, b)
                   if re.search(r"[A-ZĐ][^\W\d_]*\s*$", text[max(a, g.start() - 30):g.start()])]
         if len(groups) < 2:
             continue
-        inside = [n for n in nums if any(g.start() < n.start and n.span_end <= g.end() for g in groups) and _free(n, used)]
-        before = [n for n in nums if a <= n.start and n.span_end <= groups[0].start() and _free(n, used)]
+        here = [n for n in nums[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if _free(n, used)]
+        inside = [n for n in here if any(g.start() < n.start and n.span_end <= g.end() for g in groups)]
+        before = [n for n in here if n.span_end <= groups[0].start()]
         by_noun: dict[str | None, list[Num]] = {}
         for n in inside:
             by_noun.setdefault(unit_key(n.unit), []).append(n)
