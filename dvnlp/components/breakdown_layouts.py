@@ -176,11 +176,15 @@ def _headline(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list
     for n in nums:
         if n.start >= first_end and _free(n, used):
             by_sentence.setdefault(s.index(n.start), []).append(n)
+    generic = unit_words().any_noun
     for t in [n for n in nums if n.span_end <= first_end and _free(n, used) and n.value >= 2]:
         if id(t) in used:
             continue
         for k in sorted(by_sentence):
-            parts = [n for n in by_sentence[k] if unit_key(n.unit) == unit_key(t.unit) and id(n) not in used]
+            free = [n for n in by_sentence[k] if id(n) not in used]
+            parts = [n for n in free if unit_key(n.unit) == unit_key(t.unit)]
+            if not parts:  # "36 người …" then "9 trường hợp …, 27 trường hợp …"
+                parts = [n for n in free if unit_key(n.unit) in generic]
             if 2 <= len(parts) <= _MAX_PARTS and _equal(sum(p.value for p in parts), t.value):
                 _take(out, used, t, parts, _record(t, parts, text, "headline"))
                 break
