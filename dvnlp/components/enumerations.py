@@ -129,6 +129,11 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
         k = bisect.bisect_left(starts, trig.start())
         totals = [n for n in nums[max(0, k - 3):k][::-1] if n.start >= s_start and n.span_end <= trig.start() + 1
                   and trig.start() - n.span_end <= 140 and _can_total(n, used)]
+        carried = False  # "… 300 ý kiến. Trong đó, 120 ý kiến … và 180 ý kiến …": the total ends the sentence before
+        if not totals and trig.group("w") and s_start > 0 and not text[s_start:trig.start()].strip(" \n-–•"):
+            p_start = sentence_span(s_start - 1)[0]
+            totals = [n for n in nums[max(0, k - 3):k][::-1] if n.start >= p_start and _can_total(n, used)]
+            carried = True
         if not totals:
             continue
         if trig.group("p"):
@@ -164,8 +169,8 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
                 best = (record, t, parts)
             if record["partition"]:
                 break
-        if best is None:
-            continue
+        if best is None or (carried and not best[0]["partition"]):
+            continue  # across sentences only parts that add up are read as the total's
         record, t, parts = best
         if not record["partition"] and _coordinated(text, t, nums[max(0, k - 3):k], s_start):
             continue  # "đàn gà 200 con và đàn vịt 400 con, trong đó 30 con gà và 200 con vịt": parts of both
