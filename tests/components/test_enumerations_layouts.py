@@ -66,3 +66,9 @@ def test_enumerations_bracket_after_a_name(nlp, text, expected):
 ])
 def test_enumerations_opener_at_the_start_of_the_next_sentence(nlp, text, expected):
     assert _others(nlp, text) == expected
+
+
+def test_enumerations_a_part_may_total_a_nested_list(nlp):
+    text = ("Hôm qua, kỳ họp khai mạc. Toàn tỉnh có 30 cụm công nghiệp đã xây dựng. Trong đó: có 20 cụm đang hoạt động "
+            "(12 cụm đã lấp đầy, 8 cụm đang thu hút đầu tư); 10 cụm đang làm hạ tầng.")
+    assert sorted(_others(nlp, text)) == [(20, [12, 8], True), (30, [20, 10], True)]
