@@ -74,6 +74,7 @@ class UnitWords:
     counted: frozenset[str]
     verbs: frozenset[str]
     year_before: frozenset[str]  # trước 1975, sau 1986: a four-digit number after them is a year
+    any_noun: frozenset[str]  # trường hợp: may count the things of an earlier total of another noun
     qualifier_re: re.Pattern[str]  # a hedge right before a number (written as the text has it)
     word_qualifier_re: re.Pattern[str]  # … before a number in words (also ``cả``, ``hàng``)
 
@@ -95,6 +96,7 @@ def unit_words() -> UnitWords:
         counted=frozenset(by_kind.get("counted", [])),
         verbs=frozenset(by_kind.get("verb", [])),
         year_before=frozenset(by_kind.get("year_before", [])),
+        any_noun=frozenset(by_kind.get("any_noun", [])),
         qualifier_re=_hedge_pattern(by_kind.get("qualifier", [])),
         word_qualifier_re=_hedge_pattern(by_kind.get("qualifier", []) + by_kind.get("qualifier_words", [])),
     )

@@ -121,14 +121,21 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
     ``sentence_span(pos)`` is the ``(start, end)`` of the sentence holding ``pos``.
 
     For each list opener (``trong đó``, ``gồm``, ``(`` …) the total is one of the three counts
-    before it in its sentence: the one the parts add up to, else the nearest."""
+    before it in its sentence: the one the parts add up to, else the nearest. A part of one list may
+    be the total of a list nested in it (``33 CCN. Trong đó: 18 CCN … (10 …, 8 …); 4 CCN …``)."""
     out: list[dict[str, Any]] = []
     starts = [n.start for n in nums]
+    as_part: set[int] = set()  # ids of the parts of these lists, which may still total a nested list
     for trig in _TRIGGER.finditer(text):
         s_start, stop = sentence_span(trig.start())
         k = bisect.bisect_left(starts, trig.start())
         totals = [n for n in nums[max(0, k - 3):k][::-1] if n.start >= s_start and n.span_end <= trig.start() + 1
-                  and trig.start() - n.span_end <= 140 and _can_total(n, used)]
+                  and trig.start() - n.span_end <= 140 and _can_total(n, used, as_part)]
+        carried = False  # "… 300 ý kiến. Trong đó, 120 ý kiến … và 180 ý kiến …": the total ends the sentence before
+        if not totals and trig.group("w") and s_start > 0 and not text[s_start:trig.start()].strip(" \n-–•"):
+            p_start = sentence_span(s_start - 1)[0]
+            totals = [n for n in nums[max(0, k - 3):k][::-1] if n.start >= p_start and _can_total(n, used, as_part)]
+            carried = True
         if not totals:
             continue
         if trig.group("p"):
@@ -164,13 +171,15 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
                 best = (record, t, parts)
             if record["partition"]:
                 break
-        if best is None:
-            continue
+        if best is None or (carried and not best[0]["partition"]):
+            continue  # across sentences only parts that add up are read as the total's
         record, t, parts = best
         if not record["partition"] and _coordinated(text, t, nums[max(0, k - 3):k], s_start):
             continue  # "đàn gà 200 con và đàn vịt 400 con, trong đó 30 con gà và 200 con vịt": parts of both
         used.add(id(t))
+        as_part.discard(id(t))
         used.update(id(p) for p in parts)
+        as_part.update(id(p) for p in parts)
         out.append(record)
     return out
 
@@ -191,10 +200,10 @@ def _per(n: Num) -> str | None:
     return unit.rsplit("/", 1)[1].strip().lower() or None if "/" in unit else None
 
 
-def _can_total(n: Num, used: set[int]) -> bool:
+def _can_total(n: Num, used: set[int], as_part: set[int] = frozenset()) -> bool:
     # a rate per period may be shared out ("3.000 USD/năm, trong đó học phí 1.500 USD …"); "3 học sinh/máy" not
     per = _per(n)
-    return (id(n) not in used and not n.percent and n.value >= 2 and bool(n.unit)
+    return ((id(n) not in used or id(n) in as_part) and not n.percent and n.value >= 2 and bool(n.unit)
             and (per is None or per in _PERIODS))
 
 

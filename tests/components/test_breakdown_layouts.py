@@ -54,3 +54,27 @@ def test_breakdown_layouts_places_with_bracketed_counts(nlp, text, expected):
 ])
 def test_breakdown_layouts_headline_total(nlp, text, expected):
     assert _layouts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Ông có 2 người cháu, một trai một gái.", [(2, [1, 1], "layout:words")], id="no_separator"),
+    pytest.param("Đoàn có 3 xe, một chở hàng, hai chở khách.", [(3, [1, 2], "layout:words")], id="comma_separated"),
+    pytest.param("Có 3 người bị thương, một trong số đó bị nặng.", [], id="mot_trong_so_do"),
+    pytest.param("Có 3 người, một người ở lại.", [], id="not_adding_up"),
+])
+def test_breakdown_layouts_parts_in_words_after_a_comma(nlp, text, expected):
+    assert _layouts(nlp, text) == expected
+
+
+def test_breakdown_layouts_idioms_are_not_parts_in_words(nlp):
+    assert _layouts(nlp, "Nhà có 3 người, một mình mẹ nuôi hai con.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Xử lý 20 cán bộ vi phạm\nTrong năm, huyện đã kỷ luật 12 trường hợp cảnh cáo và 8 trường hợp khiển trách.",
+                 [(20, [12, 8], "layout:headline")], id="truong_hop_counts_the_headline_noun"),
+    pytest.param("Xử lý 20 cán bộ vi phạm\nHuyện có 12 trường hợp cảnh cáo và 8 cán bộ khiển trách.", [],
+                 id="the_headline_noun_itself_comes_first"),
+])
+def test_breakdown_layouts_headline_parts_by_a_generic_counter(nlp, text, expected):
+    assert _layouts(nlp, text) == expected

@@ -54,3 +54,21 @@ def test_enumerations_false_alarms_on_real_layouts(nlp, text, expected):
 ])
 def test_enumerations_bracket_after_a_name(nlp, text, expected):
     assert _others(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Hôm qua, kỳ họp khai mạc. Ủy ban đã tổng hợp được 300 ý kiến của cử tri. Trong đó, 120 ý kiến gửi qua đoàn đại biểu và 180 ý kiến "
+                 "gửi qua Mặt trận.", [(300, [120, 180], True)], id="total_in_the_sentence_before"),
+    pytest.param("Hôm qua, kỳ họp khai mạc. Ủy ban đã tổng hợp được 300 ý kiến của cử tri. Trong đó, 120 ý kiến gửi qua đoàn đại biểu.", [],
+                 id="one_part"),
+    pytest.param("Hôm qua, kỳ họp khai mạc. Ủy ban đã tổng hợp được 300 ý kiến của cử tri. Trong đó, 20 ý kiến về đất đai và 40 ý kiến về y tế.", [],
+                 id="a_subset_across_sentences_is_not_read"),
+])
+def test_enumerations_opener_at_the_start_of_the_next_sentence(nlp, text, expected):
+    assert _others(nlp, text) == expected
+
+
+def test_enumerations_a_part_may_total_a_nested_list(nlp):
+    text = ("Hôm qua, kỳ họp khai mạc. Toàn tỉnh có 30 cụm công nghiệp đã xây dựng. Trong đó: có 20 cụm đang hoạt động "
+            "(12 cụm đã lấp đầy, 8 cụm đang thu hút đầu tư); 10 cụm đang làm hạ tầng.")
+    assert sorted(_others(nlp, text)) == [(20, [12, 8], True), (30, [20, 10], True)]
