@@ -28,7 +28,7 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "abbreviations": list,
                                                     "compatible_codes": list, "generic": bool, "common_word": bool,
                                                     "note": str}),
-    "issuers": ({"code": str, "name": str}, {"text_only": bool, "local": bool, "note": str}),
+    "issuers": ({"code": str, "name": str}, {"text_only": bool, "local": bool, "city_form": str, "note": str}),
     "boilerplate": ({"id": str, "pattern": str}, {"description": str}),
     "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
     "units": ({"noun": str}, {"kind": str, "note": str, "value": (int, float)}),

@@ -184,6 +184,8 @@ class DocumentRefFinder(Component):
                 context = issuer_in_context(text, r.get("kind_at", r["span"][0]), r["span"][1], r.get("issuer"))
                 if context:
                     r["issuer_context"], r["issuer_context_rule"] = context
+                elif r.get("issuer") in tables().city and _CITY_COMMITTEE.search(text) and not _PROVINCE_COMMITTEE.search(text):
+                    r["issuer_city"] = tables().city[r["issuer"]]  # 1087-QĐ/TU of the Thành ủy TP HCM
         # ``A và B của X về Y``: the tail of the last citation of a list is the tail of every one;
         # ``X ban hành A và B``: the head of the first is the head of every one
         for i in range(len(mentions) - 2, -1, -1):
@@ -298,6 +300,9 @@ def _issuer(group: list[dict[str, Any]], full: dict[str, Any]) -> tuple[str | No
         context = next((r for r in group if r.get("issuer_context")), None)
         if context:  # the citation's sentence names it (see doc_issuers.issuer_in_context)
             return context["issuer_context"], "context", context["issuer_context_rule"]
+        city = next((r["issuer_city"] for r in group if r.get("issuer_city")), None)
+        if city:
+            return city, "symbol", "issuer_code_city"
         return (coded, "symbol", "issuer_code") if coded else (None, None, None)
     text_issuer = said["issuer_text"]
     rule = said.get("issuer_rule")
@@ -315,6 +320,10 @@ def _issuer(group: list[dict[str, Any]], full: dict[str, Any]) -> tuple[str | No
             return coded, "symbol", "issuer_code"
     return text_issuer, "text", rule
 
+
+#: the article names a city's Party committee and no province's: a ``TU`` code is the Thành ủy's
+_CITY_COMMITTEE = re.compile(r"(?<![^\W_])Thành\s+(?:uỷ|ủy)(?![^\W_])", re.IGNORECASE)
+_PROVINCE_COMMITTEE = re.compile(r"(?<![^\W_])Tỉnh\s+(?:uỷ|ủy)(?![^\W_])", re.IGNORECASE)
 
 #: a signer's title opening the issuer (``Chủ tịch UBND tỉnh …``, ``Tổng Bí thư``, ``Bộ trưởng Bộ …``); not
 #: ``Thủ tướng Chính phủ`` nor ``Chủ tịch nước``, which are bodies that issue documents themselves

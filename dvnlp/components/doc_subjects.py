@@ -27,7 +27,7 @@ _SUBJECT_STOPS = (
     r"[;\n:]|[.!?…](?=\s|$|[”\"])|(?<=[a-zà-ỹđ])\.(?=[" + UPPER + r"])|\s+gắn\s+với\s|"
     r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
     r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
-    r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
+    r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực|xét|căn\s+cứ)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
     r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 
@@ -122,12 +122,17 @@ def _title_noun() -> re.Pattern[str]:
 
 def _nested_title(window: str, at: int) -> bool:
     """``về chương trình hành động của Chính phủ về thực hành tiết kiệm``: ``của`` + a body inside a title that
-    names another document and its own subject — a document noun before it, ``về`` / ``thực hiện`` after the body."""
+    names another document and its own subject — a document noun before it, ``về`` / ``thực hiện`` / ``triển khai`` …
+    after the body (``ban hành Chương trình hành động của Chính phủ triển khai Nghị quyết …``)."""
     noun = _title_noun().search(window, 0, at)
     if not noun or re.search(r"(?:(?<![^\W_])(?:và|hoặc|cùng)|,)\s*$", window[:noun.start()]):
         return False  # ``… công chức và quy định của Tỉnh ủy X về …``: a second document, listed
     m = issuer_after().match(window, at)
-    return bool(m) and re.match(r"\s+(?:về|thực\s+hiện)\s", window[m.end():]) is not None
+    return bool(m) and _TITLE_GOES_ON.match(window, m.end()) is not None
+
+
+#: after the body of a nested title: the title's own subject or the document it implements
+_TITLE_GOES_ON = re.compile(r"\s+(?:về|thực\s+hiện|triển\s+khai|thi\s+hành|quán\s+triệt|cụ\s+thể\s+ho[áa])\s")
 
 
 _GOES_ON = re.compile(r"\s+(?:đối\s+với|trong(?!\s+(?:năm|tháng|quý|tuần|ngày|thời\s+gian|dịp|đó))|trên|ở|giai\s+đoạn|"

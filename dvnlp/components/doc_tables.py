@@ -31,6 +31,8 @@ class Tables:
     expand: dict[str, str] = field(default_factory=dict)  # written abbreviation → words (issuers read from text)
     #: bodies found at every level and place (``Ủy ban nhân dân``): name → how the text writes it (``UBND``, ``UB``)
     local: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: body a code names → the body the same code names in a centrally-run city (``Tỉnh ủy`` → ``Thành ủy``)
+    city: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -60,7 +62,7 @@ def tables() -> Tables:
                   generic=frozenset(e["code"] for e in entries if e.get("generic")),
                   common=frozenset(e["name"].lower() for e in entries if e.get("common_word")),
                   compatible={e["code"]: frozenset([e["code"], *e.get("compatible_codes", [])]) for e in entries},
-                  expand=expand, local=local)
+                  expand=expand, local=local, city={e["name"]: e["city_form"] for e in iss if e.get("city_form")})
 
 
 @cache

@@ -151,6 +151,11 @@ def test_doc_refs_list_of_numbers_shares_code_date_and_subject(nlp):
         ("Thay mặt Bộ Chính trị, ngày 20/8, Tổng Bí thư đã ký ban hành Nghị quyết số 50 - NQ / TW về", "Trung ương", "symbol"),
         ("Quyết định số 748/QĐ-UBND của Chủ tịch UBND tỉnh Sơn La về việc", "Ủy ban nhân dân tỉnh Sơn La", "text"),
         ("Ngày 28/9, Chủ tịch nước Trần Đức Lương đã gửi điện số 01-CĐ/CTN tới các tỉnh", "Chủ tịch nước", "symbol"),
+        # TU in a centrally-run city is its Thành ủy; a province's article keeps Tỉnh ủy
+        ("Ban Thường vụ Thành ủy đánh giá việc ký hợp đồng không đúng Quy chế (Quyết định 1087 - QĐ / TU ngày 31/3/2009).",
+         "Thành ủy", "symbol"),
+        ("Thành ủy Vinh triển khai Hướng dẫn số 5-HD/BDVTU về dân vận khéo.", "Ban Dân vận Thành ủy", "symbol"),
+        ("Tỉnh ủy đã chỉ đạo sát sao. Thành ủy Vinh thực hiện Quyết định 1087-QĐ/TU về quy chế.", "Tỉnh ủy", "symbol"),
     ],
 )
 def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
@@ -305,8 +310,17 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
         ("Nghị quyết số 25/NQ-CP ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 19-NQ/TW "
          "ngày 5/5/2018 của Ban Chấp hành Trung ương về đổi mới.",
          "ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 19-NQ/TW", "Chính phủ"),
+        ("Chính phủ đã ra Nghị quyết 25/NQ-CP ban hành Chương trình hành động của Chính phủ triển khai Nghị quyết Hội "
+         "nghị lần thứ tư về xây dựng Đảng.",
+         "ban hành Chương trình hành động của Chính phủ triển khai Nghị quyết Hội nghị lần thứ tư về xây dựng Đảng",
+         "Chính phủ"),
         ("Kế hoạch số 4-KH/HU về sơ kết 5 năm thực hiện Kết luận số 19-KL/TW của Bộ Chính trị; tiếp",
          "sơ kết 5 năm thực hiện Kết luận số 19-KL/TW", "Huyện ủy"),
+        # a clause of the decision that cites it (``, xét …``, ``, căn cứ …``) ends it
+        ("Căn cứ Quy định số 102-QĐ/TW, ngày 15/12/2017 của Bộ Chính trị về xử lý kỷ luật đảng viên vi phạm, xét nội "
+         "dung, tính chất vi phạm, Ủy ban Kiểm tra đề nghị.", "xử lý kỷ luật đảng viên vi phạm", "Bộ Chính trị"),
+        ("Theo Quyết định số 8/QĐ-UBND về việc thu hồi đất, căn cứ đề nghị của xã, huyện đã làm.", "thu hồi đất",
+         "Ủy ban nhân dân"),
         # … but a second document listed after ``và`` ends it
         ("Ông A vi phạm Nghị định 34/2011/NĐ-CP quy định về việc xử lý kỷ luật công chức và quy định của Tỉnh ủy "
          "Hòa Bình về tiêu chuẩn cán bộ.", "quy định về việc xử lý kỷ luật công chức", "Chính phủ"),
