@@ -193,7 +193,7 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
         for lead, rule in ((SUBJECT_LEAD, "subject_ve"), (TITLE_LEAD, "subject_title")):
             m = lead.match(text, pos)
             if m and m.end() <= stop:
-                body, pos = subject_body(text, m.end(), stop)
+                body, pos = subject_body(text, m.end(), stop, issuer_named="issuer" in out)
                 if body:
                     out.update(subject=body, subject_rule=rule)
                 break

@@ -49,8 +49,11 @@ def _citation() -> re.Pattern[str]:
     return re.compile(rf"(?i:(?<![^\W_])(?:{kind_alternation()})\s+(?:số\s+)?\d)|{SYMBOL.pattern}")
 
 
-def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
-    """The subject starting at ``pos`` and where it ends: quoted (balanced) or up to the first boundary of the grammar."""
+def subject_body(text: str, pos: int, stop: int, *, issuer_named: bool = False) -> tuple[str | None, int]:
+    """The subject starting at ``pos`` and where it ends: quoted (balanced) or up to the first boundary of the grammar.
+
+    With ``issuer_named`` (the issuer was written between the symbol and the subject: ``Chỉ thị 56-CT/TW của Bộ
+    Chính trị về … công tác của Hội Luật gia;``), ``của`` + a body that closes the clause is part of the subject."""
     limit = min(len(text), pos + 320, stop)
     opening = text[pos:pos + 1]
     if opening in _QUOTES:
@@ -75,7 +78,7 @@ def subject_body(text: str, pos: int, stop: int) -> tuple[str | None, int]:
     window = text[pos:limit]
     cut = len(window)
     for m in _subject_end().finditer(window):
-        if not (m.group("of") and (_nested_title(window, m.start()) or _goes_on(window, m.start()))):
+        if not (m.group("of") and ((issuer_named and _ends_after_body(window, m.start())) or _nested_title(window, m.start()) or _goes_on(window, m.start()))):
             cut = m.start()
             break
     named = None  # a document the subject names as the object of its verb (``… thực hiện Nghị quyết số 19-NQ/TW``)
@@ -133,6 +136,14 @@ def _nested_title(window: str, at: int) -> bool:
 
 #: after the body of a nested title: the title's own subject or the document it implements
 _TITLE_GOES_ON = re.compile(r"\s+(?:về|thực\s+hiện|triển\s+khai|thi\s+hành|quán\s+triệt|cụ\s+thể\s+ho[áa])\s")
+_CLAUSE_END = re.compile(r"\s*(?:[;:\n)]|[.!?…](?=\s|$)|$)")
+
+
+def _ends_after_body(window: str, at: int) -> bool:
+    """``của`` + a body that closes the clause (``… đối với công tác của Hội Luật gia Việt Nam;``): with the issuer
+    already named before the subject, the body is what the subject is about, not a second issuer."""
+    m = issuer_after().match(window, at)
+    return bool(m) and window[at:].lstrip().startswith("của") and _CLAUSE_END.match(window, m.end()) is not None
 
 
 _GOES_ON = re.compile(r"\s+(?:đối\s+với|trong(?!\s+(?:năm|tháng|quý|tuần|ngày|thời\s+gian|dịp|đó))|trên|ở|giai\s+đoạn|"

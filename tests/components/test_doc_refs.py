@@ -316,6 +316,15 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
          "Chính phủ"),
         ("Kế hoạch số 4-KH/HU về sơ kết 5 năm thực hiện Kết luận số 19-KL/TW của Bộ Chính trị; tiếp",
          "sơ kết 5 năm thực hiện Kết luận số 19-KL/TW", "Huyện ủy"),
+        # with the issuer named before the subject, ``của`` + a body closing the clause is what the subject is about
+        ("Thực hiện Chỉ thị số 56-CT/TW ngày 18/8/2000 của Bộ Chính trị về việc tăng cường sự lãnh đạo của Đảng đối "
+         "với công tác của Hội Luật gia Việt Nam; tiếp", "tăng cường sự lãnh đạo của Đảng đối với công tác của Hội Luật "
+         "gia Việt Nam", "Bộ Chính trị"),
+        # … but not one the sentence goes on after (``, đây là …``), nor ``do`` + a body
+        ("Chỉ thị số 56-CT/TW của Bộ Chính trị về công tác của Hội Luật gia Việt Nam, đây là sợi chỉ xuyên suốt.",
+         "công tác", "Bộ Chính trị"),
+        ("Nghị định 03/2006/NĐ-CP của Chính phủ về điều chỉnh lương tối thiểu do Bộ Lao động - Thương binh và Xã hội tổ "
+         "chức.", "điều chỉnh lương tối thiểu", "Chính phủ"),
         # a clause of the decision that cites it (``, xét …``, ``, căn cứ …``) ends it
         ("Căn cứ Quy định số 102-QĐ/TW, ngày 15/12/2017 của Bộ Chính trị về xử lý kỷ luật đảng viên vi phạm, xét nội "
          "dung, tính chất vi phạm, Ủy ban Kiểm tra đề nghị.", "xử lý kỷ luật đảng viên vi phạm", "Bộ Chính trị"),
