@@ -74,6 +74,9 @@ def test_doc_refs_dotted_and_diacritic_issuer_codes(nlp, text, symbol, issuer):
         ("theo hướng dẫn số 12/HD-SYT về khám bệnh", "Hướng dẫn", "text"),
         ("Thông báo 66/TT-UB ngày 30.5.2005 còn nói rõ", "Thông báo", "text"),
         ("theo nghị định số 18-NQ/TW về sắp xếp", "Nghị định", "text"),
+        # ``bộ luật`` is its own kind word, not ``luật`` after ``bộ``
+        ("luật sửa đổi một số điều của bộ luật Hình sự số 100/2015/QH13.", "Bộ luật", "text"),
+        ("Luật Đất đai số 45/2013/QH13 có hiệu lực.", "Luật", "text"),
     ],
 )
 def test_doc_refs_everyday_kind_word_yields_to_the_code(nlp, text, kind, kind_from):
