@@ -18,7 +18,7 @@ _REPORTING = r"(?:nêu\s+ý\s+kiến|thẩm\s+tra|báo\s+cáo|hướng\s+dẫn|�
 # ``về …`` right after the citation, or after a reporting verb of the same clause
 # (``công văn số 31/CV-ĐT đến ĐH Đà Nẵng thẩm tra về …``, ``… báo cáo Thủ tướng Chính phủ về …``)
 SUBJECT_LEAD = re.compile(
-    rf"\s*[,)]?\s*(?:(?:[^\s,.;:()“”\"]+\s+){{0,6}}?{_REPORTING}(?:\s+[^\s,.;:()“”\"]+){{0,4}}?\s+)?về\s+(?:việc\s+)?",
+    rf"\s*[,)]?\s*(?:(?:(?!về\s)[^\s,.;:()“”\"]+\s+){{0,6}}?{_REPORTING}(?:\s+[^\s,.;:()“”\"]+){{0,4}}?\s+)?về\s+(?:việc\s+)?",
     re.IGNORECASE)
 TITLE_LEAD = re.compile(
     r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung)\s+"
@@ -38,7 +38,7 @@ def _subject_end() -> re.Pattern[str]:
     (``của BCH Đảng bộ huyện``; not ``của hệ thống chính trị``, nor ``của Pháp lệnh …``, a document named inside)."""
     issuer = rf"(?P<of>\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s){ISSUER_START})"
     # a comma, then the next listed document (``…, Luật An toàn …``) or a body opening a new clause (``…, Ủy ban …``)
-    listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
+    listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|UBKT|HĐND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
     # ``… và quy định của Tỉnh ủy X về …``: a second document, named with its issuer or number
     second = rf"\s+(?:và|hoặc)\s+(?=(?:(?i:dự\s+thảo|các|bản)\s+)?(?i:{kind_alternation()})\s+(?:số\s|của\s))"
     return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}|{second}")
@@ -160,7 +160,7 @@ def _goes_on(window: str, at: int) -> bool:
 
 def _trim(body: str) -> str | None:
     body = re.sub(r"\s+", " ", body).strip(" ,-–“”\"'.…")
-    body = re.sub(r"(?:[\s,–-]+(?:của|do|và|theo|tại|thuộc|từ|kể|áp dụng))+$", "", body).strip(" ,-–")
+    body = re.sub(r"(?:[\s,–-]+(?:của|do|và|(?<!tiếp )theo|tại|thuộc|từ|kể|áp dụng))+$", "", body).strip(" ,-–")
     if body.count("(") > body.count(")"):
         body = body[:body.rfind("(")].strip(" ,-–")
     return body if len(body) >= 3 else None

@@ -328,6 +328,14 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
          "công tác", "Bộ Chính trị"),
         ("Nghị định 03/2006/NĐ-CP của Chính phủ về điều chỉnh lương tối thiểu do Bộ Lao động - Thương binh và Xã hội tổ "
          "chức.", "điều chỉnh lương tối thiểu", "Chính phủ"),
+        # ``về`` + a reporting verb: the lead's filler never runs over an earlier ``về``
+        ("Xem xét Tờ trình số 201-TTr/UBKTTW, ngày 07/6/2019 về đề nghị thi hành kỷ luật về đảng đối với đồng chí A.",
+         "đề nghị thi hành kỷ luật về đảng đối với đồng chí A", "Ủy ban Kiểm tra Trung ương"),
+        # ``tiếp theo`` keeps its ``theo``; a body written as an abbreviation opens a new clause
+        ("Kết luận số 24-KL/TW của Bộ Chính trị về quy hoạch đến năm 2020 và những năm tiếp theo gắn với thực hiện quy chế",
+         "quy hoạch đến năm 2020 và những năm tiếp theo", "Bộ Chính trị"),
+        ("Căn cứ Quy định số 181-QĐ/TW của Bộ Chính trị về xử lý kỷ luật đảng viên vi phạm, UBKT Trung ương quyết định.",
+         "xử lý kỷ luật đảng viên vi phạm", "Bộ Chính trị"),
         # a clause of the decision that cites it (``, xét …``, ``, căn cứ …``) ends it
         ("Căn cứ Quy định số 102-QĐ/TW, ngày 15/12/2017 của Bộ Chính trị về xử lý kỷ luật đảng viên vi phạm, xét nội "
          "dung, tính chất vi phạm, Ủy ban Kiểm tra đề nghị.", "xử lý kỷ luật đảng viên vi phạm", "Bộ Chính trị"),
