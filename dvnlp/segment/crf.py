@@ -6,10 +6,13 @@ objects, and the CRF tagger then looks each one up and ignores the ~45% its mode
 seen. :class:`CRFSegmenter` loads the *same* model files from the installed underthesea
 package, reads the attribute dictionary of the CRFsuite model file once, and emits only the
 features the model knows: per-syllable features are cached, and a bigram or trigram the model
-does not know as text (most of them) gets a row precomputed from its flags. Tagging stays with
-``underthesea_core.CRFTagger`` and pre-tokenization with underthesea's own regex tokenizer, so
-the output is that of ``word_tokenize(text, use_token_normalize=False)`` — checked word for word
-over the genre corpus by ``tests/segment/test_segment_crf.py``.
+does not know as text (most of them) gets a row precomputed from its flags. The model is linear, so
+each cached row is kept as the sum of its features' weights per label (read from the same file), and
+the tags come from a two-label Viterbi over those sums — the decoding ``underthesea_core.CRFTagger``
+does, without building and looking up ~30 feature strings per syllable (first maximum wins on a
+tie, as in CRFsuite). Pre-tokenization is underthesea's own regex tokenizer, so the output is that
+of ``word_tokenize(text, use_token_normalize=False)`` — checked word for word over the genre corpus
+by ``tests/segment/test_segment_crf.py``.
 
 The featurizer's value semantics were established against ``CRFFeaturizer`` (underthesea_core
 3.3): ``isdigit`` means "parses as a 32-bit signed integer", ``istitle`` means "no
@@ -26,6 +29,8 @@ import struct
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from dvnlp.segment.crfsuite import CRFModelFile, read_crfsuite_model
 
 #: the feature templates of underthesea's ``ws_crf_vlsp2013_20230727`` model, in its order
 TEMPLATES: tuple[str, ...] = (
@@ -56,34 +61,19 @@ def _istitle(s: str) -> bool:
     return not any(piece[:1].islower() for piece in s.split(" "))
 
 
-def read_crfsuite_attributes(path: Path) -> list[str]:
-    """The attribute strings of a CRFsuite model file (``lCRF``/``FOMC`` header, CQDB dictionaries)."""
-    data = path.read_bytes()
-    magic, _size, kind, _ver, _nf, _nl, n_attrs, _of, _ol, off_attrs = struct.unpack_from("<4sI4sIIIIIII", data, 0)
-    if magic != b"lCRF" or kind != b"FOMC":
-        raise ValueError(f"{path}: not a CRFsuite model file")
-    cq_magic, _sz, _flag, _order, n_ids, bwd_offset = struct.unpack_from("<4sIIIII", data, off_attrs)
-    if cq_magic != b"CQDB" or n_ids != n_attrs:
-        raise ValueError(f"{path}: unexpected attribute dictionary")
-    out = []
-    for i in range(n_ids):
-        (rec,) = struct.unpack_from("<I", data, off_attrs + bwd_offset + 4 * i)
-        _id, ksize = struct.unpack_from("<II", data, off_attrs + rec)
-        start = off_attrs + rec + 8
-        out.append(data[start : start + ksize - 1].decode("utf-8"))
-    return out
-
-
 class CRFSegmenter:
     """``text -> list of words`` with underthesea's CRF model; see the module docstring."""
 
-    def __init__(self, *, tokenize: Callable[..., list[str]], tagger, dictionary: set[str],
-                 attributes: set[str]) -> None:
+    def __init__(self, *, tokenize: Callable[..., list[str]], model: CRFModelFile, dictionary: set[str]) -> None:
         self._tokenize = tokenize
-        self._tagger = tagger
         self._dict = dictionary
+        zero = [0.0, 0.0]
+        #: attribute string → its state weights for (B-W, I-W)
+        self._weights = {a: tuple(model.state.get(i, zero)) for i, a in enumerate(model.attributes)}
+        self._labels = model.labels
+        self._trans = model.transitions
         known: dict[str, set[str]] = {}
-        for attr in attributes:
+        for attr in model.attributes:
             name, _, value = attr.partition("=")
             known.setdefault(name, set()).add(value)
         self._known = known
@@ -108,6 +98,11 @@ class CRFSegmenter:
         self._cache: dict[str, tuple[tuple[tuple[str, ...], ...], str, bool]] = {}
         # per known bigram/trigram text (bounded cache): its features at each offset
         self._known_ngrams: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # the same rows as weight sums per label, for decoding
+        self._edge_scores = {kind: tuple(self._scores(group) for group in groups) for kind, groups in self._edges.items()}
+        self._by_flags_scores = [{flags: self._scores(rows) for flags, rows in table.items()} for table in self._by_flags]
+        self._syllable_scores: dict[str, tuple[tuple[tuple[float, float], ...], str, bool]] = {}
+        self._ngram_scores: dict[str, tuple[tuple[float, float], ...]] = {}
 
     def _slots(self, a: int, b: int) -> list[tuple]:
         """How to emit each template reading tokens ``a..b``: ``(what, template, known values or strings)``.
@@ -174,6 +169,87 @@ class CRFSegmenter:
             return entry
         return self._by_flags[n - 1][(title, in_dict)]
 
+    def _scores(self, rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[float, float], ...]:
+        """Each offset's features as the sum of their weights per label."""
+        weights = self._weights
+        out = []
+        for row in rows:
+            b = i = 0.0
+            for feature in row:
+                wb, wi = weights[feature]
+                b += wb
+                i += wi
+            out.append((b, i))
+        return tuple(out)
+
+    def _syllable_score(self, token: str) -> tuple[tuple[tuple[float, float], ...], str, bool]:
+        entry = self._syllable_scores.get(token)
+        if entry is None:
+            rows, low, title = self._syllable(token)
+            entry = (self._scores(rows), low, title)
+            if len(self._syllable_scores) >= CACHE_SIZE:
+                self._syllable_scores.clear()
+            self._syllable_scores[token] = entry
+        return entry
+
+    def _ngram_score(self, n: int, text: str, low: str, title: bool) -> tuple[tuple[float, float], ...]:
+        entry = self._ngram_scores.get(text)
+        if entry is not None:
+            return entry
+        if text in self._texts[2 * n - 2] or low in self._texts[2 * n - 1]:
+            entry = self._scores(self._ngram(n, text, low, title))
+            if len(self._ngram_scores) >= CACHE_SIZE:
+                self._ngram_scores.clear()
+            self._ngram_scores[text] = entry
+            return entry
+        return self._by_flags_scores[n - 1][(title, low in self._dict)]
+
+    def emissions(self, tokens: list[str]) -> list[tuple[float, float]]:
+        """Per token, the summed weights of its model-known features for each label — what
+        :meth:`features` would give the tagger, already scored."""
+        n = len(tokens)
+        syl = [self._syllable_score(t) for t in tokens]
+        ngram = self._ngram_score
+        big = [ngram(2, f"{tokens[j]} {tokens[j + 1]}", f"{syl[j][1]} {syl[j + 1][1]}", syl[j][2] and syl[j + 1][2])
+               for j in range(n - 1)]
+        tri = [ngram(3, f"{tokens[j]} {tokens[j + 1]} {tokens[j + 2]}", f"{syl[j][1]} {syl[j + 1][1]} {syl[j + 2][1]}",
+                     syl[j][2] and syl[j + 1][2] and syl[j + 2][2]) for j in range(n - 2)]
+        bos, eos = self._edge_scores["BOS"], self._edge_scores["EOS"]
+        uni = [bos[0], bos[0], *(s[0] for s in syl), eos[0], eos[0]]
+        big = [bos[1], bos[1], *big, eos[1], eos[1]]
+        tri = [bos[2], bos[2], *tri, eos[2], eos[2]]
+        out = []
+        for i in range(n):
+            u0, u1, u2, u3, u4 = uni[i][0], uni[i + 1][1], uni[i + 2][2], uni[i + 3][3], uni[i + 4][4]
+            b0, b1, b2, b3 = big[i][0], big[i + 1][1], big[i + 2][2], big[i + 3][3]
+            t0, t1, t2 = tri[i][0], tri[i + 1][1], tri[i + 2][2]
+            out.append((u0[0] + u1[0] + u2[0] + u3[0] + u4[0] + b0[0] + b1[0] + b2[0] + b3[0] + t0[0] + t1[0] + t2[0],
+                        u0[1] + u1[1] + u2[1] + u3[1] + u4[1] + b0[1] + b1[1] + b2[1] + b3[1] + t0[1] + t1[1] + t2[1]))
+        return out
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """The most likely label of each token (Viterbi over two labels; the first maximum wins a tie)."""
+        if not tokens:
+            return []
+        (t00, t01), (t10, t11) = self._trans
+        emissions = self.emissions(tokens)
+        s0, s1 = emissions[0]
+        back: list[tuple[int, int]] = []
+        for e0, e1 in emissions[1:]:
+            a, b = s0 + t00, s1 + t10
+            n0, p0 = (a, 0) if a >= b else (b, 1)
+            a, b = s0 + t01, s1 + t11
+            n1, p1 = (a, 0) if a >= b else (b, 1)
+            s0, s1 = n0 + e0, n1 + e1
+            back.append((p0, p1))
+        y = 0 if s0 >= s1 else 1
+        path = [y]
+        for step in reversed(back):
+            y = step[y]
+            path.append(y)
+        labels = self._labels
+        return [labels[y] for y in reversed(path)]
+
     def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
         """The model-known features of every token (the tagger ignores all others).
 
@@ -209,7 +285,7 @@ class CRFSegmenter:
             return None
         if not syllables:
             return []
-        tags = self._tagger.tag(self.features([text[a:b] for a, b in syllables]))
+        tags = self.tag([text[a:b] for a, b in syllables])
         groups: list[list[tuple[int, int]]] = []
         for tag, span in zip(tags, syllables):
             if tag == "I-W" and groups:
@@ -230,7 +306,7 @@ class CRFSegmenter:
         tokens = self._tokenize(text, use_token_normalize=False, fixed_words=[])
         if not tokens:
             return []
-        tags = self._tagger.tag(self.features(tokens))
+        tags = self.tag(tokens)
         words: list[str] = []
         for tag, token in zip(tags, tokens):
             if tag == "I-W" and words:
@@ -295,7 +371,6 @@ def load_segmenter() -> CRFSegmenter | None:
         import joblib
         from underthesea.pipeline import word_tokenize as wt
         from underthesea.pipeline.word_tokenize import regex_tokenize
-        from underthesea_core import CRFTagger
     except ImportError:
         return None
     base = Path(wt.__file__).parent / "models" / MODEL_NAME
@@ -303,12 +378,10 @@ def load_segmenter() -> CRFSegmenter | None:
         if tuple(joblib.load(base / "features.bin")) != TEMPLATES:
             return None
         dictionary = set(joblib.load(base / "dictionary.bin"))
-        attributes = set(read_crfsuite_attributes(base / "models.bin"))
-        tagger = CRFTagger()
-        tagger.load(str(base / "models.bin"))
-    except (OSError, ValueError, struct.error, TypeError):
+        model = read_crfsuite_model(base / "models.bin")
+    except (OSError, ValueError, struct.error, TypeError, IndexError, UnicodeDecodeError):
         return None
-    if not all(_TEMPLATE.fullmatch(a.partition("=")[0]) for a in attributes):
+    if model.labels != ["B-W", "I-W"] or not all(_TEMPLATE.fullmatch(a.partition("=")[0]) for a in model.attributes):
         return None
     tokenize = syllable_tokenizer(regex_tokenize)
     expected = regex_tokenize.tokenize(_PROBE, use_token_normalize=False, fixed_words=[])
@@ -316,4 +389,4 @@ def load_segmenter() -> CRFSegmenter | None:
         # an underthesea whose pattern is not all named groups, or that splits a run of letters
         # where spans() assumes it does not: use its own tokenizer (no direct offsets)
         tokenize = regex_tokenize.tokenize
-    return CRFSegmenter(tokenize=tokenize, tagger=tagger, dictionary=dictionary, attributes=attributes)
+    return CRFSegmenter(tokenize=tokenize, model=model, dictionary=dictionary)

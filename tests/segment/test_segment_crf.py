@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dvnlp.segment import crf
+from dvnlp.segment import crf, crfsuite
 
 underthesea_core = pytest.importorskip("underthesea_core")
 
@@ -48,13 +48,44 @@ def test_crf_features_are_the_known_subset_of_underthesea_features(segmenter, re
         assert sorted(mine) == sorted(f for f in full if f in known)
 
 
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["Bác"],
+        ["UBND", "tỉnh", "Bắc", "Ninh", "họp", "bàn", "công", "tác", "dân", "vận"],
+        ["Ban", "Dân", "vận", "Tỉnh", "ủy", "tổ", "chức", "hội", "nghị", "sơ", "kết", "công", "tác"],
+        ["2147483648", "iPhone", "ĐẢNG", ",", "Hồ-Chí", "T[0]=x", "BOS"],
+    ],
+)
+def test_crf_decoding_equals_underthesea_core_tagger(segmenter, tokens):
+    """Our weight sums + Viterbi give the tags CRFsuite's tagger gives on the same features."""
+    from pathlib import Path
+
+    from underthesea_core import CRFTagger
+    import underthesea.pipeline.word_tokenize as wt
+
+    tagger = CRFTagger()
+    tagger.load(str(Path(wt.__file__).parent / "models" / crf.MODEL_NAME / "models.bin"))
+    assert segmenter.tag(tokens) == tagger.tag(segmenter.features(tokens))
+
+
+def test_crf_model_file_weights_and_labels(segmenter):
+    import underthesea.pipeline.word_tokenize as wt
+    from pathlib import Path
+
+    model = crfsuite.read_crfsuite_model(Path(wt.__file__).parent / "models" / crf.MODEL_NAME / "models.bin")
+    assert model.labels == ["B-W", "I-W"]
+    assert len(model.transitions) == 2 and all(len(row) == 2 for row in model.transitions)
+    assert set(model.state) <= set(range(len(model.attributes))) and len(model.state) > 40_000
+
+
 def test_crf_reads_every_attribute_of_the_model_file(segmenter):
     from underthesea_core import CRFModel
     import underthesea.pipeline.word_tokenize as wt
     from pathlib import Path
 
     path = Path(wt.__file__).parent / "models" / crf.MODEL_NAME / "models.bin"
-    attrs = crf.read_crfsuite_attributes(path)
+    attrs = crfsuite.read_crfsuite_attributes(path)
     assert len(attrs) == len(set(attrs)) == CRFModel.load(str(path)).num_attributes
     assert "T[0]=Bác" in attrs or "T[0].lower=bác" in attrs
 
@@ -63,7 +94,7 @@ def test_crf_read_attributes_refuses_other_files(tmp_path):
     bad = tmp_path / "x.bin"
     bad.write_bytes(b"not a model" + bytes(64))
     with pytest.raises(ValueError, match="not a CRFsuite model"):
-        crf.read_crfsuite_attributes(bad)
+        crfsuite.read_crfsuite_attributes(bad)
 
 
 def test_crf_unknown_model_falls_back_to_word_tokenize(monkeypatch):
