@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from dvnlp.components.title_grammar import GAP, MAX_NAME, SYLLABLE, grammar, key, locality_at
+from dvnlp.rulebook import load_rules
 
 if TYPE_CHECKING:
     from dvnlp.components.titles import Context
@@ -87,10 +88,38 @@ def joins_on(ctx: Context, end: int) -> bool:
     return bool(m) and q > end and key(m.group(0)) in g.joiners and continues(ctx, GAP.match(text, m.end()).end(), m.end())
 
 
+_CODE = re.compile(r"[A-ZĐ]{2,}\d{1,3}")  # ``PMU18``, ``PMU1``: an organization code, letters and number as one name
+_CODE_NUMBER = re.compile(r" (\d{1,3})(?![^\W_]|[%/.,:-]?\d|%)")
+
+
 def no_digits(text: str, start: int, end: int) -> int:
-    """Cut a list number glued to a word (``Thông tin88.``) off a piece's end."""
+    """Cut a list number glued to a word (``Thông tin88.``) off a piece's end; an organization code written
+    all in capitals (``PMU18``) keeps its number."""
+    if _CODE.fullmatch(text, start, end):
+        return end
     m = re.search(r"(?<=[^\W\d_])\d+$", text[start:end])
     return start + m.start() if m else end
+
+
+def code_number(ctx: Context, start: int, end: int) -> int:
+    """``PMU 18``, ``CIENCO 4``: the end of the number written after an all-capitals code ``text[start:end]``
+    when the phrase ends there (punctuation, a clause word, a name follows), else 0 (``GDP 8%``, ``PMU 18 xe``)."""
+    text = ctx.text
+    if not re.fullmatch(r"[A-ZĐ]{2,}", text[start:end]) or not (m := _CODE_NUMBER.match(text, end)):
+        return 0
+    q = GAP.match(text, m.end()).end()
+    if _counted().match(text, q):
+        return 0  # ``VTV 3 năm qua``: a count of the next noun
+    run = ctx.cap_run(q) if q > m.end() else []
+    return m.end() if ends_clause(ctx, m.end()) or len(run) >= 2 and valid_name(ctx, run) else 0
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """The nouns a number counts (``units.json``: time, period, counted, multiplier, scale)."""
+    kinds = {"counted", "time", "period", "multiplier", "number_scale"}
+    nouns = {e["noun"] for e in load_rules("units").entries if e.get("kind") in kinds}
+    return re.compile(r"(?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")(?![^\W_])")
 
 
 def boundary_at(ctx: Context, pos: int) -> bool:

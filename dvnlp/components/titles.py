@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
-    ACRONYM, DASH, PARENT, continues, ends_clause, foreign_name, joins_on, lower_tail, no_digits, split_place_name,
+    ACRONYM, DASH, PARENT, code_number, continues, ends_clause, foreign_name, joins_on, lower_tail, no_digits, split_place_name,
     stops, valid_name,
 )
 from dvnlp.components.title_grammar import (
@@ -263,6 +263,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             continue
         if not run:
             if (m := CAPS.match(text, q)) and state != "closed" and (end := no_digits(text, q, m.end())) > q + 1:
+                end = code_number(ctx, q, end) or end  # ``tổng giám đốc PMU 18``
                 t.pieces.append(Piece("placename" if state == "place" else "cap", q, end, text[q:end]))
                 state = "closed" if state == "place" else "body"
                 pos = end
