@@ -70,6 +70,24 @@ PUNCT = re.compile(r"[ \t]*(?:[,.;:!?()\[\]“”\"\n]|$)")
 
 
 PARENT = re.compile(r"[ \t]*[(,][ \t]*")
+_DEFINED = re.compile(r"[ \t]*\([ \t]?(?P<abbr>[A-ZĐ]{3,12})[ \t]?\)")
+NUMBERED = re.compile(r"số[ \t]+\d{1,3}(?=[ \t]*(?:[,.;:!?()“”\"\n]|$)|[ \t]+[^\W\d_])")  # ``… số 1``: a unit's number
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """``Khu quản lý giao thông đô thị (KQLGTĐT)``: acronyms the text defines, each letter the initial of one of the
+    syllables written before the bracket (``-`` between them allowed), → the words they stand for."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        abbr = m.group("abbr")
+        if abbr in out or abbr in grammar().expand:
+            continue
+        syls = list(SYLLABLE.finditer(text, max(0, m.start() - 16 * len(abbr)), m.start()))[-len(abbr):]
+        if (len(syls) == len(abbr) and syls[-1].end() == m.start() and syls[0].group(0)[0].isupper()
+                and all(w.group(0)[0].upper() == a for w, a in zip(syls, abbr))
+                and all(re.fullmatch(r"[ \t]+(?:[-–][ \t]+)?", text[a.end():b.start()]) for a, b in zip(syls, syls[1:]))):
+            out[abbr] = text[syls[0].start():syls[-1].end()]
+    return out
 
 
 def ends_clause(ctx: Context, pos: int) -> bool:

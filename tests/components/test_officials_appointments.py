@@ -64,3 +64,34 @@ def test_officials_appointment_verbs_are_rule_data():
 )
 def test_titles_capitals_code_keeps_its_number(off_nlp, text, expected):
     assert titles_of(off_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Kỷ niệm 60 năm ngày Chủ tịch Hồ Chí Minh gửi thư cho Đại hội.", {"Hồ Chí Minh": ["Chủ tịch"]}),
+        # with its place word, or after a body, the same words are the city
+        ("Ông Lê Văn Hùng, Giám đốc Công an TP Hồ Chí Minh, cho biết.",
+         {"Lê Văn Hùng": ["Giám đốc Công an thành phố Hồ Chí Minh"]}),
+        ("Bí thư Thành ủy Hồ Chí Minh Lê Thanh Hải phát biểu.", {"Lê Thanh Hải": ["Bí thư Thành ủy Hồ Chí Minh"]}),
+        ("Phó ga Hà Nội Nguyễn Văn Hùng cho biết.", {"Nguyễn Văn Hùng": ["Phó ga Hà Nội"]}),
+    ],
+)
+def test_officials_place_named_after_a_person_after_a_bare_head_is_the_person(off_nlp, text, expected):
+    assert titles_of(off_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Khu quản lý giao thông đô thị (KQLGTĐT) số 1 tổ chức lễ. Ông Lê Toàn, Giám đốc KQLGTĐT số 1 than thở.",
+         {"Lê Toàn": ["Giám đốc Khu quản lý giao thông đô thị số 1"]}),
+        ("Trung tâm Đăng kiểm giao thông (TTĐKGT) mới mở. Ông Lê Văn Hùng, Phó giám đốc TTĐKGT cho biết.",
+         {"Lê Văn Hùng": ["Phó giám đốc Trung tâm Đăng kiểm giao thông"]}),
+        # letters that are not the initials of the words before the bracket define nothing
+        ("Trung tâm truyền hình tại Đà Nẵng (DVTV) mới mở. Ông Lê Văn Hùng, Giám đốc DVTV cho biết.",
+         {"Lê Văn Hùng": ["Giám đốc DVTV"]}),
+    ],
+)
+def test_titles_acronym_defined_in_the_text_is_spelled_out(off_nlp, text, expected):
+    assert titles_of(off_nlp, text) == expected
