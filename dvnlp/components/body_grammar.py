@@ -106,7 +106,8 @@ def joins_on(ctx: Context, end: int) -> bool:
     return bool(m) and q > end and key(m.group(0)) in g.joiners and continues(ctx, GAP.match(text, m.end()).end(), m.end())
 
 
-_CODE = re.compile(r"[A-ZĐ]{2,}\d{1,3}")  # ``PMU18``, ``PMU1``: an organization code, letters and number as one name
+#: ``PMU18``, ``PMU1``: an organization code, letters and number as one name (not a Roman numeral: ``khóa IX82``)
+_CODE = re.compile(r"(?![IVXLCDM]+\d)[A-ZĐ]{2,}\d{1,3}")
 _CODE_NUMBER = re.compile(r" (\d{1,3})(?![^\W_]|[%/.,:-]?\d|%)")
 
 

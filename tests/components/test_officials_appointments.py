@@ -58,7 +58,9 @@ def test_officials_appointment_verbs_are_rule_data():
         ("Ông Lê Văn Hùng, Tổng giám đốc CIENCO 4 cho biết sẽ đi.", {"Lê Văn Hùng": ["Tổng giám đốc CIENCO 4"]}),
         # a number that counts the next noun is no part of the code
         ("Ông Lê Văn Hùng, Giám đốc VTV 3 năm qua đã đổi mới.", {"Lê Văn Hùng": ["Giám đốc VTV"]}),
-        # a list number glued to a word is still cut off
+        # a list number glued to a word or to a Roman numeral is still cut off
+        ("Đồng chí Nông Đức Mạnh, Tổng Bí thư Ban chấp hành Trung ương khóa IX82, phát biểu.",
+         {"Nông Đức Mạnh": ["Tổng Bí thư Ban chấp hành Trung ương khóa IX"]}),
         ("Ông Lê Văn Hùng, Giám đốc Sở Thông tin88. Ông cho biết.", {"Lê Văn Hùng": ["Giám đốc Sở Thông tin"]}),
     ],
 )
