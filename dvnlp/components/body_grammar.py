@@ -320,3 +320,18 @@ def complete_from_earlier(ctx: Context, t, *, last: bool = True) -> None:
         if len(names) == 1:  # one body of that kind in the paragraph: the title's
             t.inferred = t.text
             t.suffix = names.pop()
+
+
+_OF = re.compile(r"của[ \t]+")
+
+
+def of_person(ctx: Context, q: int) -> int:
+    """``thư ký của ông Tiến``: the end of ``của`` + an honorific + a short name after a bare head that serves a
+    person (``titles.json`` ``of_person``), when the phrase ends there; else 0."""
+    g, text = grammar(), ctx.text
+    if not (m := _OF.match(text, q)) or not (hm := g.honorific.match(text, m.end())):
+        return 0
+    run = ctx.cap_run(GAP.match(text, hm.end()).end())
+    if not 1 <= len(run) <= 4 or not ends_clause(ctx, run[-1][1]):
+        return 0
+    return run[-1][1]

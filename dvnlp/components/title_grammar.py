@@ -77,6 +77,7 @@ class Grammar:
     appointed: re.Pattern[str]  # ``bổ nhiệm `` before a name (group ``verb``): the appointment verbs
     appoint_as: re.Pattern[str]  # `` làm `` / `` giữ chức `` between the appointed name and the post
     appoint_verbs: dict[str, str]  # an appointment verb, folded → its rule entry
+    of_person: frozenset[str]  # heads that serve a person (``thư ký của ông Tiến``)
 
     def expand_text(self, text: str) -> str:
         """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
@@ -157,6 +158,7 @@ def grammar() -> Grammar:
         qualifier=_alternation(bk.get("qualifier", [])),
         appointed=re.compile(rf"(?<![^\W_])(?P<verb>{word_alternation(words('appoint_verb'))})[ \t]+$", re.IGNORECASE),
         appoint_verbs={key(w): w for w in words("appoint_verb")},
+        of_person=frozenset(key(e["title"]) for e in head_entries if e.get("of_person")),
         appoint_as=re.compile(rf"[ \t]+(?:{word_alternation(words('appoint_as'))})[ \t]+$", re.IGNORECASE),
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
     ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
-    lower_tail, no_digits, split_place_name, stops, valid_name,
+    lower_tail, no_digits, of_person, split_place_name, stops, valid_name,
 )
 from dvnlp.components.title_grammar import (
     CAPS, DIGITS, GAP, JOINED, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
@@ -195,6 +195,9 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("abbr", q, m.end(), g.expand[m.group(0)]))  # ``Trưởng đoàn ĐBQH``
             state, pos = "body", m.end()
             continue
+        if not t.pieces and state == "head" and hk in g.of_person and (end := of_person(ctx, q)):
+            t.pieces.append(Piece("word", q, end, text[q:end]))  # ``thư ký của ông Tiến``: an aide of a person
+            break
         if g.heads.match(text, q) or (g.honorific.match(text, q) and not (
                 state == "body" and t.pieces[-1].kind == "body" and text[q].isupper())):
             break  # the next title or the next person (``Hội Nhà báo``: a capitalized word names the body)

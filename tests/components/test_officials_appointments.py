@@ -97,3 +97,18 @@ def test_officials_place_named_after_a_person_after_a_bare_head_is_the_person(of
 )
 def test_titles_acronym_defined_in_the_text_is_spelled_out(off_nlp, text, expected):
     assert titles_of(off_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Trường hợp Nguyễn Việt Bắc (nguyên thư ký của ông Tiến) cũng do bộ trưởng đề xuất.",
+         {"Nguyễn Việt Bắc": ["nguyên thư ký của ông Tiến"]}),
+        ("Ông Lê Văn Hùng, trợ lý của ông Nguyễn Tấn Dũng, cho biết.",
+         {"Lê Văn Hùng": ["trợ lý của ông Nguyễn Tấn Dũng"]}),
+        # a position that serves no person does not take one
+        ("Ông Lê Văn Hùng, Giám đốc của ông Tiến là bạn.", {"Lê Văn Hùng": ["Giám đốc"]}),
+    ],
+)
+def test_titles_aide_of_a_person_keeps_the_person(off_nlp, text, expected):
+    assert titles_of(off_nlp, text) == expected
