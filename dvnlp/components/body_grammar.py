@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from dvnlp.components.title_grammar import GAP, MAX_NAME, SYLLABLE, grammar, key, locality_at
+from dvnlp.rulebook import load_rules
 
 if TYPE_CHECKING:
     from dvnlp.components.titles import Context
@@ -69,6 +70,24 @@ PUNCT = re.compile(r"[ \t]*(?:[,.;:!?()\[\]“”\"\n]|$)")
 
 
 PARENT = re.compile(r"[ \t]*[(,][ \t]*")
+_DEFINED = re.compile(r"[ \t]*\([ \t]?(?P<abbr>[A-ZĐ]{3,12})[ \t]?\)")
+NUMBERED = re.compile(r"số[ \t]+\d{1,3}(?=[ \t]*(?:[,.;:!?()“”\"\n]|$)|[ \t]+[^\W\d_])")  # ``… số 1``: a unit's number
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """``Khu quản lý giao thông đô thị (KQLGTĐT)``: acronyms the text defines, each letter the initial of one of the
+    syllables written before the bracket (``-`` between them allowed), → the words they stand for."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        abbr = m.group("abbr")
+        if abbr in out or abbr in grammar().expand:
+            continue
+        syls = list(SYLLABLE.finditer(text, max(0, m.start() - 16 * len(abbr)), m.start()))[-len(abbr):]
+        if (len(syls) == len(abbr) and syls[-1].end() == m.start() and syls[0].group(0)[0].isupper()
+                and all(w.group(0)[0].upper() == a for w, a in zip(syls, abbr))
+                and all(re.fullmatch(r"[ \t]+(?:[-–][ \t]+)?", text[a.end():b.start()]) for a, b in zip(syls, syls[1:]))):
+            out[abbr] = text[syls[0].start():syls[-1].end()]
+    return out
 
 
 def ends_clause(ctx: Context, pos: int) -> bool:
@@ -87,10 +106,39 @@ def joins_on(ctx: Context, end: int) -> bool:
     return bool(m) and q > end and key(m.group(0)) in g.joiners and continues(ctx, GAP.match(text, m.end()).end(), m.end())
 
 
+#: ``PMU18``, ``PMU1``: an organization code, letters and number as one name (not a Roman numeral: ``khóa IX82``)
+_CODE = re.compile(r"(?![IVXLCDM]+\d)[A-ZĐ]{2,}\d{1,3}")
+_CODE_NUMBER = re.compile(r" (\d{1,3})(?![^\W_]|[%/.,:-]?\d|%)")
+
+
 def no_digits(text: str, start: int, end: int) -> int:
-    """Cut a list number glued to a word (``Thông tin88.``) off a piece's end."""
+    """Cut a list number glued to a word (``Thông tin88.``) off a piece's end; an organization code written
+    all in capitals (``PMU18``) keeps its number."""
+    if _CODE.fullmatch(text, start, end):
+        return end
     m = re.search(r"(?<=[^\W\d_])\d+$", text[start:end])
     return start + m.start() if m else end
+
+
+def code_number(ctx: Context, start: int, end: int) -> int:
+    """``PMU 18``, ``CIENCO 4``: the end of the number written after an all-capitals code ``text[start:end]``
+    when the phrase ends there (punctuation, a clause word, a name follows), else 0 (``GDP 8%``, ``PMU 18 xe``)."""
+    text = ctx.text
+    if not re.fullmatch(r"[A-ZĐ]{2,}", text[start:end]) or not (m := _CODE_NUMBER.match(text, end)):
+        return 0
+    q = GAP.match(text, m.end()).end()
+    if _counted().match(text, q):
+        return 0  # ``VTV 3 năm qua``: a count of the next noun
+    run = ctx.cap_run(q) if q > m.end() else []
+    return m.end() if ends_clause(ctx, m.end()) or len(run) >= 2 and valid_name(ctx, run) else 0
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """The nouns a number counts (``units.json``: time, period, counted, multiplier, scale)."""
+    kinds = {"counted", "time", "period", "multiplier", "number_scale"}
+    nouns = {e["noun"] for e in load_rules("units").entries if e.get("kind") in kinds}
+    return re.compile(r"(?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")(?![^\W_])")
 
 
 def boundary_at(ctx: Context, pos: int) -> bool:
@@ -272,3 +320,18 @@ def complete_from_earlier(ctx: Context, t, *, last: bool = True) -> None:
         if len(names) == 1:  # one body of that kind in the paragraph: the title's
             t.inferred = t.text
             t.suffix = names.pop()
+
+
+_OF = re.compile(r"của[ \t]+")
+
+
+def of_person(ctx: Context, q: int) -> int:
+    """``thư ký của ông Tiến``: the end of ``của`` + an honorific + a short name after a bare head that serves a
+    person (``titles.json`` ``of_person``), when the phrase ends there; else 0."""
+    g, text = grammar(), ctx.text
+    if not (m := _OF.match(text, q)) or not (hm := g.honorific.match(text, m.end())):
+        return 0
+    run = ctx.cap_run(GAP.match(text, hm.end()).end())
+    if not 1 <= len(run) <= 4 or not ends_clause(ctx, run[-1][1]):
+        return 0
+    return run[-1][1]

@@ -61,7 +61,30 @@ def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
     if m:
         return name_ending_at(ctx, m.start(), only_honored=False)
     m = _TAKES.search(ctx.text, max(0, pos - 60), pos)
-    return name_ending_at(ctx, m.start(), only_honored=True) if m else None
+    return (name_ending_at(ctx, m.start(), only_honored=True) if m else None) or appointed(ctx, pos)
+
+
+def appointed(ctx: Context, pos: int) -> tuple[int, int, bool, str] | None:
+    """``bổ nhiệm Bùi Tiến Dũng làm tổng giám đốc …``: the name an appointment verb (``titles.json``, kind
+    ``appoint_verb``) writes before ``làm``/``giữ chức`` and the post at ``pos``, with the rule that read it."""
+    g, text = grammar(), ctx.text
+    a = g.appoint_as.search(text, max(0, pos - 30), pos)
+    if a is None:
+        return None
+    run: list[tuple[int, int, str]] = []
+    p = a.start()
+    while p in ctx.syl_end and len(run) <= MAX_NAME:
+        s = ctx.syl_end[p]
+        if not is_cap(text[s:p]):
+            break
+        run.insert(0, (s, p, text[s:p]))
+        p = s - 1
+        if text[p:s] != " ":
+            break
+    if not run or not (v := g.appointed.search(text, max(0, run[0][0] - 30), run[0][0])) or not valid_name(ctx, run):
+        return None
+    verb = key(v.group("verb"))
+    return run[0][0], run[-1][1], False, f"appointed/titles:{g.appoint_verbs.get(verb, verb)}"
 
 
 def name_ending_at(ctx: Context, end: int, *, only_honored: bool) -> tuple[int, int, bool] | None:

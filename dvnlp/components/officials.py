@@ -118,8 +118,8 @@ class OfficialsFinder(Component):
             after = seg[-1].name
             before = layouts.name_before(ctx, seg[0].start) if i == 0 else None
             if before:
-                mine = seg[:-1] if after else seg
-                out.append((*before[:2], mine, "title_after_name", before[2]))
+                mine = seg[:-1] if after else seg  # ``bổ nhiệm A làm …``: the layout names its rule
+                out.append((*before[:2], mine, before[3] if len(before) > 3 else "title_after_name", before[2]))
                 if after:
                     out.append((*after, seg[-1:], "title_before_name", False))
             elif after:

@@ -74,6 +74,10 @@ class Grammar:
     joiners: frozenset[str]
     country: re.Pattern[str]
     qualifier: re.Pattern[str]
+    appointed: re.Pattern[str]  # ``bổ nhiệm `` before a name (group ``verb``): the appointment verbs
+    appoint_as: re.Pattern[str]  # `` làm `` / `` giữ chức `` between the appointed name and the post
+    appoint_verbs: dict[str, str]  # an appointment verb, folded → its rule entry
+    of_person: frozenset[str]  # heads that serve a person (``thư ký của ông Tiến``)
 
     def expand_text(self, text: str) -> str:
         """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
@@ -95,7 +99,8 @@ def grammar() -> Grammar:
     for e in titles:
         by_kind.setdefault(e.get("kind", "state"), []).append(e)
     words = lambda *kinds: [e["title"] for k in kinds for e in by_kind.get(k, [])]  # noqa: E731
-    grammar_kinds = {"prefix", "place", "level", "committee_part", "open_body", "org_start", "org_word", "named_after"}
+    grammar_kinds = {"prefix", "place", "level", "committee_part", "open_body", "org_start", "org_word", "named_after",
+                     "appoint_verb", "appoint_as"}
     head_entries = [e for e in titles if e.get("kind", "state") not in grammar_kinds]
     bodies = load_rules("bodies").entries
     bk: dict[str, list[str]] = {}
@@ -151,6 +156,10 @@ def grammar() -> Grammar:
         joiners=frozenset(key(w) for w in bk.get("joiner", [])),
         country=_alternation(bk.get("country", []), ignore_case=False),
         qualifier=_alternation(bk.get("qualifier", [])),
+        appointed=re.compile(rf"(?<![^\W_])(?P<verb>{word_alternation(words('appoint_verb'))})[ \t]+$", re.IGNORECASE),
+        appoint_verbs={key(w): w for w in words("appoint_verb")},
+        of_person=frozenset(key(e["title"]) for e in head_entries if e.get("of_person")),
+        appoint_as=re.compile(rf"[ \t]+(?:{word_alternation(words('appoint_as'))})[ \t]+$", re.IGNORECASE),
     )
 
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
-    ACRONYM, DASH, PARENT, continues, ends_clause, foreign_name, joins_on, lower_tail, no_digits, split_place_name,
-    stops, valid_name,
+    ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
+    lower_tail, no_digits, of_person, split_place_name, stops, valid_name,
 )
 from dvnlp.components.title_grammar import (
     CAPS, DIGITS, GAP, JOINED, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
@@ -101,6 +101,7 @@ class Context:
             run = self.cap_run(GAP.match(text, m.end()).end())
             if run:
                 self.honored.add(key(text[run[0][0]:run[-1][1]]))
+        self.defined = defined_acronyms(text)  # ``Khu quản lý giao thông đô thị (KQLGTĐT)``
         self.placed: dict[str, set[int]] = {}  # capitalized words written after a place word: place names
         for m in g.place.finditer(text):
             run = self.cap_run(GAP.match(text, m.end()).end())
@@ -194,6 +195,9 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("abbr", q, m.end(), g.expand[m.group(0)]))  # ``Trưởng đoàn ĐBQH``
             state, pos = "body", m.end()
             continue
+        if not t.pieces and state == "head" and hk in g.of_person and (end := of_person(ctx, q)):
+            t.pieces.append(Piece("word", q, end, text[q:end]))  # ``thư ký của ông Tiến``: an aide of a person
+            break
         if g.heads.match(text, q) or (g.honorific.match(text, q) and not (
                 state == "body" and t.pieces[-1].kind == "body" and text[q].isupper())):
             break  # the next title or the next person (``Hội Nhà báo``: a capitalized word names the body)
@@ -247,6 +251,10 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))
             state, pos = "body", m.end()
             continue
+        if t.pieces and state == "body" and t.pieces[-1].kind == "cap" and (m := NUMBERED.match(text, q)):
+            t.pieces.append(Piece("word", q, m.end(), m.group(0)))  # ``Giám đốc KQLGTĐT số 1``
+            state, pos = "closed", m.end()
+            continue
         if state == "place" and (m := DIGITS.match(text, q)):
             t.pieces.append(Piece("placename", q, m.end(), m.group(0)))
             state, pos = "closed", m.end()
@@ -258,12 +266,17 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             continue
         run = ctx.cap_run(q)
         if run and state in ("head", "body") and (n := locality_at(text, run)):
+            if state == "head" and not t.pieces and n >= 3 and g.name_start(run[0][2]):
+                t.name = (run[0][0], run[n - 1][1])  # ``Chủ tịch Hồ Chí Minh``: a place named after a person, right
+                break  # after a bare head, is the person (``TP Hồ Chí Minh`` has its place word)
             t.pieces.append(Piece("placename", q, run[n - 1][1], text[q:run[n - 1][1]]))  # ``Phó ga Hà Nội``
             state, pos, runs = "closed", run[n - 1][1], False
             continue
         if not run:
             if (m := CAPS.match(text, q)) and state != "closed" and (end := no_digits(text, q, m.end())) > q + 1:
-                t.pieces.append(Piece("placename" if state == "place" else "cap", q, end, text[q:end]))
+                end = code_number(ctx, q, end) or end  # ``tổng giám đốc PMU 18``
+                t.pieces.append(Piece("placename" if state == "place" else "cap", q, end,
+                                      ctx.defined.get(text[q:end], text[q:end])))  # ``KQLGTĐT`` defined in the text
                 state = "closed" if state == "place" else "body"
                 pos = end
                 continue
