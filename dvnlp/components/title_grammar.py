@@ -1,6 +1,6 @@
 """The title grammar's compiled rules: heads, place words, levels, organization words, honorifics.
 
-Everything comes from rule data (``titles.json``, ``honorifics.json``, ``lexicon.json``,
+Everything comes from rule data (``titles.json``, ``honorifics.json``, ``ethnic_names.json``, ``lexicon.json``,
 ``abbreviations.json``), is compiled once by :func:`grammar`, and word lists become
 trie-shaped regexes (:func:`dvnlp.segment.patterns.word_alternation`). The parser that uses
 them is :mod:`dvnlp.components.titles`.
@@ -115,6 +115,9 @@ def grammar() -> Grammar:
     hk: dict[str, list[str]] = {}
     for e in hons:
         hk.setdefault(e.get("kind", "honorific"), []).append(e["word"])
+    ethnic = load_rules("ethnic_names").entries  # clan names written first open a name, like surnames
+    hk.setdefault("surname", []).extend(e["word"].split()[0] for e in ethnic if e["kind"] == "clan_first")
+    hk.setdefault("name_prefix", []).extend(e["word"] for e in ethnic if e["kind"] == "prefix")
     lex_bodies = [e["term"] for e in load_rules("lexicon").entries if e["kind"] == "body"]
     prefix_words = [w for k in ("honorific", "rank", "academic", "religious", "elder") for w in hk.get(k, [])]
     dotted = [w for w in prefix_words if w.isalpha() and w[:1].isupper() and not w[1:].islower()]  # ``GS.``
