@@ -225,6 +225,19 @@ def test_officials_ethnic_minority_names_kept_whole(off_nlp, text, name):
 
 
 @pytest.mark.parametrize(
+    "text,name",
+    [  # clan names of ethnic_names.json open a name after a place name, like a surname
+        ("Chủ tịch UBND xã Ia Phang Romah Đoan phát biểu.", "Romah Đoan"),
+        ("Chủ tịch UBND xã Bù Gia Mập Điểu Kré phát biểu.", "Điểu Kré"),
+        ("Phó Chủ tịch UBND huyện Krông Pa Ksor Phước phát biểu.", "Ksor Phước"),
+        ("Bí thư Huyện ủy Ea Súp Y Moan Niê phát biểu.", "Y Moan Niê"),
+    ],
+)
+def test_officials_ethnic_clan_names_split_from_the_place(off_nlp, text, name):
+    assert [o["name"] for o in officials(off_nlp, text)] == [name]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Anh Rơ Châm Đức, nông dân làng Dơ Nâu, xã Ia Sao, đề nghị hỗ trợ giống cà phê.",
