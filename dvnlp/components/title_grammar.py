@@ -67,6 +67,8 @@ class Grammar:
     surnames: frozenset[str]
     name_prefixes: frozenset[str]
     not_names: frozenset[str]
+    clan_first: frozenset[str]  # ethnic_names.json: clan names written first (``ksor``, ``nay``), casefolded
+    ethnic_prefixes: frozenset[str]  # ethnic_names.json: apostrophe prefixes (``H'``)
     heads_of: dict[str, tuple[str, ...]]  # position → the body heads it leads (``hiệu trưởng`` → ``Trường``, ``CĐ`` …)
     means: dict[str, str]
     runs_on: re.Pattern[str]
@@ -79,6 +81,12 @@ class Grammar:
         """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
         text = self.abbr.sub(lambda m: self.expand.get(m.group(0).rstrip("."), m.group(0)), text)
         return " ".join(text.split())
+
+    def ethnic_start(self, syl: str) -> bool:
+        """``syl`` opens an ethnic-minority name that no place name starts with: a clan name written first
+        (``Ksor``, ``Nay``) or an apostrophe prefix (``H'Xuân``), by ``ethnic_names.json``."""
+        syl = syl.replace("’", "'")
+        return syl.casefold() in self.clan_first or ("'" in syl and syl.split("'")[0] + "'" in self.ethnic_prefixes)
 
     def name_start(self, syl: str) -> bool:
         """``syl`` can open a person's name (surname or ethnic prefix)."""
@@ -147,6 +155,8 @@ def grammar() -> Grammar:
         surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
+        clan_first=frozenset(e["word"].casefold() for e in ethnic if e["kind"] == "clan_first" and " " not in e["word"]),
+        ethnic_prefixes=frozenset(e["word"] for e in ethnic if e["kind"] == "prefix" and e["word"].endswith("'")),
         heads_of={key(e["title"]): tuple(e["heads_of"]) for e in head_entries if e.get("heads_of")},
         means={key(e["title"]): e["means"] for e in [*titles, *head_entries] if "means" in e},
         runs_on=_alternation(bk.get("open_body", []) + bk.get("chief_body", [])),

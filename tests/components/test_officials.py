@@ -231,10 +231,20 @@ def test_officials_ethnic_minority_names_kept_whole(off_nlp, text, name):
         ("Chủ tịch UBND xã Bù Gia Mập Điểu Kré phát biểu.", "Điểu Kré"),
         ("Phó Chủ tịch UBND huyện Krông Pa Ksor Phước phát biểu.", "Ksor Phước"),
         ("Bí thư Huyện ủy Ea Súp Y Moan Niê phát biểu.", "Y Moan Niê"),
+        # two syllables right after the place word: a clan name or an apostrophe prefix opens no place name
+        ("Phó Chủ tịch UBND huyện H'Xuân Mlô cho biết.", "H'Xuân Mlô"),
+        ("Trưởng Ban Dân vận Huyện ủy Nay H'Lan cho biết.", "Nay H'Lan"),
+        ("Chủ tịch UBND huyện Ksor Phước cho biết.", "Ksor Phước"),
     ],
 )
 def test_officials_ethnic_clan_names_split_from_the_place(off_nlp, text, name):
     assert [o["name"] for o in officials(off_nlp, text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["Chủ tịch UBND huyện Krông Pa cho biết.", "Bí thư Huyện ủy Chư Sê cho biết.",
+                                  "Chủ tịch UBND xã Ia Ksor phát biểu."])
+def test_officials_highland_place_names_stay_places(off_nlp, text):
+    assert officials(off_nlp, text) == []
 
 
 @pytest.mark.parametrize(
