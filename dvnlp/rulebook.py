@@ -32,7 +32,10 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "boilerplate": ({"id": str, "pattern": str}, {"description": str}),
     "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
     "units": ({"noun": str}, {"kind": str, "note": str, "value": (int, float)}),
+    "ethnic_names": ({"word": str, "kind": str}, {"people": str, "means": str, "note": str}),
 }
+ETHNIC_KINDS = ("clan_first", "clan_last", "prefix", "confusion")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?: [^\W\d_]+)*")
 BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier")
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
 #: rules that are not package files but travel with a saved pipeline (validated the same way)
@@ -91,6 +94,8 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
                 raise RuleError(resource, f"{where} ({entry['id']}): bad pattern: {exc}") from None
         if kind in ("document_kinds", "issuers"):
             _check_codes(entry, resource, where, [e["code"] for e in entries])
+        if kind == "ethnic_names":
+            _check_ethnic(entry, resource, where, entries)
         entries.append(entry)
     return RuleSet(kind=kind, resource=resource, entries=tuple(entries))
 
@@ -106,6 +111,27 @@ def _check_codes(entry: dict[str, Any], resource: str, where: str, seen: list[st
         bad = [v for v in entry.get(key, []) if not isinstance(v, str) or not v.strip()]
         if bad:
             raise RuleError(resource, f"{where} ({code}): {key!r} must hold non-empty strings, got {bad!r}")
+
+
+def _check_ethnic(entry: dict[str, Any], resource: str, where: str, seen: list[dict[str, Any]]) -> None:
+    """An ethnic name word: a known kind; a name word capitalized letters (syllables one space apart), a prefix one
+    capital with or without an apostrophe, a confusion a non-empty ``word`` and a different ``means``; no repeats."""
+    word, kind = entry["word"], entry["kind"]
+    label = f"{where} ({word!r})"
+    if kind not in ETHNIC_KINDS:
+        raise RuleError(resource, f"{label}: unknown kind {kind!r} (allowed: {', '.join(ETHNIC_KINDS)})")
+    if (kind == "confusion") != ("means" in entry):
+        raise RuleError(resource, f"{label}: 'means' belongs to a confusion, and a confusion needs one")
+    if kind == "confusion":
+        if not word.strip() or not entry["means"].strip() or word == entry["means"]:
+            raise RuleError(resource, f"{label}: a confusion needs a non-empty word and a different 'means'")
+    elif kind == "prefix":
+        if not re.fullmatch(r"[A-ZĐ]'?", word):
+            raise RuleError(resource, f"{label}: a prefix is one capital letter, with or without an apostrophe")
+    elif not _NAME_WORD.fullmatch(word) or not all(s[:1].isupper() for s in word.split()):
+        raise RuleError(resource, f"{label}: a name word is capitalized letters, syllables one space apart")
+    if any(e["word"] == word and e["kind"] == kind and e.get("means") == entry.get("means") for e in seen):
+        raise RuleError(resource, f"{label}: repeated {kind}")
 
 
 @cache

@@ -56,3 +56,28 @@ def test_rulebook_checks_document_and_issuer_codes(kind, entries, problem):
 def test_rulebook_number_words_need_a_numeric_value(entry, problem):
     with pytest.raises(RuleError, match=problem):
         validate("units", {"entries": [entry]}, "units.json")
+
+
+@pytest.mark.parametrize("entry,problem", [
+    ({"word": "Ksor", "kind": "clan"}, "unknown kind 'clan'"),
+    ({"word": "ksor", "kind": "clan_first"}, "capitalized letters"),
+    ({"word": "Rơ  Mah", "kind": "clan_first"}, "capitalized letters"),
+    ({"word": "Ksor1", "kind": "clan_first"}, "capitalized letters"),
+    ({"word": "H''", "kind": "prefix"}, "one capital letter"),
+    ({"word": "ã", "kind": "confusion"}, "needs one"),
+    ({"word": "ã", "kind": "confusion", "means": "ã"}, "different 'means'"),
+    ({"word": "Niê", "kind": "clan_last", "means": "x"}, "belongs to a confusion"),
+])
+def test_rulebook_checks_ethnic_names(entry, problem):
+    with pytest.raises(RuleError, match=problem):
+        validate("ethnic_names", {"entries": [entry]}, "ethnic_names.json")
+
+
+def test_rulebook_rejects_a_repeated_ethnic_name():
+    with pytest.raises(RuleError, match="repeated clan_first"):
+        validate("ethnic_names", {"entries": [{"word": "Siu", "kind": "clan_first"}] * 2}, "ethnic_names.json")
+
+
+def test_rulebook_ethnic_names_shipped_kinds():
+    kinds = {e["kind"] for e in load_rules("ethnic_names").entries}
+    assert kinds == {"clan_first", "clan_last", "prefix", "confusion"}

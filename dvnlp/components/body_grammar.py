@@ -50,9 +50,10 @@ def split_place_name(ctx: Context, run, after_place_word: bool):
         seen = text in ctx.honored
         if not (start_ok or seen) or (ctx.is_place(text, name[0][0]) and not seen):
             continue
-        if k == 0 and len(name) == 2 and not seen:
+        ethnic = k == 0 and len(name) == 2 and g.ethnic_start(name[0][2])  # ``huyện H'Xuân Mlô``: no place
+        if k == 0 and len(name) == 2 and not (seen or ethnic):
             continue
-        if k == 0 and after_place_word and not (seen or len(name) >= 3 and start_ok):
+        if k == 0 and after_place_word and not (seen or ethnic or len(name) >= 3 and start_ok):
             continue
         if k == 0 and not after_place_word and not (seen or tok_ok):
             continue

@@ -1,6 +1,6 @@
 """The title grammar's compiled rules: heads, place words, levels, organization words, honorifics.
 
-Everything comes from rule data (``titles.json``, ``honorifics.json``, ``lexicon.json``,
+Everything comes from rule data (``titles.json``, ``honorifics.json``, ``ethnic_names.json``, ``lexicon.json``,
 ``abbreviations.json``), is compiled once by :func:`grammar`, and word lists become
 trie-shaped regexes (:func:`dvnlp.segment.patterns.word_alternation`). The parser that uses
 them is :mod:`dvnlp.components.titles`.
@@ -67,6 +67,8 @@ class Grammar:
     surnames: frozenset[str]
     name_prefixes: frozenset[str]
     not_names: frozenset[str]
+    clan_first: frozenset[str]  # ethnic_names.json: clan names written first (``ksor``, ``nay``), casefolded
+    ethnic_prefixes: frozenset[str]  # ethnic_names.json: apostrophe prefixes (``H'``)
     heads_of: dict[str, tuple[str, ...]]  # position → the body heads it leads (``hiệu trưởng`` → ``Trường``, ``CĐ`` …)
     means: dict[str, str]
     runs_on: re.Pattern[str]
@@ -83,6 +85,12 @@ class Grammar:
         """Spell out abbreviations (``UBND``, ``MTTQ VN``) and fold spaces."""
         text = self.abbr.sub(lambda m: self.expand.get(m.group(0).rstrip("."), m.group(0)), text)
         return " ".join(text.split())
+
+    def ethnic_start(self, syl: str) -> bool:
+        """``syl`` opens an ethnic-minority name that no place name starts with: a clan name written first
+        (``Ksor``, ``Nay``) or an apostrophe prefix (``H'Xuân``), by ``ethnic_names.json``."""
+        syl = syl.replace("’", "'")
+        return syl.casefold() in self.clan_first or ("'" in syl and syl.split("'")[0] + "'" in self.ethnic_prefixes)
 
     def name_start(self, syl: str) -> bool:
         """``syl`` can open a person's name (surname or ethnic prefix)."""
@@ -120,6 +128,9 @@ def grammar() -> Grammar:
     hk: dict[str, list[str]] = {}
     for e in hons:
         hk.setdefault(e.get("kind", "honorific"), []).append(e["word"])
+    ethnic = load_rules("ethnic_names").entries  # clan names written first open a name, like surnames
+    hk.setdefault("surname", []).extend(e["word"].split()[0] for e in ethnic if e["kind"] == "clan_first")
+    hk.setdefault("name_prefix", []).extend(e["word"] for e in ethnic if e["kind"] == "prefix")
     lex_bodies = [e["term"] for e in load_rules("lexicon").entries if e["kind"] == "body"]
     prefix_words = [w for k in ("honorific", "rank", "academic", "religious", "elder") for w in hk.get(k, [])]
     dotted = [w for w in prefix_words if w.isalpha() and w[:1].isupper() and not w[1:].islower()]  # ``GS.``
@@ -149,6 +160,8 @@ def grammar() -> Grammar:
         surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
+        clan_first=frozenset(e["word"].casefold() for e in ethnic if e["kind"] == "clan_first" and " " not in e["word"]),
+        ethnic_prefixes=frozenset(e["word"] for e in ethnic if e["kind"] == "prefix" and e["word"].endswith("'")),
         heads_of={key(e["title"]): tuple(e["heads_of"]) for e in head_entries if e.get("heads_of")},
         means={key(e["title"]): e["means"] for e in [*titles, *head_entries] if "means" in e},
         runs_on=_alternation(bk.get("open_body", []) + bk.get("chief_body", [])),

@@ -18,6 +18,7 @@ from functools import cache
 
 from dvnlp.errors import InputError
 from dvnlp.ingest.legacy import is_vietnamese_syllable
+from dvnlp.ingest.ocr_names import repair_names
 
 __all__ = ["DPI", "ocr_pdf_pages", "ocr_unavailable", "repair_ocr_text"]
 
@@ -102,6 +103,9 @@ def repair_ocr_text(text: str) -> str:
     * A lone ``|``, ``ˆ``, ``§``, ``¦``, ``.`` or ``,`` (specks read as signs; Vietnamese text never
       has them alone), and one character after the end of a sentence at the end of a block
       (``… năm 2023. -``), are dropped, and an ethnic name prefix cut after its apostrophe is joined (``H' Xuân`` → ``H'Xuân``).
+    * People's names are repaired from the rule files (:func:`dvnlp.ingest.ocr_names.repair_names`):
+      ``Kpã`` → ``Kpă``, ``MIô`` → ``Mlô``, ``Đồng chí Đạng Trí`` → ``Đặng``, ``bà Nay H Lan`` → ``H'Lan``,
+      ``ông Siu. Hương`` → ``Siu Hương``.
     * The lines of a paragraph are joined into one, as the report had them before it was printed:
       Tesseract's blocks (separated by blank lines, often one per line) too, when the earlier one
       ends without a sentence-final sign, is not a heading in capitals, and either its last line is
@@ -132,7 +136,7 @@ def repair_ocr_text(text: str) -> str:
 
 def _repair_words(words: list[str]) -> str:
     out: list[str] = []
-    for word in words:
+    for word in repair_names([w for w in words if w and not _NOISE_TOKEN.fullmatch(w)]):
         if not word or _NOISE_TOKEN.fullmatch(word):
             continue
         word = _SYMBOL.sub(_untone, word)

@@ -225,6 +225,29 @@ def test_officials_ethnic_minority_names_kept_whole(off_nlp, text, name):
 
 
 @pytest.mark.parametrize(
+    "text,name",
+    [  # clan names of ethnic_names.json open a name after a place name, like a surname
+        ("Chủ tịch UBND xã Ia Phang Romah Đoan phát biểu.", "Romah Đoan"),
+        ("Chủ tịch UBND xã Bù Gia Mập Điểu Kré phát biểu.", "Điểu Kré"),
+        ("Phó Chủ tịch UBND huyện Krông Pa Ksor Phước phát biểu.", "Ksor Phước"),
+        ("Bí thư Huyện ủy Ea Súp Y Moan Niê phát biểu.", "Y Moan Niê"),
+        # two syllables right after the place word: a clan name or an apostrophe prefix opens no place name
+        ("Phó Chủ tịch UBND huyện H'Xuân Mlô cho biết.", "H'Xuân Mlô"),
+        ("Trưởng Ban Dân vận Huyện ủy Nay H'Lan cho biết.", "Nay H'Lan"),
+        ("Chủ tịch UBND huyện Ksor Phước cho biết.", "Ksor Phước"),
+    ],
+)
+def test_officials_ethnic_clan_names_split_from_the_place(off_nlp, text, name):
+    assert [o["name"] for o in officials(off_nlp, text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["Chủ tịch UBND huyện Krông Pa cho biết.", "Bí thư Huyện ủy Chư Sê cho biết.",
+                                  "Chủ tịch UBND xã Ia Ksor phát biểu."])
+def test_officials_highland_place_names_stay_places(off_nlp, text):
+    assert officials(off_nlp, text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Anh Rơ Châm Đức, nông dân làng Dơ Nâu, xã Ia Sao, đề nghị hỗ trợ giống cà phê.",

@@ -124,9 +124,39 @@ def test_ocr_missing_tesseract_is_a_clear_error(monkeypatch) -> None:
     ("bà H' Xuân Mlô", "bà H'Xuân Mlô"),
     ("ông Đỉnh Văn Hyên, bà Đỉnh Thị Thúy", "ông Đinh Văn Hyên, bà Đinh Thị Thúy"),  # no surname Đỉnh; Đinh is one
     ("ông Trịnh Văn Hòa, ông Lý Văn Bình, trên Đỉnh núi", "ông Trịnh Văn Hòa, ông Lý Văn Bình, trên Đỉnh núi"),
+    # people's names, from ethnic_names.json and honorifics.json
+    ("có đồng chí Kpã Thuyên - Tỉnh ủy viên", "có đồng chí Kpă Thuyên - Tỉnh ủy viên"),  # breve read as tilde
+    ("đồng chí Kpa Đoan", "đồng chí Kpă Đoan"),  # breve lost
+    ("đồng chí Y Kim Byä, Phó Trưởng ban", "đồng chí Y Kim Byă, Phó Trưởng ban"),
+    ("Phó Chủ tịch UBND huyện H' Xuân MIô.", "Phó Chủ tịch UBND huyện H'Xuân Mlô."),  # l read as I
+    ("Đồng chí Đạng Trí Hùng, Bí thư", "Đồng chí Đặng Trí Hùng, Bí thư"),  # a surname stands there
+    ("bà Nay H Lan - UVBTV", "bà Nay H'Lan - UVBTV"),
+    ("bà H 'Lan Niê và bà H’ Lan", "bà H'Lan Niê và bà H’Lan"),
+    ("có ông Siu. Hương (Bí thư Huyện ủy)", "có ông Siu Hương (Bí thư Huyện ủy)"),
+    # left alone: real syllables, given names, no name context, a sentence that ends
+    ("ông Lễ Văn Hòa, bà Mai. Hôm nay", "ông Lễ Văn Hòa, bà Mai. Hôm nay"),
+    ("nhà H Lan và khu K Bình", "nhà H Lan và khu K Bình"),
+    ("gặp ông Ksor. Ông nói", "gặp ông Ksor. Ông nói"),
+    ("Kpã ở làng", "Kpă ở làng"),  # no Vietnamese syllable, one clan name fits: certain anywhere
+    ("UBND Kpã", "UBND Kpă"),
+    ("ông Đạng", "ông Đạng"),  # no name after it: maybe a given name
 ])
 def test_ocr_repair(noisy: str, repaired: str) -> None:
     assert repair_ocr_text(noisy) == repaired
+
+
+@pytest.mark.parametrize(("word", "targets", "expected"), [
+    ("Kpã", {"Kpă"}, "Kpă"),
+    ("MIô", {"Mlô"}, "Mlô"),
+    ("Kpã", {"Kpă", "Kpâ"}, "Kpă"),  # ã→ă only: one fits
+    ("Ba", {"Bă", "Bơ"}, "Bă"),
+    ("Koa", {"Kơa", "Koă"}, None),  # two fit: not certain
+    ("Lan", {"Kpă"}, None),
+])
+def test_ocr_names_respell_only_when_one_fits(word: str, targets: set[str], expected: str | None) -> None:
+    from dvnlp.ingest.ocr_names import respell
+
+    assert respell(word, frozenset(targets)) == expected
 
 
 SYLLABLES = "công tác dân vận của hệ thống chính trị năm nay ủy ban nhân dân ông bà anh em ở a ăn uống".split()

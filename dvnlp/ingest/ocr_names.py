@@ -1,0 +1,98 @@
+"""OCR repair of people's names, from the rule files: ethnic-minority name words (``ethnic_names.json``:
+clan names, name prefixes, and the letters Tesseract reads for others) and surnames (``honorifics.json``).
+
+A word is only respelled into a name word the files hold, and only when exactly one of the listed
+confusions makes it one; see :func:`repair_names`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from dvnlp.ingest.legacy import is_vietnamese_syllable
+
+__all__ = ["repair_names"]
+
+_SIGNS = ",.;:)"
+_APOSTROPHES = "'’"
+
+
+@dataclass(frozen=True)
+class _Names:
+    words: frozenset[str]  # every syllable of a clan name (``Ksor``, ``Mah``, ``Mlô``)
+    clan_first: frozenset[str]  # first syllables of clan names written first (``Ksor``, ``Rơ``, ``Siu``)
+    surnames: frozenset[str]  # honorifics.json surnames and clan_first words
+    prefixes: frozenset[str]  # letters of the apostrophe prefixes (``H`` of ``H'``)
+    honorifics: frozenset[str]  # honorifics, lower case (``ông``, ``đồng chí``)
+    confusions: tuple[tuple[str, str], ...]  # (read, printed)
+
+
+@cache
+def _names() -> _Names:
+    from dvnlp.rulebook import load_rules
+
+    ethnic = load_rules("ethnic_names").entries
+    hons = load_rules("honorifics").entries
+    clans = [e["word"] for e in ethnic if e["kind"] in ("clan_first", "clan_last")]
+    first = frozenset(e["word"].split()[0] for e in ethnic if e["kind"] == "clan_first")
+    return _Names(
+        words=frozenset(s for w in clans for s in w.split()),
+        clan_first=first,
+        surnames=first | {e["word"] for e in hons if e["kind"] == "surname"},
+        prefixes=frozenset(e["word"][0] for e in ethnic if e["kind"] == "prefix" and e["word"].endswith("'")),
+        honorifics=frozenset(e["word"].lower() for e in hons if e["kind"] == "honorific"),
+        confusions=tuple((e["word"], e["means"]) for e in ethnic if e["kind"] == "confusion"),
+    )
+
+
+def respell(word: str, targets: frozenset[str]) -> str | None:
+    """The one word of ``targets`` that a single listed confusion turns ``word`` into, or None
+    (none, or more than one: ``Kpã`` → ``Kpă``, ``MIô`` → ``Mlô``)."""
+    hits = set()
+    for read, printed in _names().confusions:
+        at = word.find(read)
+        while at >= 0:
+            candidate = word[:at] + printed + word[at + len(read):]
+            if candidate in targets:
+                hits.add(candidate)
+            at = word.find(read, at + 1)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def repair_names(words: list[str]) -> list[str]:
+    """Repair people's names in a list of OCR words, where the rule files make it certain:
+
+    * a capitalized word that is no Vietnamese syllable and no name word becomes the one clan name
+      word a listed confusion makes of it (``Kpã``/``Kpa`` → ``Kpă``, ``Byä`` → ``Byă``, ``MIô`` → ``Mlô``);
+    * after an honorific and before another capitalized word (where a surname stands), a word that is no
+      surname becomes the one surname a listed confusion makes of it (``Đồng chí Đạng Trí Hùng`` → ``Đặng``);
+    * a prefix letter that lost its apostrophe (``H Lan``, ``H 'Lan``) after an honorific or a clan name
+      written first, before a capitalized word, gets it back (``bà Nay H Lan`` → ``Nay H'Lan``);
+    * a full stop read after a clan name written first, between an honorific and a capitalized word, is
+      dropped (``ông Siu. Hương`` → ``ông Siu Hương``): such a clan name opens a name, it never ends one.
+    """
+    names = _names()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        core = word.rstrip(_SIGNS)
+        tail = word[len(core):]
+        honored = bool(out) and (out[-1].lower() in names.honorifics
+                                 or " ".join(out[-2:]).lower() in names.honorifics)
+        name_next = nxt[:1].isupper()
+        if core[:1].isupper() and not core.isupper() and core not in names.words and not is_vietnamese_syllable(core):
+            core = respell(core, names.words) or core
+        if honored and name_next and core[:1].isupper() and core not in names.surnames:
+            core = respell(core, names.surnames) or core
+        if (core in names.prefixes and not tail and (honored or (out and out[-1] in names.clan_first))
+                and (name_next or (nxt[:1] in _APOSTROPHES and nxt[1:2].isupper()))):
+            words[i + 1] = core + "'" + nxt.lstrip(_APOSTROPHES)
+            i += 1
+            continue
+        if honored and tail == "." and core in names.clan_first and name_next and nxt.lower() not in names.honorifics:
+            tail = ""
+        out.append(core + tail)
+        i += 1
+    return out
