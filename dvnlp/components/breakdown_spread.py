@@ -12,6 +12,9 @@
   chiếm 67,1% … 297,4 triệu USD, chiếm 23,9%`` (rule ``layout:shares``). The shares show the
   parts belong to the total; ``partition`` is true only when they add up to it (or the shares to
   100%), else they are a subset. Parts never add up to more than the total.
+- **subsets each opened by ``trong (số)``** in the sentence after the total: ``Vườn có 900 loài cây.
+  Trong số 120 loài cây thuốc, …; trong 300 loài cây gỗ …`` (rule ``layout:within``); the sentence
+  must open with ``Trong (số)`` and the parts add up to at most the total (``partition`` when equal).
 
 Nouns agree when, after the prefixes that do not change what is counted (``đầu mối``,
 ``cán bộ cấp`` — ``noun_prefix`` in the rules) are dropped, they start with the same syllable
@@ -34,6 +37,8 @@ from dvnlp.rulebook import load_rules
 _EPS = 1e-6
 _MAX_AFTER = 3  # sentences after the total's that may hold parts (the cue's and two more)
 _MAX_SHARE_SENTENCES = 5  # sentences after the total's that may hold parts with their share
+_WITHIN_OPEN = re.compile(r"[\s\-–•]*trong(?:\s+số)?\s+\d", re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"(?<![^\W_])trong(?:\s+số)?\s+$", re.IGNORECASE)
 _SHARE = re.compile(r"\s*,?\s*(?:\(\s*)?(?:chiếm|bằng|tương\s+đương)\s+(?:khoảng\s+|gần\s+|hơn\s+)?"
                     r"(?P<p>\d{1,3}(?:,(?P<dec>\d+))?)\s*%", re.IGNORECASE)
 
@@ -96,7 +101,8 @@ def find_spread(text: str, nums: list[Num], used: set[int], sents: list[list[int
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
     spans = sents or [[0, len(text)]]
-    return _specified(text, nums, used, spans, index) + _shares(text, nums, used, spans, index, found)
+    return (_specified(text, nums, used, spans, index) + _shares(text, nums, used, spans, index, found)
+            + _within(text, nums, used, spans, index))
 
 
 def _specified(text: str, nums: list[Num], used: set[int], spans: list[list[int]], index: Any) -> list[dict[str, Any]]:
@@ -168,4 +174,31 @@ def _shares(text: str, nums: list[Num], used: set[int], spans: list[list[int]], 
         used.add(id(t))
         used.update(id(n) for n, _ in parts)
         out.append(_record(t, [n for n, _ in parts], text, "shares", partition))
+    return out
+
+
+def _within(text: str, nums: list[Num], used: set[int], spans: list[list[int]], index: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    by_sentence: dict[int, list[Num]] = {}
+    for n in nums:
+        by_sentence.setdefault(index(n.start), []).append(n)
+    for k in sorted(by_sentence):
+        if k == 0 or not _WITHIN_OPEN.match(text, spans[k][0]) or "\n\n" in text[spans[k - 1][0]:spans[k][0]]:
+            continue
+        j = k  # "… quạ, khỉ… rất quí hiếm; trong 745 loài …": a split before a lower-case word is no sentence end
+        while j + 1 < min(len(spans), k + 3) and re.match(r"\s*[^\W\d_]", text[spans[j + 1][0]:spans[j + 1][0] + 3]) \
+                and text[spans[j + 1][0]:].lstrip()[:1].islower():
+            j += 1
+        inside = [n for i in range(k, j + 1) for n in by_sentence.get(i, [])]
+        parts = [n for n in inside if _free(n, used) and _WITHIN_BEFORE.search(text, max(0, n.start - 12), n.start)]
+        t = next((n for n in reversed(by_sentence.get(k - 1, [])) if _free(n, used) and n.value >= 2
+                  and parts and nouns_agree(n.unit, parts[0].unit)), None)
+        if t is None:
+            continue
+        parts = [n for n in parts if nouns_agree(n.unit, t.unit) and n.value < t.value]
+        if len(parts) < 2 or sum(n.value for n in parts) > t.value * (1 + _EPS):
+            continue
+        used.add(id(t))
+        used.update(id(n) for n in parts)
+        out.append(_record(t, parts, text, "within", abs(sum(n.value for n in parts) - t.value) <= _EPS * t.value))
     return out

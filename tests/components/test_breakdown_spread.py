@@ -10,7 +10,7 @@ from dvnlp.components.breakdown_spread import noun_words, nouns_agree
 def _spread(nlp, text):
     recs = (nlp(text)._.dvnlp_facts or {}).get("breakdowns", [])
     return [(r["total"], [p["value"] for p in r["parts"]], r["rule"], r["partition"]) for r in recs
-            if r["rule"] in ("layout:specified", "layout:shares")]
+            if r["rule"] in ("layout:specified", "layout:shares", "layout:within")]
 
 
 @pytest.mark.parametrize("unit,words", [
@@ -93,3 +93,22 @@ def test_breakdown_spread_raises_no_sum_check(text):
     import dvnlp
 
     assert [c["kind"] for c in dvnlp.extract(text).to_dict()["checks"]] == []
+
+
+WITHIN = "Khu bảo tồn rộng. Vườn có 900 loài cây. Trong số {a} loài cây thuốc, có nhiều loài quý{sep} trong {b} loài cây gỗ có lim, sến."
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param(WITHIN.format(a=120, sep=";", b=300), [(900, [120, 300], "layout:within", False)], id="subset"),
+    pytest.param(WITHIN.format(a=600, sep=";", b=300), [(900, [600, 300], "layout:within", True)], id="partition"),
+    pytest.param(WITHIN.format(a=120, sep=" như sâm, quế… rất quý;", b=300),
+                 [(900, [120, 300], "layout:within", False)], id="ellipsis_before_a_lower_case_word"),
+    pytest.param(WITHIN.format(a=700, sep=";", b=300), [], id="more_than_the_total"),
+    pytest.param(WITHIN.format(a=120, sep=". Trong", b=300), [], id="second_part_in_another_sentence"),
+    pytest.param("Vườn có 900 loài cây. Có 120 loài cây thuốc; trong 300 loài cây gỗ có lim.", [],
+                 id="sentence_not_opened_by_trong"),
+    pytest.param("Vườn có 900 loài cây. Trong số 120 con chim, có nhiều loài quý; trong 300 con thú có hổ.", [],
+                 id="another_noun"),
+])
+def test_breakdown_spread_subsets_opened_by_trong(nlp, text, expected):
+    assert _spread(nlp, text) == expected
