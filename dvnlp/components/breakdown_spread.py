@@ -11,7 +11,9 @@
   the part's share of that total to the precision written: ``1.243,8 triệu USD … 834,9 triệu USD,
   chiếm 67,1% … 297,4 triệu USD, chiếm 23,9%`` (rule ``layout:shares``). The shares show the
   parts belong to the total; ``partition`` is true only when they add up to it (or the shares to
-  100%), else they are a subset. Parts never add up to more than the total.
+  100%), else they are a subset. Parts never add up to more than the total; two parts in one
+  clause (no ``;`` or sentence end between them) may be nested (``X (chiếm 75%) được xử lý, tuy
+  nhiên chỉ Y (chiếm 18%) đạt chuẩn``) and are not read as a list.
 - **subsets each opened by ``trong (số)``** in the sentence after the total: ``Vườn có 900 loài cây.
   Trong số 120 loài cây thuốc, …; trong 300 loài cây gỗ …`` (rule ``layout:within``); the sentence
   must open with ``Trong (số)`` and the parts add up to at most the total (``partition`` when equal).
@@ -37,6 +39,7 @@ from dvnlp.rulebook import load_rules
 _EPS = 1e-6
 _MAX_AFTER = 3  # sentences after the total's that may hold parts (the cue's and two more)
 _MAX_SHARE_SENTENCES = 5  # sentences after the total's that may hold parts with their share
+_LIST_BREAK = re.compile(r"[;.!?\n]")  # between two parts with their share: a list item or sentence ends
 _WITHIN_OPEN = re.compile(r"[\s\-–•]*trong(?:\s+số)?\s+\d", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"(?<![^\W_])trong(?:\s+số)?\s+$", re.IGNORECASE)
 _SHARE = re.compile(r"\s*,?\s*(?:\(\s*)?(?:chiếm|bằng|tương\s+đương)\s+(?:khoảng\s+|gần\s+|hơn\s+)?"
@@ -165,8 +168,12 @@ def _shares(text: str, nums: list[Num], used: set[int], spans: list[list[int]], 
         parts = [(n, s) for n, s in shared if t.span_end <= n.start < stop and id(n) not in used
                  and nouns_agree(n.unit, t.unit)
                  and abs(100.0 * n.value / t.value - s[0]) <= s[1]]
-        if len(parts) < 2:
-            continue
+        if len(parts) < 2 or any(not _LIST_BREAK.search(text, a.span_end, b.start)
+                                 for (a, _), (b, _) in zip(parts, parts[1:])):
+            continue  # "12.925m3 (chiếm 75%) đã được xử lý, tuy nhiên chỉ có 3.120m3 (chiếm 18%) …": nested, not a list
+        if any(_free(m, used) and m.value == t.value and nouns_agree(m.unit, t.unit)
+               for m in nums if t.span_end <= m.start < parts[0][0].start):
+            continue  # the same total repeated nearer the parts is theirs
         total = sum(n.value for n, _ in parts)
         if total > t.value * (1 + _EPS):
             continue

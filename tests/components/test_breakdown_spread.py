@@ -112,3 +112,13 @@ WITHIN = "Khu bảo tồn rộng. Vườn có 900 loài cây. Trong số {a} lo�
 ])
 def test_breakdown_spread_subsets_opened_by_trong(nlp, text, expected):
     assert _spread(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Mỗi ngày có 1.000 m3 nước thải. Trong số đó chỉ có 750 m3 (chiếm 75%) được xử lý, tuy nhiên chỉ có "
+                 "180 m3 (chiếm 18%) đạt chuẩn.", [], id="nested_in_one_clause"),
+    pytest.param("Mỗi ngày có 1.000 m3 nước thải. Khu A thải 750 m3, chiếm 75%. Khu B thải 180 m3, chiếm 18%.",
+                 [(1000, [750, 180], "layout:shares", False)], id="one_sentence_each"),
+])
+def test_breakdown_spread_shares_in_one_clause_are_not_a_list(nlp, text, expected):
+    assert _spread(nlp, text) == expected
