@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text, facts
 from dvnlp.components.breakdown_layouts import find_layouts
+from dvnlp.components.breakdown_spread import find_spread
 from dvnlp.components.breakdown_numbers import LETTER as _W, UNIT_AFTER, nums_from_counts, nums_from_text, unit_key
 from dvnlp.components.enumerations import Num, find_enumerations
 from dvnlp.components.fields import Label, doc_labels, find_labels
@@ -126,6 +127,7 @@ class BreakdownFinder(Component):
 
         others += find_enumerations(text, nums, used, sentence_span)
         others += find_layouts(text, nums, used, sents)
+        others += find_spread(text, nums, used, sents, out + others)
         return out, others
 
     # a list: labels close together, no field repeated, no paragraph break between
