@@ -83,7 +83,7 @@ cProfile; VNTC politics articles of ~2,300 characters):
   (:mod:`dvnlp.segment.crf`, weights read by :mod:`dvnlp.segment.crfsuite`) replaces building ~30 strings per
   syllable for ``underthesea_core.CRFTagger`` to hash and look up. Same tags (tested against the tagger and
   against ``word_tokenize`` on the genre corpus); the segmenter alone went from ~1.8x to ~3.6x
-  ``word_tokenize``, the features + tagging share of the baseline's time from ~0.37 to ~0.15. What is left
+  ``word_tokenize``, features + tagging from ~0.27 to ~0.15 of the baseline's time (2,200 lines, one process). What is left
   is Python per syllable (cache lookups and the n-gram strings that key them, ~0.6 µs each) and the
   components, so 1.5x still needs either compiled code or fewer passes over the text.
 * Two workers on two CPUs: the parent (reading, writing, manifest) uses ~2 s of CPU per 600
