@@ -204,20 +204,27 @@ class CRFSegmenter:
             return entry
         return self._by_flags_scores[n - 1][(title, low in self._dict)]
 
-    def emissions(self, tokens: list[str]) -> list[tuple[float, float]]:
-        """Per token, the summed weights of its model-known features for each label — what
-        :meth:`features` would give the tagger, already scored."""
+    def _windows(self, tokens: list[str], syllable: Callable, ngram: Callable, edges: dict) -> tuple[list, list, list]:
+        """The rows of every unigram, bigram and trigram of ``tokens`` (two edge rows padded at each end), from
+        ``syllable(token) -> (rows, lower, istitle)`` and ``ngram(n, text, lower, istitle) -> rows``.
+
+        An n-gram's lower case and istitle follow from its syllables' (``istitle`` of a space-joined string
+        is that of every piece), so they are computed once per syllable."""
         n = len(tokens)
-        syl = [self._syllable_score(t) for t in tokens]
-        ngram = self._ngram_score
+        syl = [syllable(t) for t in tokens]
         big = [ngram(2, f"{tokens[j]} {tokens[j + 1]}", f"{syl[j][1]} {syl[j + 1][1]}", syl[j][2] and syl[j + 1][2])
                for j in range(n - 1)]
         tri = [ngram(3, f"{tokens[j]} {tokens[j + 1]} {tokens[j + 2]}", f"{syl[j][1]} {syl[j + 1][1]} {syl[j + 2][1]}",
                      syl[j][2] and syl[j + 1][2] and syl[j + 2][2]) for j in range(n - 2)]
-        bos, eos = self._edge_scores["BOS"], self._edge_scores["EOS"]
-        uni = [bos[0], bos[0], *(s[0] for s in syl), eos[0], eos[0]]
-        big = [bos[1], bos[1], *big, eos[1], eos[1]]
-        tri = [bos[2], bos[2], *tri, eos[2], eos[2]]
+        bos, eos = edges["BOS"], edges["EOS"]
+        return ([bos[0], bos[0], *(s[0] for s in syl), eos[0], eos[0]], [bos[1], bos[1], *big, eos[1], eos[1]],
+                [bos[2], bos[2], *tri, eos[2], eos[2]])
+
+    def emissions(self, tokens: list[str]) -> list[tuple[float, float]]:
+        """Per token, the summed weights of its model-known features for each label — what
+        :meth:`features` would give the tagger, already scored."""
+        n = len(tokens)
+        uni, big, tri = self._windows(tokens, self._syllable_score, self._ngram_score, self._edge_scores)
         out = []
         for i in range(n):
             u0, u1, u2, u3, u4 = uni[i][0], uni[i + 1][1], uni[i + 2][2], uni[i + 3][3], uni[i + 4][4]
@@ -253,25 +260,13 @@ class CRFSegmenter:
     def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
         """The model-known features of every token (the tagger ignores all others).
 
-        An n-gram's lower case and istitle follow from its syllables' (``istitle`` of a
-        space-joined string is that of every piece), so they are computed once per syllable.
         """
-        n = len(tokens)
-        syl = [self._syllable(t) for t in tokens]
-        ngram = self._ngram
-        big = [ngram(2, f"{tokens[j]} {tokens[j + 1]}", f"{syl[j][1]} {syl[j + 1][1]}", syl[j][2] and syl[j + 1][2])
-               for j in range(n - 1)]
-        tri = [ngram(3, f"{tokens[j]} {tokens[j + 1]} {tokens[j + 2]}", f"{syl[j][1]} {syl[j + 1][1]} {syl[j + 2][1]}",
-                     syl[j][2] and syl[j + 1][2] and syl[j + 2][2]) for j in range(n - 2)]
-        bos, eos = self._edges["BOS"], self._edges["EOS"]
-        uni = [bos[0], bos[0], *(s[0] for s in syl), eos[0], eos[0]]
-        big = [bos[1], bos[1], *big, eos[1], eos[1]]
-        tri = [bos[2], bos[2], *tri, eos[2], eos[2]]
+        uni, big, tri = self._windows(tokens, self._syllable, self._ngram, self._edges)
         return [
             (*uni[i][0], *uni[i + 1][1], *uni[i + 2][2], *uni[i + 3][3], *uni[i + 4][4],
              *big[i][0], *big[i + 1][1], *big[i + 2][2], *big[i + 3][3],
              *tri[i][0], *tri[i + 1][1], *tri[i + 2][2])
-            for i in range(n)
+            for i in range(len(tokens))
         ]
 
     def word_spans(self, text: str) -> list[tuple[int, int]] | None:
