@@ -104,8 +104,10 @@ def repair_ocr_text(text: str) -> str:
       has them alone), and one character after the end of a sentence at the end of a block
       (``… năm 2023. -``), are dropped, and an ethnic name prefix cut after its apostrophe is joined (``H' Xuân`` → ``H'Xuân``).
     * People's names are repaired from the rule files (:func:`dvnlp.ingest.ocr_names.repair_names`):
-      ``Kpã`` → ``Kpă``, ``MIô`` → ``Mlô``, ``Đồng chí Đạng Trí`` → ``Đặng``, ``bà Nay H Lan`` → ``H'Lan``,
-      ``ông Siu. Hương`` → ``Siu Hương``.
+      ``Kpã``/``Kpăã`` → ``Kpă``, ``MIô`` → ``Mlô``, ``Đồng chí Đạng Trí`` → ``Đặng``, ``bà Nay H Lan`` → ``H'Lan``,
+      ``ông Siu. Hương`` → ``Siu Hương``, ``Đồng chí. Kpă Đoan`` → ``Đồng chí Kpă Đoan``, ``Đíc Lê Thị`` → ``Đ/c``;
+      after an honorific and before a name, a toned ``i`` that makes no surname is dropped
+      (``Đồng chí Đỉnh Ơng`` → ``Đinh``).
     * The lines of a paragraph are joined into one, as the report had them before it was printed:
       Tesseract's blocks (separated by blank lines, often one per line) too, when the earlier one
       ends without a sentence-final sign, is not a heading in capitals, and either its last line is
