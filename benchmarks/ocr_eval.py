@@ -1,12 +1,16 @@
 """OCR quality on scanned pages made from project-written text: symbols and names found, character error rate.
 
-    python benchmarks/ocr_eval.py [--gold 6] [--skip 0] [--dpi 200] [--json]
+    python benchmarks/ocr_eval.py [--gold 6] [--skip 0] [--any-gold] [--source devset] [--dpi 200] [--json]
 
 Pages: the two sample reports (corpora/samples, the second is also the shared seed) and the first
 ``--gold`` documents of corpora/gold/docs.jsonl (written by the dvnlp team) that cite a document
 (chosen by their gold annotation, before any OCR); with ``--skip K`` the K such documents before
 them are passed over and the samples left out, so ``--skip 6 --gold 8`` is a held-out set of pages
-(the gold documents after the default six, which the repair was tuned on). Each is rendered by
+(the gold documents after the default six, which the repair was tuned on). With ``--source devset`` the
+pages are instead every report of the shared development set (``../shared/devset/docs.jsonl``, all of
+them, a rule fixed before any was rendered), and names are also counted against its gold officials.
+``PYTHONPATH`` set, the dvnlp it names is measured (another checkout's, for a before figure); the
+path of the dvnlp measured is printed. Each is rendered by
 tests/fixtures/scans.py with DejaVu Serif 12 pt at ``--dpi`` into an image-only PDF, twice: clean,
 and noisy (0.5% of pixels flipped, blurred, skewed 1°). Each PDF goes through
 :func:`dvnlp.ingest.pdf_to_text` (render at 300 dpi, Tesseract ``vie``, then the syllable repair).
@@ -28,13 +32,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
-sys.path.insert(0, str(ROOT))
+if not os.environ.get("PYTHONPATH"):  # PYTHONPATH names the dvnlp to measure (another checkout's)
+    sys.path.insert(0, str(ROOT))
+DEVSET = ROOT.parent / "shared" / "devset" / "docs.jsonl"
 
 
 def levenshtein(a: str, b: str) -> int:
@@ -70,6 +77,14 @@ def sources(n_gold: int, any_gold: bool = False, skip: int = 0) -> list[tuple[st
     return docs
 
 
+def devset_sources() -> list[tuple[str, str, list[str]]]:
+    """Every report of the shared development set (``../shared/devset/docs.jsonl``, all of them: the
+    rule was fixed before any of them was rendered), with its gold officials' names."""
+    with open(DEVSET, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    return [(r["id"], r["text"], [o["name"] for o in r.get("officials", [])]) for r in records]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=int, default=6, help="gold documents to add to the two samples")
@@ -79,10 +94,14 @@ def main() -> None:
     parser.add_argument("--any-gold", action="store_true", help="the first --gold documents, cited or not")
     parser.add_argument("--raw", action="store_true", help="also measure the CER before the repair (OCR twice)")
     parser.add_argument("--misses", action="store_true", help="list the names and symbols the OCR text loses")
+    parser.add_argument("--source", choices=("gold", "devset"), default="gold",
+                        help="gold: the samples and corpora/gold documents (--gold/--skip/--any-gold); devset: every "
+                             "report of ../shared/devset/docs.jsonl, pages never rendered before (names also against its gold)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
     import dvnlp
+    print(f"dvnlp: {dvnlp.__file__}", file=sys.stderr)
     from dvnlp.ingest import pdf_to_text
     from dvnlp.ingest.ocr import ocr_unavailable
     from dvnlp.normalize import normalize
@@ -97,13 +116,18 @@ def main() -> None:
         report = dvnlp.extract(text, nlp=nlp)
         return {d.symbol for d in report.documents if d.symbol}, {o.name for o in report.officials}
 
+    if args.source == "devset":
+        documents = devset_sources()
+    else:
+        documents = [(name, text, []) for name, text in sources(args.gold, args.any_gold, args.skip)]
     variants = {"clean": {}, "noisy": {"noise": 0.005, "skew": 1.0}}
     rows = {}
     for variant, style in variants.items():
         tally = dict.fromkeys(("pages", "symbols", "symbols_verbatim", "symbols_in_text", "symbols_extracted", "names",
-                               "names_verbatim", "names_in_text", "names_extracted", "chars", "edits", "edits_raw"), 0)
+                               "names_verbatim", "names_in_text", "names_extracted", "gold_names", "gold_from_source",
+                               "gold_from_ocr", "chars", "edits", "edits_raw"), 0)
         tally["seconds"] = 0.0
-        for name, raw in sources(args.gold, args.any_gold, args.skip):
+        for name, raw, gold_names in documents:
             source = normalize(raw).text
             pages = paginate(source, dpi=args.dpi)
             data = scanned_pdf(pages, dpi=args.dpi, **style)
@@ -123,6 +147,10 @@ def main() -> None:
             tally["names_verbatim"] += sum(n in flat_source for n in names)
             tally["names_in_text"] += sum(n in flat_ocr for n in names if n in flat_source)
             tally["names_extracted"] += len(names & ocr_names)
+            gold = {_name_key(n) for n in gold_names}
+            tally["gold_names"] += len(gold)
+            tally["gold_from_source"] += len(gold & {_name_key(n) for n in names})
+            tally["gold_from_ocr"] += len(gold & {_name_key(n) for n in ocr_names})
             if args.misses:
                 for lost in sorted((names - ocr_names) | (symbols - ocr_symbols)):
                     where = "extraction" if lost in flat_ocr else "text"
@@ -143,6 +171,18 @@ def main() -> None:
               f"{t['names_in_text'] / max(1, t['names_verbatim']):.3f} {t['names_extracted'] / max(1, t['names']):>10.3f} "
               f"{t['edits'] / t['chars']:>6.3f} {(t['edits_raw'] / t['chars']) if args.raw else float('nan'):>8.3f} "
               f"{t['seconds'] / t['pages']:>7.1f}")
+    for variant, t in rows.items():
+        gold = (f"; gold officials {t['gold_names']}, found from the source text {t['gold_from_source']}, "
+                f"from the OCR text {t['gold_from_ocr']}") if args.source == "devset" else ""
+        print(f"{variant}: names extracted {t['names_extracted']}/{t['names']}, "
+              f"symbols extracted {t['symbols_extracted']}/{t['symbols']}{gold}")
+
+
+def _name_key(name: str) -> str:
+    """A name compared as the dev set's scorer does, roughly: NFC, case and spaces aside."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _raw_ocr(data: bytes, n_pages: int) -> str:

@@ -24,7 +24,7 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "means": str, "heads_of": list,
                                 "of_person": bool, "note": str}),
     "bodies": ({"word": str, "kind": str}, {"forms": list, "note": str}),
-    "honorifics": ({"word": str}, {"kind": str, "note": str}),
+    "honorifics": ({"word": str}, {"kind": str, "note": str, "means": str}),
     "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "abbreviations": list,
                                                     "compatible_codes": list, "generic": bool, "common_word": bool,
                                                     "note": str}),
@@ -96,6 +96,8 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
             _check_codes(entry, resource, where, [e["code"] for e in entries])
         if kind == "ethnic_names":
             _check_ethnic(entry, resource, where, entries)
+        if kind == "honorifics" and (entry.get("kind") == "ocr_confusion") != ("means" in entry):
+            raise RuleError(resource, f"{where} ({entry['word']!r}): 'means' belongs to an ocr_confusion, and one needs it")
         entries.append(entry)
     return RuleSet(kind=kind, resource=resource, entries=tuple(entries))
 

@@ -81,3 +81,12 @@ def test_rulebook_rejects_a_repeated_ethnic_name():
 def test_rulebook_ethnic_names_shipped_kinds():
     kinds = {e["kind"] for e in load_rules("ethnic_names").entries}
     assert kinds == {"clan_first", "clan_last", "prefix", "confusion"}
+
+
+@pytest.mark.parametrize("entry", [
+    {"word": "í", "kind": "ocr_confusion"},  # an OCR confusion needs what was printed
+    {"word": "ông", "kind": "honorific", "means": "/"},  # only an OCR confusion has one
+])
+def test_rulebook_honorific_means_only_on_an_ocr_confusion(entry):
+    with pytest.raises(RuleError, match="ocr_confusion"):
+        validate("honorifics", {"entries": [entry]}, "honorifics.json")

@@ -104,8 +104,10 @@ def repair_ocr_text(text: str) -> str:
       has them alone), and one character after the end of a sentence at the end of a block
       (``… năm 2023. -``), are dropped, and an ethnic name prefix cut after its apostrophe is joined (``H' Xuân`` → ``H'Xuân``).
     * People's names are repaired from the rule files (:func:`dvnlp.ingest.ocr_names.repair_names`):
-      ``Kpã`` → ``Kpă``, ``MIô`` → ``Mlô``, ``Đồng chí Đạng Trí`` → ``Đặng``, ``bà Nay H Lan`` → ``H'Lan``,
-      ``ông Siu. Hương`` → ``Siu Hương``.
+      ``Kpã``/``Kpăã`` → ``Kpă``, ``MIô`` → ``Mlô``, ``Đồng chí Đạng Trí`` → ``Đặng``, ``bà Nay H Lan`` → ``H'Lan``,
+      ``ông Siu. Hương`` → ``Siu Hương``, ``Đồng chí. Kpă Đoan`` → ``Đồng chí Kpă Đoan``, ``Đíc Lê Thị`` → ``Đ/c``;
+      after an honorific and before a name, a toned ``i`` that makes no surname is dropped
+      (``Đồng chí Đỉnh Ơng`` → ``Đinh``).
     * The lines of a paragraph are joined into one, as the report had them before it was printed:
       Tesseract's blocks (separated by blank lines, often one per line) too, when the earlier one
       ends without a sentence-final sign, is not a heading in capitals, and either its last line is
@@ -136,12 +138,14 @@ def repair_ocr_text(text: str) -> str:
 
 def _repair_words(words: list[str]) -> str:
     out: list[str] = []
-    for word in repair_names([w for w in words if w and not _NOISE_TOKEN.fullmatch(w)]):
-        if not word or _NOISE_TOKEN.fullmatch(word):
-            continue
+    honorifics, surnames = _person_words()
+    kept = [w for w in repair_names([w for w in words if w and not _NOISE_TOKEN.fullmatch(w)])
+            if w and not _NOISE_TOKEN.fullmatch(w)]
+    for at, word in enumerate(kept):
         word = _SYMBOL.sub(_untone, word)
-        if out and out[-1].lower() in _person_words()[0]:
-            word = _surname(word, _person_words()[1])
+        if (out and (out[-1].lower() in honorifics or " ".join(out[-2:]).lower() in honorifics)
+                and at + 1 < len(kept) and kept[at + 1][:1].isupper()):
+            word = _surname(word, surnames)
         if out and (_joinable(out[-1], word) or (_NAME_PREFIX.fullmatch(out[-1]) and word[:1].isupper())):
             out[-1] += word
         else:
@@ -159,17 +163,18 @@ def _drop_tail(text: str) -> str:
 
 @cache
 def _person_words() -> tuple[frozenset[str], frozenset[str]]:
-    """One-word honorifics (``ông``, ``bà`` …) and the surnames of dvnlp/rules/honorifics.json."""
+    """The honorifics (``ông``, ``đồng chí`` …), lower case, and the surnames of dvnlp/rules/honorifics.json."""
     from dvnlp.rulebook import load_rules
 
     entries = load_rules("honorifics").entries
-    return (frozenset(e["word"].lower() for e in entries if e["kind"] == "honorific" and " " not in e["word"]),
+    return (frozenset(e["word"].lower() for e in entries if e["kind"] == "honorific"),
             frozenset(e["word"] for e in entries if e["kind"] == "surname"))
 
 
 def _surname(word: str, surnames: frozenset[str]) -> str:
-    """After an honorific, a word that is no surname but one once the tone mark on its ``i`` is
-    dropped is that surname (``ông Đỉnh Văn Hyên`` → ``Đinh``: a speck over the dot of the i)."""
+    """After an honorific and before another capitalized word, a word that is no surname but one once the
+    tone mark on its ``i`` is dropped is that surname (``ông Đỉnh Văn Hyên``, ``Đồng chí Đỉnh Văn Hyên``
+    → ``Đinh``: a speck over the dot of the i)."""
     core = word.rstrip(",.;:")
     if core in surnames or not core[:1].isupper():
         return word

@@ -140,6 +140,29 @@ def test_ocr_missing_tesseract_is_a_clear_error(monkeypatch) -> None:
     ("Kpã ở làng", "Kpă ở làng"),  # no Vietnamese syllable, one clan name fits: certain anywhere
     ("UBND Kpã", "UBND Kpă"),
     ("ông Đạng", "ông Đạng"),  # no name after it: maybe a given name
+    # a full stop read after an honorific, before a name
+    ("Đồng chí. Kpă Thuyên - Tỉnh ủy viên", "Đồng chí Kpă Thuyên - Tỉnh ủy viên"),
+    ("Ông. Nguyễn Văn Hòa, Bí thư", "Ông Nguyễn Văn Hòa, Bí thư"),
+    ("Đồng chí. Kpã Thuyên phát biểu", "Đồng chí Kpă Thuyên phát biểu"),  # the name itself misread
+    ("đã tặng quà cho ông. Nguyễn Văn Hòa nói", "đã tặng quà cho ông. Nguyễn Văn Hòa nói"),  # ends a sentence
+    ("Đồng chí. Hôm nay", "Đồng chí. Hôm nay"),  # no name after it
+    ("Đồng chí. Lan nói", "Đồng chí. Lan nói"),  # Lan is no surname
+    ("các đồng chí. Trần Văn An", "các đồng chí. Trần Văn An"),  # lower case: maybe the end of a sentence
+    # the slash of Đ/c read as a letter
+    ("Đíc Kpă Thuyên, Tỉnh ủy viên", "Đ/c Kpă Thuyên, Tỉnh ủy viên"),
+    ("có đlc Nguyễn Văn Hòa", "có đ/c Nguyễn Văn Hòa"),
+    ("Đíc chưa", "Đíc chưa"),  # no name after it
+    ("Đích Nguyễn", "Đích Nguyễn"),  # a Vietnamese syllable: left alone
+    # the toned-i surname after a two-word honorific too
+    ("Đồng chí Đỉnh Văn Hyên, Bí thư", "Đồng chí Đinh Văn Hyên, Bí thư"),
+    ("Đ/c Đỉnh Văn Hyên", "Đ/c Đinh Văn Hyên"),
+    ("đồng chí Đình phát biểu", "đồng chí Đình phát biểu"),  # no name after it: maybe a given name
+    ("ông Đỉnh nói", "ông Đỉnh nói"),
+    # a letter read twice
+    ("đồng chí Kpăã Thuyên", "đồng chí Kpă Thuyên"),
+    ("bà H'Xuân Mlôô", "bà H'Xuân Mlô"),
+    ("ông Coor Liên", "ông Coor Liên"),  # a clan name with a double letter: kept
+    ("Kpaa ở làng", "Kpaa ở làng"),  # dropping a letter makes no name word
 ])
 def test_ocr_repair(noisy: str, repaired: str) -> None:
     assert repair_ocr_text(noisy) == repaired
@@ -152,6 +175,9 @@ def test_ocr_repair(noisy: str, repaired: str) -> None:
     ("Ba", {"Bă", "Bơ"}, "Bă"),
     ("Koa", {"Kơa", "Koă"}, None),  # two fit: not certain
     ("Lan", {"Kpă"}, None),
+    ("Kpăã", {"Kpă"}, "Kpă"),  # a letter read twice, marks aside
+    ("Kpăa", {"Kpă", "Kpa"}, None),  # two fit
+    ("Kpăx", {"Kpă"}, None),  # x is no second a
 ])
 def test_ocr_names_respell_only_when_one_fits(word: str, targets: set[str], expected: str | None) -> None:
     from dvnlp.ingest.ocr_names import respell
