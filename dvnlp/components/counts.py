@@ -47,7 +47,7 @@ _RANGE_DASH = re.compile(rf"\s?[{DASH}]\s?{_RANGE_NUM}")
 _RANGE_WORD = re.compile(rf"\s+(?:đến|tới)\s+(?:(?P<q>trên|dưới|hơn|nhỏ hơn|gần|khoảng)\s+)?{_RANGE_NUM}")
 _FROM_BEFORE = re.compile(r"(?<![^\W_])(?i:từ)\s+$")
 #: a rate after a unit: ``đồng/người/lượt``, ``triệu đồng / ngày``, ``km/giờ``
-_RATE = re.compile(r"(?:\s?/\s?[^\W\d_]+(?![^\W_]))+")
+_RATE = re.compile(r"(?:\s?/\s?[^\W\d_]+(?:(?<=m)\s?[23](?!\d))?(?![^\W_]))+")  # … / m2, / m 2
 _SQUARE = re.compile(r"\s?[23](?!\d|[.,]\d)")  # m 2, km 2: m², km² in tokenized text
 _ONE_OF = re.compile(r"\s+(?i:trong)\s+(?:(?i:số)\s+)?\d")  # 1 trong 8 trường: one of eight
 _ONLY_BEFORE = re.compile(r"(?<![^\W_])(?:chỉ(?:\s+có)?|thêm|duy\s+nhất)\s+$", re.IGNORECASE)
@@ -75,6 +75,12 @@ class UnitWords:
     verbs: frozenset[str]
     year_before: frozenset[str]  # trước 1975, sau 1986: a four-digit number after them is a year
     any_noun: frozenset[str]  # trường hợp: may count the things of an earlier total of another noun
+    stop_prefix: frozenset[str]  # người dân | bị thương: a word token starting with it begins the predicate
+    currency: frozenset[str]  # triệu đồng | thực hiện …: the unit ends after a currency (a rate is kept)
+    apposed_name: frozenset[str]  # hai nước | Việt Nam - Cuba: a capitalized name after it is in apposition
+    capitalized_nouns: frozenset[str]  # Nhà nước, Nhân dân: capitalized modifiers, not names
+    name_caps: frozenset[str]  # Quỹ 1 triệu cây xanh: written capitalized before a number, it names it
+    quantity_so: frozenset[str]  # tổng số 40, dân số 900.000; any other 'X số N' names N (bão số 7)
     qualifier_re: re.Pattern[str]  # a hedge right before a number (written as the text has it)
     word_qualifier_re: re.Pattern[str]  # … before a number in words (also ``cả``, ``hàng``)
 
@@ -97,6 +103,12 @@ def unit_words() -> UnitWords:
         verbs=frozenset(by_kind.get("verb", [])),
         year_before=frozenset(by_kind.get("year_before", [])),
         any_noun=frozenset(by_kind.get("any_noun", [])),
+        stop_prefix=frozenset(by_kind.get("stop_prefix", [])),
+        currency=frozenset(by_kind.get("currency", [])),
+        apposed_name=frozenset(by_kind.get("apposed_name", [])),
+        capitalized_nouns=frozenset(by_kind.get("capitalized_noun", [])),
+        name_caps=frozenset(by_kind.get("name_before_capitalized", [])),
+        quantity_so=frozenset(by_kind.get("quantity_so", [])),
         qualifier_re=_hedge_pattern(by_kind.get("qualifier", [])),
         word_qualifier_re=_hedge_pattern(by_kind.get("qualifier", []) + by_kind.get("qualifier_words", [])),
     )
@@ -165,8 +177,9 @@ class CountFinder(Component):
         labels: list[int] | None = None  # ends of field labels, read when a bare number needs them
         for m in NUMBER.finditer(text):
             a, b = m.span()
-            if blocked(a, b) or (not m.group("pct") and guards.blocked_before(text, a, words)):
-                continue  # a percentage is never a year, an ordinal or a name: "mỗi năm 4%"
+            if blocked(a, b) or (not m.group("pct") and (guards.blocked_before(text, a, words)
+                                                         or guards.list_marker(text, a, b))):
+                continue  # a percentage is never a year, an ordinal or a name: "mỗi năm 4%"; "4- Ban …" a list
             value = parse_number(m.group("num"))
             rng = None if m.group("pct") else self._range(doc, starts, text, a, b, value, words)
             if rng is not None and rng[0] is None:  # a day and month (25-8, 15-17/10): a date
@@ -300,8 +313,11 @@ class CountFinder(Component):
             low = t.lower()
             if tok.is_space or not t[0].isalpha():
                 break
-            if parts and (low in words.stops or low in seen or low in words.verbs or low in words.time):
+            if parts and (low in words.stops or low in seen or low in words.verbs or low in words.time
+                          or low.split()[0] in words.stop_prefix):
                 break
+            if parts and t[0].isupper() and parts[-1].lower() in words.apposed_name and low not in words.capitalized_nouns:
+                break  # hai nước Việt Nam - Cuba: the name is in apposition to the counted noun
             if not parts and low in words.stops:
                 return None, end
             if parts and t[0].isupper() and "\n" in text[unit_end:tok.idx]:
@@ -323,6 +339,8 @@ class CountFinder(Component):
             seen.add(low)
             unit_end = tok.idx + len(t)
             n_words += 1
+            if low in words.currency and all(p.lower() in words.multipliers for p in parts[:-1]):
+                break  # 100 triệu đồng thực hiện …: nothing after a currency is counted (a rate is added below)
             if tok.whitespace_ != " " or len(t) < len(tok.text):
                 break
             i += 1
