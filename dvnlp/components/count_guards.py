@@ -54,7 +54,8 @@ def blocked_before(text: str, start: int, words: UnitWords) -> bool:
         tail, written = tail[:-1], written[:-1]  # "công văn số 147", "KQLGTĐT số 1 than thở" name N
         return bool(tail) and tail[-1] not in words.quantity_so
     for k in (1, 2, 3):  # Quỹ 1 triệu cây xanh, Bệnh viện 108: written capitalized, a name
-        if len(tail) >= k and " ".join(tail[-k:]) in words.name_caps and written[-k][:1].isupper():
+        if len(tail) >= k and " ".join(tail[-k:]) in words.name_caps and written[-k][:1].isupper() \
+                and not written[-k].isupper():  # NHÀ MÁY 4 CHỮ: an all-caps headline counts
             return True
     for k in (1, 2, 3):
         if len(tail) >= k and " ".join(tail[-k:]) in words.blockers:

@@ -70,6 +70,8 @@ def test_counts_names_list_numbers_and_times_are_not_counts(nlp, text):
         ("Trong số 6 phó giám đốc sở này", [(6, None, "phó giám đốc sở", None)]),
         ("đạt doanh số 80 ngàn tỉ đồng vào năm 2021", [(80, None, "ngàn tỉ đồng", None)]),
         ("tổng số 40 mô hình", [(40, None, "mô hình", None)]),
+        ("lên tới con số 20.000 người .", [(20000, None, "người", None)]),
+        ("LỌ HOA CỦA NHÀ MÁY 4 CHỮ: “CỐ GẮNG”", [(4, None, "CHỮ", None)]),  # an all-caps headline
         ("thành lập quỹ 200 triệu đồng", [(200, None, "triệu đồng", None)]),  # a lower-case 'quỹ' counts
         ("mời về 20 xã vùng sâu", [(20, None, "xã vùng sâu", None)]),  # 'về' before a lower-case noun
         ("xây dựng hệ thống chính trị: 5 mô hình. Số hộ hưởng lợi: 1.236 hộ.",
