@@ -64,6 +64,12 @@ def blocked_before(text: str, start: int, words: UnitWords) -> bool:
     return False
 
 
+def is_time(unit: str, words: UnitWords) -> bool:
+    """The unit is a time noun (``10 năm``, ``2 thập kỷ``, ``3 nhiệm kỳ``): a duration or an age."""
+    low = unit.lower()
+    return low.split()[0] in words.time or any(low == t or low.startswith(t + " ") for t in words.time if " " in t)
+
+
 def list_marker(text: str, start: int, end: int) -> bool:
     """``… Nghị quyết. 4- Ban Tổ chức Trung ương chủ trì``, ``⏎2. Ông …``: a number opening a sentence,
     then ``-`` or ``)`` (or opening a line, then ``.``) and a capitalized word, numbers a list item."""
@@ -105,7 +111,8 @@ def names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bo
     if not any(" ".join(tail[-k:]) in weak for k in (1, 2, 3) if len(tail) >= k):
         return False
     head = unit.split()[0] if unit else ""
-    return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh")
+    return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh") \
+        or head.lower() in words.verbs  # Đảng bộ quận 6 đề nghị …: a verb, not a counted noun, follows
 
 
 def year_like(num: str) -> bool:

@@ -206,7 +206,7 @@ class CountFinder(Component):
                 continue  # 94 B -002.27 (a number plate), số 1A: a capital letter is not a counted thing (1,5m is)
             if guards.names_place(text, a, unit, words):
                 continue  # thôn 4, tổ 3 thôn 5: the number names the place
-            if unit and unit.split()[0].lower() in words.time and not unit.lower().startswith("ngày công"):
+            if unit and guards.is_time(unit, words) and not unit.lower().startswith("ngày công"):
                 taken.append((a, nb))
                 continue  # a duration or an age: 10 năm, 11 ngày, 33 tuổi (but 1.260 ngày công is labour)
             if unit is None and guards.year_like(m.group("num")):
@@ -255,7 +255,7 @@ class CountFinder(Component):
             if low in _SCALE_FIRST and not hedge:
                 continue  # "nhiều tỷ đồng", "tỷ trọng": a bare scale word counts only after hàng/cả/hơn …
             unit, unit_end = self._unit(doc, text, starts, b, words)
-            if not unit or not unit[0].islower() or unit.split()[0].lower() in words.time:
+            if not unit or not unit[0].islower() or guards.is_time(unit, words):
                 continue  # Một là …, hai năm, ba tháng: no counted noun
             phrase = text[max(0, a - 4):unit_end].lower()
             if any(n in phrase for n in words.not_numbers):

@@ -56,6 +56,9 @@ def test_counts_unit_keeps_compounds_and_rates(nlp, text, expected):
         "Ngay khi bão số 7 bắt đầu đổ bộ",
         "UBND tỉnh đã có công văn số 147 báo cáo về vụ việc",  # a document number
         "trả lại ngôi nhà số 105 đường Nguyễn Trọng Tuyển",
+        "dù là vòng 2 phỏng vấn như đề xuất",  # a round's number
+        "trong vòng 2 thập kỷ qua .",  # a two-word time noun
+        "Đảng bộ quận 6 đề nghị Ủy ban Kiểm tra Thành ủy xem xét",  # a place's number before a verb
     ],
 )
 def test_counts_names_list_numbers_and_times_are_not_counts(nlp, text):
@@ -77,6 +80,8 @@ def test_counts_names_list_numbers_and_times_are_not_counts(nlp, text):
         ("xây dựng hệ thống chính trị: 5 mô hình. Số hộ hưởng lợi: 1.236 hộ.",
          [(5, None, "mô hình", None), (1236, None, "hộ", None)]),
         ("Kết quả. 4 hộ nuôi gà đạt", [(4, None, "hộ", None)]),  # no list mark after the number
+        ("qua 3 vòng thi tuyển", [(3, None, "vòng thi tuyển", None)]),  # rounds counted
+        ("thôn 5 xây dựng 2 nhà văn hóa", [(2, None, "nhà văn hóa", None)]),
         ("trong 2 ngày công", [(2, None, "ngày công", None)]),
         ("có hai đồng chí được bầu", [(2, None, "đồng chí", None)]),  # 'đồng chí' is not the currency
     ],
