@@ -108,11 +108,13 @@ def names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bo
     before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
     tail = before.group(1).lower().split() if before else []
     weak = words.names | document_kinds()  # "thôn 4", "chỉ thị 56" name things; "làng 01 bộ chiêng" counts
-    if not any(" ".join(tail[-k:]) in weak for k in (1, 2, 3) if len(tail) >= k):
+    named = [" ".join(tail[-k:]) for k in (1, 2, 3) if len(tail) >= k and " ".join(tail[-k:]) in weak]
+    if not named:
         return False
     head = unit.split()[0] if unit else ""
-    return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh") \
-        or head.lower() in words.verbs  # Đảng bộ quận 6 đề nghị …: a verb, not a counted noun, follows
+    if head and named[0] != "số" and head.lower() in words.verbs and not counted(unit, words):
+        return True  # Đảng bộ quận 6 đề nghị …: a verb, not a counted noun, follows (trong số 59 công trình counts)
+    return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh")
 
 
 def year_like(num: str) -> bool:

@@ -80,6 +80,8 @@ def test_counts_names_list_numbers_and_times_are_not_counts(nlp, text):
         ("xây dựng hệ thống chính trị: 5 mô hình. Số hộ hưởng lợi: 1.236 hộ.",
          [(5, None, "mô hình", None), (1236, None, "hộ", None)]),
         ("Kết quả. 4 hộ nuôi gà đạt", [(4, None, "hộ", None)]),  # no list mark after the number
+        ("xây dựng trong số 59 công trình mà báo chí phản ánh", [(59, None, "công trình", None)]),
+        ("Trong số 41 doanh nghiệp (DN) trực thuộc", [(41, None, "doanh nghiệp", None)]),
         ("qua 3 vòng thi tuyển", [(3, None, "vòng thi tuyển", None)]),  # rounds counted
         ("thôn 5 xây dựng 2 nhà văn hóa", [(2, None, "nhà văn hóa", None)]),
         ("trong 2 ngày công", [(2, None, "ngày công", None)]),
