@@ -113,7 +113,7 @@ def names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bo
         return False
     head = unit.split()[0] if unit else ""
     if head and named[0] != "số" and head.lower() in words.verbs and not counted(unit, words):
-        return True  # Đảng bộ quận 6 đề nghị …: a verb, not a counted noun, follows (trong số 59 công trình counts)
+        return True  # Đảng bộ quận 6 đề nghị …: a verb follows (trong số 59 công trình counts)
     return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh")
 
 

@@ -80,6 +80,7 @@ class UnitWords:
     apposed_name: frozenset[str]  # hai nước | Việt Nam - Cuba: a capitalized name after it is in apposition
     capitalized_nouns: frozenset[str]  # Nhà nước, Nhân dân: capitalized modifiers, not names
     name_caps: frozenset[str]  # Quỹ 1 triệu cây xanh: written capitalized before a number, it names it
+    ratings: frozenset[str]  # khách sạn 5 sao, ba sao Michelin: a grade, not a count
     quantity_so: frozenset[str]  # tổng số 40, dân số 900.000; any other 'X số N' names N (bão số 7)
     qualifier_re: re.Pattern[str]  # a hedge right before a number (written as the text has it)
     word_qualifier_re: re.Pattern[str]  # … before a number in words (also ``cả``, ``hàng``)
@@ -109,6 +110,7 @@ def unit_words() -> UnitWords:
         capitalized_nouns=frozenset(by_kind.get("capitalized_noun", [])),
         name_caps=frozenset(by_kind.get("name_before_capitalized", [])),
         quantity_so=frozenset(by_kind.get("quantity_so", [])),
+        ratings=frozenset(by_kind.get("rating", [])),
         qualifier_re=_hedge_pattern(by_kind.get("qualifier", [])),
         word_qualifier_re=_hedge_pattern(by_kind.get("qualifier", []) + by_kind.get("qualifier_words", [])),
     )
@@ -206,9 +208,10 @@ class CountFinder(Component):
                 continue  # 94 B -002.27 (a number plate), số 1A: a capital letter is not a counted thing (1,5m is)
             if guards.names_place(text, a, unit, words):
                 continue  # thôn 4, tổ 3 thôn 5: the number names the place
-            if unit and guards.is_time(unit, words) and not unit.lower().startswith("ngày công"):
+            if unit and (guards.is_time(unit, words) and not unit.lower().startswith("ngày công")
+                         or unit.split()[0].lower() in words.ratings):
                 taken.append((a, nb))
-                continue  # a duration or an age: 10 năm, 11 ngày, 33 tuổi (but 1.260 ngày công is labour)
+                continue  # a duration or an age: 10 năm, 33 tuổi (1.260 ngày công is labour); 5 sao: a grade
             if unit is None and guards.year_like(m.group("num")):
                 continue  # Hiến pháp 2013, PL 2550: a bare four-digit number is a year or a name
             if _ACRONYM_BEFORE.search(text, max(0, a - 12), a):
@@ -255,7 +258,7 @@ class CountFinder(Component):
             if low in _SCALE_FIRST and not hedge:
                 continue  # "nhiều tỷ đồng", "tỷ trọng": a bare scale word counts only after hàng/cả/hơn …
             unit, unit_end = self._unit(doc, text, starts, b, words)
-            if not unit or not unit[0].islower() or guards.is_time(unit, words):
+            if not unit or not unit[0].islower() or guards.is_time(unit, words) or unit.split()[0] in words.ratings:
                 continue  # Một là …, hai năm, ba tháng: no counted noun
             phrase = text[max(0, a - 4):unit_end].lower()
             if any(n in phrase for n in words.not_numbers):
@@ -316,7 +319,8 @@ class CountFinder(Component):
             if parts and (low in words.stops or low in seen or low in words.verbs or low in words.time
                           or low.split()[0] in words.stop_prefix):
                 break
-            if parts and t[0].isupper() and parts[-1].lower() in words.apposed_name and low not in words.capitalized_nouns:
+            if parts and t[0].isupper() and parts[-1].lower() in words.apposed_name \
+                    and low not in words.capitalized_nouns:
                 break  # hai nước Việt Nam - Cuba: the name is in apposition to the counted noun
             if not parts and low in words.stops:
                 return None, end
@@ -340,7 +344,7 @@ class CountFinder(Component):
             unit_end = tok.idx + len(t)
             n_words += 1
             if low in words.currency and all(p.lower() in words.multipliers for p in parts[:-1]):
-                break  # 100 triệu đồng thực hiện …: nothing after a currency is counted (a rate is added below)
+                break  # 100 triệu đồng thực hiện …: nothing after a currency (a rate is added below)
             if tok.whitespace_ != " " or len(t) < len(tok.text):
                 break
             i += 1

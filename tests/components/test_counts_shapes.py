@@ -56,7 +56,9 @@ def test_counts_unit_keeps_compounds_and_rates(nlp, text, expected):
         "Ngay khi bão số 7 bắt đầu đổ bộ",
         "UBND tỉnh đã có công văn số 147 báo cáo về vụ việc",  # a document number
         "trả lại ngôi nhà số 105 đường Nguyễn Trọng Tuyển",
-        "dù là vòng 2 phỏng vấn như đề xuất",  # a round's number
+        "dù là vòng 2 phỏng vấn như đề xuất",
+        "khu nghỉ dưỡng đẳng cấp 5 sao do tập đoàn phát triển",  # a star grade
+        "các đầu bếp lừng danh ba sao Michelin như",  # a round's number
         "trong vòng 2 thập kỷ qua .",  # a two-word time noun
         "Đảng bộ quận 6 đề nghị Ủy ban Kiểm tra Thành ủy xem xét",  # a place's number before a verb
     ],
@@ -82,6 +84,7 @@ def test_counts_names_list_numbers_and_times_are_not_counts(nlp, text):
         ("Kết quả. 4 hộ nuôi gà đạt", [(4, None, "hộ", None)]),  # no list mark after the number
         ("xây dựng trong số 59 công trình mà báo chí phản ánh", [(59, None, "công trình", None)]),
         ("Trong số 41 doanh nghiệp (DN) trực thuộc", [(41, None, "doanh nghiệp", None)]),
+        ("gắn 3 ngôi sao trên nóc", [(3, None, "ngôi sao", None)]),  # stars counted
         ("qua 3 vòng thi tuyển", [(3, None, "vòng thi tuyển", None)]),  # rounds counted
         ("thôn 5 xây dựng 2 nhà văn hóa", [(2, None, "nhà văn hóa", None)]),
         ("trong 2 ngày công", [(2, None, "ngày công", None)]),
