@@ -19,6 +19,10 @@ _WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
 # after a day/month "ratio", words that show it is a date: 30/4 năm nay, 2/9 hằng năm, 19/5 vừa qua
 _DATE_AFTER = re.compile(r"\s*(?:năm\s+(?:nay|ngoái|trước|\d{4})|hằng năm|hàng năm|vừa qua|tới|sắp tới|tại)", re.IGNORECASE)
 
+_LIST_MARK = re.compile(r"\s?([-–.)])\s+([^\W\d_])")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?;\n])\s*$")
+
 
 @cache
 def document_kinds() -> frozenset[str]:
@@ -37,7 +41,7 @@ def address(text: str, start: int, unit: str) -> bool:
         return False
     before = text[max(0, start - 20):start].rstrip()
     return not before or before[-1] in ":(" or bool(re.search(r"[A-ZĐ][^\W\d_]*$", before)) or bool(
-        re.search(r"(?i:số nhà|nhà số|đường|phố|tại|ở|ngụ|trú)$", before))
+        re.search(r"(?i:số nhà|nhà số|đường|phố|tại|ở|ngụ|trú|đến|về|tới)$", before))
 
 
 def blocked_before(text: str, start: int, words: UnitWords) -> bool:
@@ -46,15 +50,33 @@ def blocked_before(text: str, start: int, words: UnitWords) -> bool:
         return False
     written = before.group(1).split()
     tail = [w.lower() for w in written]
-    if tail and tail[-1] == "số":  # "Kết luận số 57" is blocked by its kind; "tổng số 40" is a count
-        tail, written = tail[:-1], written[:-1]
-        if not tail or tail[-1] == "tổng":
-            return False
+    if tail and tail[-1] == "số":  # "tổng số 40", "dân số 900.000" are quantities; "bão số 7",
+        tail, written = tail[:-1], written[:-1]  # "công văn số 147", "KQLGTĐT số 1 than thở" name N
+        return bool(tail) and tail[-1] not in words.quantity_so
+    for k in (1, 2, 3):  # Quỹ 1 triệu cây xanh, Bệnh viện 108: written capitalized, a name
+        if len(tail) >= k and " ".join(tail[-k:]) in words.name_caps and written[-k][:1].isupper() \
+                and not written[-k].isupper():  # NHÀ MÁY 4 CHỮ: an all-caps headline counts
+            return True
     for k in (1, 2, 3):
         if len(tail) >= k and " ".join(tail[-k:]) in words.blockers:
             # a lower-case document kind is weak ("hướng dẫn 96 hộ"): see names_place
             return " ".join(tail[-k:]) not in document_kinds() or written[-k][:1].isupper()
     return False
+
+
+def is_time(unit: str, words: UnitWords) -> bool:
+    """The unit is a time noun (``10 năm``, ``2 thập kỷ``, ``3 nhiệm kỳ``): a duration or an age."""
+    low = unit.lower()
+    return low.split()[0] in words.time or any(low == t or low.startswith(t + " ") for t in words.time if " " in t)
+
+
+def list_marker(text: str, start: int, end: int) -> bool:
+    """``… Nghị quyết. 4- Ban Tổ chức Trung ương chủ trì``, ``⏎2. Ông …``: a number opening a sentence,
+    then ``-`` or ``)`` (or opening a line, then ``.``) and a capitalized word, numbers a list item."""
+    m = _LIST_MARK.match(text, end)
+    if not m or not m.group(2).isupper():
+        return False  # "… chính trị: 5. Số hộ": a count ending a sentence; a "N." item needs a new line
+    return bool((_LINE_START if m.group(1) == "." else _SENTENCE_START).search(text, max(0, start - 3), start))
 
 
 def counted(unit: str, words: UnitWords) -> bool:
@@ -86,9 +108,12 @@ def names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bo
     before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
     tail = before.group(1).lower().split() if before else []
     weak = words.names | document_kinds()  # "thôn 4", "chỉ thị 56" name things; "làng 01 bộ chiêng" counts
-    if not any(" ".join(tail[-k:]) in weak for k in (1, 2, 3) if len(tail) >= k):
+    named = [" ".join(tail[-k:]) for k in (1, 2, 3) if len(tail) >= k and " ".join(tail[-k:]) in weak]
+    if not named:
         return False
     head = unit.split()[0] if unit else ""
+    if head and named[0] != "số" and head.lower() in words.verbs and not counted(unit, words):
+        return True  # Đảng bộ quận 6 đề nghị …: a verb follows (trong số 59 công trình counts)
     return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh")
 
 

@@ -47,7 +47,7 @@ _RANGE_DASH = re.compile(rf"\s?[{DASH}]\s?{_RANGE_NUM}")
 _RANGE_WORD = re.compile(rf"\s+(?:đến|tới)\s+(?:(?P<q>trên|dưới|hơn|nhỏ hơn|gần|khoảng)\s+)?{_RANGE_NUM}")
 _FROM_BEFORE = re.compile(r"(?<![^\W_])(?i:từ)\s+$")
 #: a rate after a unit: ``đồng/người/lượt``, ``triệu đồng / ngày``, ``km/giờ``
-_RATE = re.compile(r"(?:\s?/\s?[^\W\d_]+(?![^\W_]))+")
+_RATE = re.compile(r"(?:\s?/\s?[^\W\d_]+(?:(?<=m)\s?[23](?!\d))?(?![^\W_]))+")  # … / m2, / m 2
 _SQUARE = re.compile(r"\s?[23](?!\d|[.,]\d)")  # m 2, km 2: m², km² in tokenized text
 _ONE_OF = re.compile(r"\s+(?i:trong)\s+(?:(?i:số)\s+)?\d")  # 1 trong 8 trường: one of eight
 _ONLY_BEFORE = re.compile(r"(?<![^\W_])(?:chỉ(?:\s+có)?|thêm|duy\s+nhất)\s+$", re.IGNORECASE)
@@ -75,6 +75,13 @@ class UnitWords:
     verbs: frozenset[str]
     year_before: frozenset[str]  # trước 1975, sau 1986: a four-digit number after them is a year
     any_noun: frozenset[str]  # trường hợp: may count the things of an earlier total of another noun
+    stop_prefix: frozenset[str]  # người dân | bị thương: a word token starting with it begins the predicate
+    currency: frozenset[str]  # triệu đồng | thực hiện …: the unit ends after a currency (a rate is kept)
+    apposed_name: frozenset[str]  # hai nước | Việt Nam - Cuba: a capitalized name after it is in apposition
+    capitalized_nouns: frozenset[str]  # Nhà nước, Nhân dân: capitalized modifiers, not names
+    name_caps: frozenset[str]  # Quỹ 1 triệu cây xanh: written capitalized before a number, it names it
+    ratings: frozenset[str]  # khách sạn 5 sao, ba sao Michelin: a grade, not a count
+    quantity_so: frozenset[str]  # tổng số 40, dân số 900.000; any other 'X số N' names N (bão số 7)
     qualifier_re: re.Pattern[str]  # a hedge right before a number (written as the text has it)
     word_qualifier_re: re.Pattern[str]  # … before a number in words (also ``cả``, ``hàng``)
 
@@ -97,6 +104,13 @@ def unit_words() -> UnitWords:
         verbs=frozenset(by_kind.get("verb", [])),
         year_before=frozenset(by_kind.get("year_before", [])),
         any_noun=frozenset(by_kind.get("any_noun", [])),
+        stop_prefix=frozenset(by_kind.get("stop_prefix", [])),
+        currency=frozenset(by_kind.get("currency", [])),
+        apposed_name=frozenset(by_kind.get("apposed_name", [])),
+        capitalized_nouns=frozenset(by_kind.get("capitalized_noun", [])),
+        name_caps=frozenset(by_kind.get("name_before_capitalized", [])),
+        quantity_so=frozenset(by_kind.get("quantity_so", [])),
+        ratings=frozenset(by_kind.get("rating", [])),
         qualifier_re=_hedge_pattern(by_kind.get("qualifier", [])),
         word_qualifier_re=_hedge_pattern(by_kind.get("qualifier", []) + by_kind.get("qualifier_words", [])),
     )
@@ -165,8 +179,9 @@ class CountFinder(Component):
         labels: list[int] | None = None  # ends of field labels, read when a bare number needs them
         for m in NUMBER.finditer(text):
             a, b = m.span()
-            if blocked(a, b) or (not m.group("pct") and guards.blocked_before(text, a, words)):
-                continue  # a percentage is never a year, an ordinal or a name: "mỗi năm 4%"
+            if blocked(a, b) or (not m.group("pct") and (guards.blocked_before(text, a, words)
+                                                         or guards.list_marker(text, a, b))):
+                continue  # a percentage is never a year, an ordinal or a name: "mỗi năm 4%"; "4- Ban …" a list
             value = parse_number(m.group("num"))
             rng = None if m.group("pct") else self._range(doc, starts, text, a, b, value, words)
             if rng is not None and rng[0] is None:  # a day and month (25-8, 15-17/10): a date
@@ -193,9 +208,10 @@ class CountFinder(Component):
                 continue  # 94 B -002.27 (a number plate), số 1A: a capital letter is not a counted thing (1,5m is)
             if guards.names_place(text, a, unit, words):
                 continue  # thôn 4, tổ 3 thôn 5: the number names the place
-            if unit and unit.split()[0].lower() in words.time and not unit.lower().startswith("ngày công"):
+            if unit and (guards.is_time(unit, words) and not unit.lower().startswith("ngày công")
+                         or unit.split()[0].lower() in words.ratings):
                 taken.append((a, nb))
-                continue  # a duration or an age: 10 năm, 11 ngày, 33 tuổi (but 1.260 ngày công is labour)
+                continue  # a duration or an age: 10 năm, 33 tuổi (1.260 ngày công is labour); 5 sao: a grade
             if unit is None and guards.year_like(m.group("num")):
                 continue  # Hiến pháp 2013, PL 2550: a bare four-digit number is a year or a name
             if _ACRONYM_BEFORE.search(text, max(0, a - 12), a):
@@ -242,7 +258,7 @@ class CountFinder(Component):
             if low in _SCALE_FIRST and not hedge:
                 continue  # "nhiều tỷ đồng", "tỷ trọng": a bare scale word counts only after hàng/cả/hơn …
             unit, unit_end = self._unit(doc, text, starts, b, words)
-            if not unit or not unit[0].islower() or unit.split()[0].lower() in words.time:
+            if not unit or not unit[0].islower() or guards.is_time(unit, words) or unit.split()[0] in words.ratings:
                 continue  # Một là …, hai năm, ba tháng: no counted noun
             phrase = text[max(0, a - 4):unit_end].lower()
             if any(n in phrase for n in words.not_numbers):
@@ -300,8 +316,12 @@ class CountFinder(Component):
             low = t.lower()
             if tok.is_space or not t[0].isalpha():
                 break
-            if parts and (low in words.stops or low in seen or low in words.verbs or low in words.time):
+            if parts and (low in words.stops or low in seen or low in words.verbs or low in words.time
+                          or low.split()[0] in words.stop_prefix):
                 break
+            if parts and t[0].isupper() and parts[-1].lower() in words.apposed_name \
+                    and low not in words.capitalized_nouns:
+                break  # hai nước Việt Nam - Cuba: the name is in apposition to the counted noun
             if not parts and low in words.stops:
                 return None, end
             if parts and t[0].isupper() and "\n" in text[unit_end:tok.idx]:
@@ -323,6 +343,8 @@ class CountFinder(Component):
             seen.add(low)
             unit_end = tok.idx + len(t)
             n_words += 1
+            if low in words.currency and all(p.lower() in words.multipliers for p in parts[:-1]):
+                break  # 100 triệu đồng thực hiện …: nothing after a currency (a rate is added below)
             if tok.whitespace_ != " " or len(t) < len(tok.text):
                 break
             i += 1
