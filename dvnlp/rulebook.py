@@ -33,7 +33,7 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
     "units": ({"noun": str}, {"kind": str, "note": str, "value": (int, float)}),
 }
-BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier")
+BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier", "field")
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
 #: rules that are not package files but travel with a saved pipeline (validated the same way)
 COMPONENT_SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
