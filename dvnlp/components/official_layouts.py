@@ -4,6 +4,7 @@ Each function reads one layout of the text around a title (:class:`~dvnlp.compon
 
 - :func:`name_before`: the name right before a title group (``đồng chí A – Trưởng Ban …``, ``ông A, hiện là …``);
 - :func:`name_after`: ``Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A``;
+- :func:`named_by_title`: ``Phó Thủ tướng A, Trưởng đoàn …`` (the person a title before has named);
 - :func:`taken_by`: ``bà A, Phó Trưởng Ban …, được giao làm Trưởng Ban tổ chức`` (the person of the group before);
 - :func:`signatures`: ``TM. BAN THƯỜNG VỤ / BÍ THƯ / (đã ký) / Nguyễn Văn A``;
 - :func:`list_after`: the names listed after a plural title (``các Phó Chủ tịch …: A, B``);
@@ -53,6 +54,14 @@ def taken_by(ctx: Context, pos: int, last: tuple) -> tuple[int, int, bool] | Non
     if not m or not last[2] or not re.fullmatch(r"[ \t]*", ctx.text[last[2][-1].end:m.start()]):
         return None
     return last[0], last[1], bool(_PAST.search(m.group(0)))
+
+
+def named_by_title(ctx: Context, pos: int, last: tuple) -> tuple[int, int, bool] | None:
+    """``Phó Thủ tướng Vương Đình Huệ, Trưởng đoàn Kiểm tra …``: the person the title just before named, when only a
+    separator lies between that name and the title group at ``pos`` (``name_before`` takes a run after a head for a place)."""
+    if last[3] != "title_before_name" or not _SEP_NAME.match(ctx.text, last[1], pos):
+        return None
+    return last[0], last[1], last[4]
 
 
 def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:

@@ -202,6 +202,12 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if not t.pieces and state == "head" and hk in g.of_person and (end := of_person(ctx, q)):
             t.pieces.append(Piece("word", q, end, text[q:end]))  # ``thư ký của ông Tiến``: an aide of a person
             break
+        if (not t.pieces and state == "head" and t.needs_body and runs and text[q].isupper()
+                and (m := g.heads.match(text, q)) and g.head_kind.get(key(m.group(0))) == "state"
+                and key(m.group(0)) not in g.needs_body):  # ``Trưởng Đoàn Đại biểu Quốc hội``: the members name the body
+            t.pieces.append(Piece("body", q, m.end(), m.group(0)))
+            state, pos = "body", m.end()
+            continue
         if g.heads.match(text, q) or (g.honorific.match(text, q) and not (
                 state == "body" and t.pieces[-1].kind == "body" and text[q].isupper())):
             break  # the next title or the next person (``Hội Nhà báo``: a capitalized word names the body)

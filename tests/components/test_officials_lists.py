@@ -82,3 +82,26 @@ def test_officials_body_named_by_a_field_list(off_nlp, text, name, title):
 )
 def test_officials_field_list_needs_fields_closed_by_va(off_nlp, text, name, title):
     assert titles_of(off_nlp, text)[name] == [title]
+
+
+@pytest.mark.parametrize(
+    "text,name,titles",
+    [
+        # a chief-of-delegation head takes the members' position as its body
+        ("Ông Lê Văn An, Phó Bí thư Tỉnh ủy, Trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai cho biết.", "Lê Văn An",
+         ["Phó Bí thư Tỉnh ủy", "Trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai"]),
+        ("Ông Lê Văn An, Phó trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai cho biết.", "Lê Văn An",
+         ["Phó trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai"]),
+        # a head that is no body's chief does not (two positions written without a separator)
+        ("Ông Lê Văn An, Giám đốc Bộ trưởng cho biết.", "Lê Văn An", ["Bộ trưởng"]),
+        # a title right after a name that a title before has named goes to that person
+        ("Ngày 25-5, Phó Thủ tướng Vương Đình Huệ, Trưởng đoàn Kiểm tra số 471 của Bộ Chính trị đã dự hội nghị.",
+         "Vương Đình Huệ", ["Phó Thủ tướng", "Trưởng đoàn Kiểm tra số 471 của Bộ Chính trị"]),
+        # ... but not one that names its own person, nor one after the sentence ends
+        ("Có Thủ tướng Nguyễn Xuân Phúc, Chủ tịch nước Trần Đại Quang dự.", "Nguyễn Xuân Phúc", ["Thủ tướng"]),
+        ("Có Thủ tướng Nguyễn Xuân Phúc, Chủ tịch nước, ông Trần Đại Quang dự.", "Nguyễn Xuân Phúc", ["Thủ tướng"]),
+        ("Có Thủ tướng Nguyễn Xuân Phúc. Chủ tịch nước cũng dự.", "Nguyễn Xuân Phúc", ["Thủ tướng"]),
+    ],
+)
+def test_officials_delegation_body_and_title_after_a_named_title(off_nlp, text, name, titles):
+    assert titles_of(off_nlp, text)[name] == sorted(titles)
