@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, is_cap, key
+from dvnlp.components.body_grammar import ends_clause
 from dvnlp.components.titles import Context, Title, valid_name
 
 SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]|[-–—])?[ \t]*", re.IGNORECASE)
@@ -56,10 +57,19 @@ def taken_by(ctx: Context, pos: int, last: tuple) -> tuple[int, int, bool] | Non
     return last[0], last[1], bool(_PAST.search(m.group(0)))
 
 
-def named_by_title(ctx: Context, pos: int, last: tuple) -> tuple[int, int, bool] | None:
+def named_by_title(ctx: Context, seg: list[Title], last: tuple) -> tuple[int, int, bool] | None:
     """``Phó Thủ tướng Vương Đình Huệ, Trưởng đoàn Kiểm tra …``: the person the title just before named, when only a
-    separator lies between that name and the title group at ``pos`` (``name_before`` takes a run after a head for a place)."""
-    if last[3] != "title_before_name" or not _SEP_NAME.match(ctx.text, last[1], pos):
+    separator lies between that name and the title group ``seg`` (``name_before`` takes a run after a head for a
+    place) and the group ends the phrase (not ``…, Bộ trưởng Bộ Văn hóa - Thông tin Phạm Quang Nghị``, whose own
+    name the title did not read; not ``…, Thủ tướng Tuynizi Mohamed Ghannouchi``: only capitalized words after a
+    head that needs no body are a name)."""
+    text, end = ctx.text, seg[-1].end
+    if last[3] != "title_before_name" or not _SEP_NAME.match(text, last[1], seg[0].start):
+        return None
+    if any(t.pieces and not t.needs_body and all(p.kind == "cap" for p in t.pieces) for t in seg):
+        return None
+    q = GAP.match(text, end).end()
+    if not ends_clause(ctx, end) or text[q:q + 1] in ("-", "–", "—"):
         return None
     return last[0], last[1], last[4]
 

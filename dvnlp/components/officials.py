@@ -127,7 +127,7 @@ class OfficialsFinder(Component):
                 out.append((*after, seg, "title_before_name", False))
             elif name := layouts.name_after(ctx, seg[-1].end):
                 out.append((*name, seg, "title_before_name", True))
-            elif i == 0 and out and (link := layouts.named_by_title(ctx, seg[0].start, out[-1])):
+            elif i == 0 and out and (link := layouts.named_by_title(ctx, seg, out[-1])):
                 out.append((*link[:2], seg, "title_after_name", link[2]))
             elif i == 0 and out and (link := layouts.taken_by(ctx, seg[0].start, out[-1])):
                 if link[2]:  # ``…, từng là Bí thư Huyện ủy``: a past post

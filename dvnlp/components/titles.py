@@ -166,7 +166,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             state, pos, runs = "head", m.end(), False
             continue
         if t.pieces and state == "body" and g.field_end.search(text, max(0, pos - 30), pos) and (m := g.field_list.match(text, pos)):
-            t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)  # ``Bộ Văn hóa, Thể thao và Du lịch``
+            listed = re.sub(r"[ \t]*,[ \t]*", ", ", m.group(0))  # ``Bộ Văn hóa, Thể thao và Du lịch``
+            t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + listed
             pos = m.end()
             continue
         if t.pieces and (m := JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins

@@ -65,6 +65,9 @@ def test_officials_plural_header_not_shared(off_nlp, text, name, titles):
          "Chủ nhiệm Ủy ban Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng của Quốc hội"),
         ("- Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội Hồ Đức Việt.", "Hồ Đức Việt",
          "Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội"),
+        # segmented text writes a space before each comma: the title is written with plain commas
+        ("Ông Trần Văn An , chánh thanh tra Sở Lao động , thương binh và xã hội cho biết .", "Trần Văn An",
+         "chánh thanh tra Sở Lao động, thương binh và xã hội"),
     ],
 )
 def test_officials_body_named_by_a_field_list(off_nlp, text, name, title):
@@ -101,6 +104,11 @@ def test_officials_field_list_needs_fields_closed_by_va(off_nlp, text, name, tit
         ("Có Thủ tướng Nguyễn Xuân Phúc, Chủ tịch nước Trần Đại Quang dự.", "Nguyễn Xuân Phúc", ["Thủ tướng"]),
         ("Có Thủ tướng Nguyễn Xuân Phúc, Chủ tịch nước, ông Trần Đại Quang dự.", "Nguyễn Xuân Phúc", ["Thủ tướng"]),
         ("Có Thủ tướng Nguyễn Xuân Phúc. Chủ tịch nước cũng dự.", "Nguyễn Xuân Phúc", ["Thủ tướng"]),
+        # ... nor a title whose own name it did not read (a dash runs on; capitalized words after a bare head)
+        ("Có Trưởng Ban Dân vận Trung ương Tòng Thị Phóng, Bộ trưởng Bộ Văn hóa - Thông tin Phạm Quang Nghị dự.",
+         "Tòng Thị Phóng", ["Trưởng Ban Dân vận Trung ương"]),
+        ("Gặp Chủ tịch nước Trần Đức Lương, Thủ tướng Tuynizi Mohamed Ghannouchi cho biết.", "Trần Đức Lương",
+         ["Chủ tịch nước"]),
     ],
 )
 def test_officials_delegation_body_and_title_after_a_named_title(off_nlp, text, name, titles):
