@@ -64,12 +64,13 @@ def named_by_title(ctx: Context, seg: list[Title], last: tuple) -> tuple[int, in
     name the title did not read; not ``…, Thủ tướng Tuynizi Mohamed Ghannouchi``: only capitalized words after a
     head that needs no body are a name)."""
     text, end = ctx.text, seg[-1].end
-    if last[3] != "title_before_name" or not _SEP_NAME.match(text, last[1], seg[0].start):
+    if last[3] != "title_before_name" or not (sep := _SEP_NAME.match(text, last[1], seg[0].start)):
         return None
     if any(t.pieces and not t.needs_body and all(p.kind == "cap" for p in t.pieces) for t in seg):
         return None
     q = GAP.match(text, end).end()
-    if not ends_clause(ctx, end) or text[q:q + 1] in ("-", "–", "—"):
+    paired = any(d in sep.group(0) for d in "-–—")  # ``Chủ tịch A - Ủy viên …, Chủ tịch … - đã nhận``
+    if not ends_clause(ctx, end) or text[q:q + 1] in ("-", "–", "—") and not paired:
         return None
     return last[0], last[1], last[4]
 

@@ -109,6 +109,9 @@ def test_officials_field_list_needs_fields_closed_by_va(off_nlp, text, name, tit
          "Tòng Thị Phóng", ["Trưởng Ban Dân vận Trung ương"]),
         ("Gặp Chủ tịch nước Trần Đức Lương, Thủ tướng Tuynizi Mohamed Ghannouchi cho biết.", "Trần Đức Lương",
          ["Chủ tịch nước"]),
+        # dashes around the group pair like brackets
+        ("Trước đó, Chủ tịch Vũ Hồng Khanh - Ủy viên Ban Thường vụ Thành ủy - đã nghỉ hưu.", "Vũ Hồng Khanh",
+         ["Chủ tịch", "Ủy viên Ban Thường vụ Thành ủy"]),
     ],
 )
 def test_officials_delegation_body_and_title_after_a_named_title(off_nlp, text, name, titles):
