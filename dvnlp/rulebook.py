@@ -36,7 +36,7 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
 }
 ETHNIC_KINDS = ("clan_first", "clan_last", "prefix", "confusion")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?: [^\W\d_]+)*")
-BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier")
+BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier", "field")
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
 #: rules that are not package files but travel with a saved pipeline (validated the same way)
 COMPONENT_SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {

@@ -4,6 +4,7 @@ Each function reads one layout of the text around a title (:class:`~dvnlp.compon
 
 - :func:`name_before`: the name right before a title group (``đồng chí A – Trưởng Ban …``, ``ông A, hiện là …``);
 - :func:`name_after`: ``Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A``;
+- :func:`named_by_title`: ``Phó Thủ tướng A, Trưởng đoàn …`` (the person a title before has named);
 - :func:`taken_by`: ``bà A, Phó Trưởng Ban …, được giao làm Trưởng Ban tổ chức`` (the person of the group before);
 - :func:`signatures`: ``TM. BAN THƯỜNG VỤ / BÍ THƯ / (đã ký) / Nguyễn Văn A``;
 - :func:`list_after`: the names listed after a plural title (``các Phó Chủ tịch …: A, B``);
@@ -12,8 +13,10 @@ Each function reads one layout of the text around a title (:class:`~dvnlp.compon
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, is_cap, key
+from dvnlp.components.body_grammar import ends_clause
 from dvnlp.components.titles import Context, Title, valid_name
 
 SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]|[-–—])?[ \t]*", re.IGNORECASE)
@@ -27,7 +30,6 @@ _SIGNATURE = re.compile(r"^(?=[ \t]*(?:(?:TM|T/M|KT|TL|TUQ|Q)\.?[ \t]+(?P<body>[
                         r"(?:[ \t]*(?:KT|TL|TUQ|Q)\.?[ \t]+[^\n]{2,60}\n)?[ \t]*(?P<title>[^\n\d]{3,60}?)[ \t]*\n"
                         r"(?:[ \t]*\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\n]{0,30}\)[ \t]*\n)?(?:[ \t]*\n)*"
                         r"(?P<name>[ \t]*[^\W\d_][^\n\d,.:;()]{3,40}?)[ \t]*$)", re.MULTILINE)  # a lookahead: lines overlap
-PLURAL = re.compile(r"(?<![^\W_])(?:các|những)[ \t]+$", re.IGNORECASE)
 _COLON = re.compile(r"[ \t]*:")
 _LIST_SEP = re.compile(r"[ \t]*(?:[,;:]|(?<![^\W_])và(?![^\W_]))[ \t]*(?:và[ \t]+)?")
 _OWN_TITLE = re.compile(r"[ \t]*[,–—(-][ \t]*")
@@ -53,6 +55,24 @@ def taken_by(ctx: Context, pos: int, last: tuple) -> tuple[int, int, bool] | Non
     if not m or not last[2] or not re.fullmatch(r"[ \t]*", ctx.text[last[2][-1].end:m.start()]):
         return None
     return last[0], last[1], bool(_PAST.search(m.group(0)))
+
+
+def named_by_title(ctx: Context, seg: list[Title], last: tuple) -> tuple[int, int, bool] | None:
+    """``Phó Thủ tướng Vương Đình Huệ, Trưởng đoàn Kiểm tra …``: the person the title just before named, when only a
+    separator lies between that name and the title group ``seg`` (``name_before`` takes a run after a head for a
+    place) and the group ends the phrase (not ``…, Bộ trưởng Bộ Văn hóa - Thông tin Phạm Quang Nghị``, whose own
+    name the title did not read; not ``…, Thủ tướng Tuynizi Mohamed Ghannouchi``: only capitalized words after a
+    head that needs no body are a name)."""
+    text, end = ctx.text, seg[-1].end
+    if last[3] != "title_before_name" or not (sep := _SEP_NAME.match(text, last[1], seg[0].start)):
+        return None
+    if any(t.pieces and not t.needs_body and all(p.kind == "cap" for p in t.pieces) for t in seg):
+        return None
+    q = GAP.match(text, end).end()
+    paired = any(d in sep.group(0) for d in "-–—")  # ``Chủ tịch A - Ủy viên …, Chủ tịch … - đã nhận``
+    if not ends_clause(ctx, end) or text[q:q + 1] in ("-", "–", "—") and not paired:
+        return None
+    return last[0], last[1], last[4]
 
 
 def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
@@ -169,13 +189,27 @@ def signatures(ctx: Context) -> list[tuple]:
     return out
 
 
-def list_after(ctx: Context, t: Title) -> list[tuple[int, int]]:
-    """The names listed after a plural title (the first one, if any, is already ``t.name``)."""
-    g, text = grammar(), ctx.text
+@cache
+def _plural() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])(?:các|những)[ \t]+(?:(?:{grammar().honorific.pattern})[ \t]+)?$", re.IGNORECASE)
+
+
+def plural_before(text: str, pos: int) -> bool:
+    """``các Phó Chủ tịch …``, ``các đồng chí Ủy viên Bộ Chính trị …``: a plural word (and an honorific) before ``pos``."""
+    return bool(_plural().search(text, max(0, pos - 30), pos))
+
+
+def list_after(ctx: Context, t: Title, own: dict[int, int] | None = None) -> list[tuple[int, int]]:
+    """The names listed after a plural title (the first one, if any, is already ``t.name``).
+
+    After a colon, a list whose first name has a title of its own (``các đồng chí Ủy viên Bộ Chính trị: A,
+    Trưởng Ban …; B, Trưởng Ban …``) goes on over each name's own title group (``own`` maps a group's start
+    to its end) while every name has one; in a list of bare names, a name with its own title ends the list."""
+    g, text, own = grammar(), ctx.text, own or {}
     if t.name:
-        pos = t.name[1]
+        pos, titled = t.name[1], False
     elif m := _COLON.match(text, t.end):
-        pos = m.start()
+        pos, titled = m.start(), None  # decided by the first name
     else:
         return []
     names: list[tuple[int, int]] = []
@@ -184,11 +218,17 @@ def list_after(ctx: Context, t: Title) -> list[tuple[int, int]]:
         hm = g.honorific.match(text, q)
         q = GAP.match(text, hm.end()).end() if hm else q
         run = ctx.cap_run(q)
-        if not run or not valid_name(ctx, run, honored=bool(hm)) or _OWN_TITLE.match(text, run[-1][1]) and \
-                g.heads.match(text, _OWN_TITLE.match(text, run[-1][1]).end()):
-            break  # the list ends, or this person has a title of their own
+        if not run or not valid_name(ctx, run, honored=bool(hm)):
+            break
+        sep = _OWN_TITLE.match(text, run[-1][1])
+        has_own = bool(sep and g.heads.match(text, sep.end()))
+        end = own.get(sep.end()) if has_own else None
+        if titled is None:
+            titled = end is not None
+        if has_own != titled or titled and end is None:
+            break  # the list ends, or a bare name has a title of its own, or a titled name has none
         names.append((run[0][0], run[-1][1]))
-        pos = run[-1][1]
+        pos = end if titled else run[-1][1]
     return names
 
 

@@ -12,8 +12,9 @@ from spacy.tokens import Doc
 
 from dvnlp.components.body_grammar import complete_from_earlier
 from dvnlp.components.official_layouts import led_by
+from dvnlp.components.title_completion import complete, complete_from_text
 from dvnlp.components.title_grammar import grammar, honorifics, key
-from dvnlp.components.titles import Context, complete, complete_from_text
+from dvnlp.components.titles import Context
 
 
 @dataclass

@@ -60,13 +60,14 @@ class OfficialsFinder(Component):
         arr = doc.to_array([IDX, LENGTH]).tolist()
         ctx = Context(text, [(a, a + n) for a, n in arr])
         candidates: list[tuple[int, int, list[Title], str, bool]] = []
-        titles = self._titles(ctx)
-        for chain in self._chains(ctx, titles):
+        chains = self._chains(ctx, self._titles(ctx))
+        for chain in chains:
             self._attach(ctx, chain, candidates)
         candidates.extend(layouts.signatures(ctx))
-        for t in titles:  # ``các Phó Chủ tịch UBTƯ MTTQ Việt Nam: A, B``: each name of the list
-            if layouts.PLURAL.search(ctx.text, max(0, t.start - 8), t.start):
-                candidates.extend((s, e, [t], "plural_title", False) for s, e in layouts.list_after(ctx, t))
+        own = {c[0].start: c[-1].end for c in chains}
+        for chain in chains:  # ``các Phó Chủ tịch UBTƯ MTTQ Việt Nam: A, B``: each name of the list
+            if layouts.plural_before(ctx.text, chain[0].start):
+                candidates.extend((s, e, chain, "plural_title", False) for s, e in layouts.list_after(ctx, chain[-1], own))
         people = merge(ctx, candidates)
         if self.back_references:
             back_references(ctx, people)
@@ -126,6 +127,8 @@ class OfficialsFinder(Component):
                 out.append((*after, seg, "title_before_name", False))
             elif name := layouts.name_after(ctx, seg[-1].end):
                 out.append((*name, seg, "title_before_name", True))
+            elif i == 0 and out and (link := layouts.named_by_title(ctx, seg, out[-1])):
+                out.append((*link[:2], seg, "title_after_name", link[2]))
             elif i == 0 and out and (link := layouts.taken_by(ctx, seg[0].start, out[-1])):
                 if link[2]:  # ``…, từng là Bí thư Huyện ủy``: a past post
                     for t in seg:

@@ -78,6 +78,8 @@ class Grammar:
     qualifier: re.Pattern[str]
     appointed: re.Pattern[str]  # ``bổ nhiệm `` before a name (group ``verb``): the appointment verbs
     appoint_as: re.Pattern[str]  # `` làm `` / `` giữ chức `` between the appointed name and the post
+    field_end: re.Pattern[str]  # a field word ending a body's name so far (``Bộ Văn hóa``)
+    field_list: re.Pattern[str]  # ``, Thể thao và Du lịch``: more fields, the last after ``và``
     appoint_verbs: dict[str, str]  # an appointment verb, folded → its rule entry
     of_person: frozenset[str]  # heads that serve a person (``thư ký của ông Tiến``)
 
@@ -172,6 +174,9 @@ def grammar() -> Grammar:
         appointed=re.compile(rf"(?<![^\W_])(?P<verb>{word_alternation(words('appoint_verb'))})[ \t]+$", re.IGNORECASE),
         appoint_verbs={key(w): w for w in words("appoint_verb")},
         of_person=frozenset(key(e["title"]) for e in head_entries if e.get("of_person")),
+        field_end=re.compile(rf"(?<![^\W_])(?:{word_alternation(bk.get('field', []))})$", re.IGNORECASE),
+        field_list=re.compile(rf"(?:[ \t]*,[ \t]*(?:{word_alternation(bk.get('field', []))})(?![^\W_]))+[ \t]*,?[ \t]*"
+                              rf"và[ \t]+(?:{word_alternation(bk.get('field', []))})(?![^\W_])", re.IGNORECASE),
         appoint_as=re.compile(rf"[ \t]+(?:{word_alternation(words('appoint_as'))})[ \t]+$", re.IGNORECASE),
     )
 

@@ -3,7 +3,7 @@
 All words come from rule data: ``titles.json`` (heads, place words, levels, organization
 words), ``honorifics.json`` (honorifics, ranks, surnames), ``lexicon.json`` (bodies) and
 ``abbreviations.json`` (``UBND`` → ``Ủy ban nhân dân``). :func:`parse_title` reads one title
-from a head match; :func:`complete` fills the body a title group writes only once
+from a head match; :mod:`dvnlp.components.title_completion` fills the body a title group writes only once
 (``UVBTV, Trưởng Ban Dân vận Tỉnh ủy`` → ``Ủy viên Ban Thường vụ Tỉnh ủy``).
 """
 from __future__ import annotations
@@ -165,6 +165,11 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             parent = (len(t.pieces), m.group(0).strip())
             state, pos, runs = "head", m.end(), False
             continue
+        if t.pieces and state == "body" and g.field_end.search(text, max(0, pos - 30), pos) and (m := g.field_list.match(text, pos)):
+            listed = re.sub(r"[ \t]*,[ \t]*", ", ", m.group(0))  # ``Bộ Văn hóa, Thể thao và Du lịch``
+            t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + listed
+            pos = m.end()
+            continue
         if t.pieces and (m := JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)
             pos = m.end()
@@ -198,6 +203,12 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if not t.pieces and state == "head" and hk in g.of_person and (end := of_person(ctx, q)):
             t.pieces.append(Piece("word", q, end, text[q:end]))  # ``thư ký của ông Tiến``: an aide of a person
             break
+        if (not t.pieces and state == "head" and t.needs_body and runs and text[q].isupper()
+                and (m := g.heads.match(text, q)) and g.head_kind.get(key(m.group(0))) == "state"
+                and key(m.group(0)) not in g.needs_body):  # ``Trưởng Đoàn Đại biểu Quốc hội``: the members name the body
+            t.pieces.append(Piece("body", q, m.end(), m.group(0)))
+            state, pos = "body", m.end()
+            continue
         if g.heads.match(text, q) or (g.honorific.match(text, q) and not (
                 state == "body" and t.pieces[-1].kind == "body" and text[q].isupper())):
             break  # the next title or the next person (``Hội Nhà báo``: a capitalized word names the body)
@@ -365,32 +376,3 @@ def _open_body_tail(ctx: Context, pos: int, *, lower_start: bool = True) -> tupl
         if lower_start and not cap_at and (w.group(0)[0].isupper() or CAPS.match(text, a)):
             cap_at = a - 1
     return cap_at, False
-
-
-def complete(titles: list[Title]) -> None:
-    """Give each title of one person's group the body or level written once, on a later title."""
-    for i, t in enumerate(titles):
-        if t.has_level:
-            continue
-        nxt = next((u for u in titles[i + 1:] if u.has_level), None)
-        if nxt is None:
-            continue
-        if t.is_committee_part:
-            t.suffix = nxt.committee() or nxt.place_phrase()
-        elif not t.pieces:  # ``Phó Chủ tịch, Tổng Thư ký Hội Luật gia Việt Nam``
-            t.suffix = " ".join(p.text for p in nxt.pieces) or nxt.committee()
-        else:
-            t.suffix = nxt.place_phrase()
-
-
-def complete_from_text(ctx: Context, t: Title) -> None:
-    """``Trưởng Ban Chỉ đạo`` → the full name of that body as written earlier in the text."""
-    g = grammar()
-    if t.has_level or not t.pieces or key(t.pieces[-1].text) not in g.open_body:
-        return
-    written = ctx.text[t.pieces[-1].start:t.pieces[-1].end]
-    pat = re.compile(r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, written.split())) + r"(?![^\W_])", re.IGNORECASE)
-    for m in pat.finditer(ctx.text, 0, t.start):
-        if end := _open_body_tail(ctx, m.end(), lower_start=False)[0]:
-            t.suffix = g.expand_text(ctx.text[m.end():end])
-            return

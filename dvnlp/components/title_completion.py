@@ -1,0 +1,37 @@
+"""Completing titles: the body or level a person's title group writes only once, and an open body's name
+written in full earlier in the text (split out of :mod:`dvnlp.components.titles`)."""
+from __future__ import annotations
+
+import re
+
+from dvnlp.components.title_grammar import grammar, key
+from dvnlp.components.titles import Context, Title, _open_body_tail
+
+
+def complete(titles: list[Title]) -> None:
+    """Give each title of one person's group the body or level written once, on a later title."""
+    for i, t in enumerate(titles):
+        if t.has_level:
+            continue
+        nxt = next((u for u in titles[i + 1:] if u.has_level), None)
+        if nxt is None:
+            continue
+        if t.is_committee_part:
+            t.suffix = nxt.committee() or nxt.place_phrase()
+        elif not t.pieces:  # ``Phó Chủ tịch, Tổng Thư ký Hội Luật gia Việt Nam``
+            t.suffix = " ".join(p.text for p in nxt.pieces) or nxt.committee()
+        else:
+            t.suffix = nxt.place_phrase()
+
+
+def complete_from_text(ctx: Context, t: Title) -> None:
+    """``Trưởng Ban Chỉ đạo`` → the full name of that body as written earlier in the text."""
+    g = grammar()
+    if t.has_level or not t.pieces or key(t.pieces[-1].text) not in g.open_body:
+        return
+    written = ctx.text[t.pieces[-1].start:t.pieces[-1].end]
+    pat = re.compile(r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, written.split())) + r"(?![^\W_])", re.IGNORECASE)
+    for m in pat.finditer(ctx.text, 0, t.start):
+        if end := _open_body_tail(ctx, m.end(), lower_start=False)[0]:
+            t.suffix = g.expand_text(ctx.text[m.end():end])
+            return
