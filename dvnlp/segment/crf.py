@@ -83,7 +83,7 @@ class CRFSegmenter:
                         [self._slots(k, k + 2) for k in range(-2, 1)])
         # the features of an n-gram that lies off either end, per offset
         self._edges = {
-            kind: tuple(tuple(tuple(f"{t}={kind}" for _, t, _ in group if kind in known.get(t, ())) for group in groups)
+            kind: tuple(tuple(tuple(f"{t}={kind}" for _, t, _, _ in group if kind in known.get(t, ())) for group in groups)
                         for groups in self._groups)
             for kind in ("BOS", "EOS")
         }
@@ -118,11 +118,12 @@ class CRFSegmenter:
             seen = self._known.get(t, set())
             attr = t[len(name) + 1 :]
             if attr in ("", "lower"):
-                slots.append((0 if not attr else 1, t, (f"{t}=", seen)))
+                weights = {v: self._weights[f"{t}={v}"] for v in seen}
+                slots.append((0 if not attr else 1, t, (f"{t}=", seen), weights))
             else:
                 what = {"istitle": 2, "is_in_dict": 3, "isdigit": 4}[attr]
                 table = {v: (f"{t}={v}" if str(v) in seen else None) for v in (True, False)}
-                slots.append((what, t, table))
+                slots.append((what, t, table, {v: None if f is None else self._weights[f] for v, f in table.items()}))
         return slots
 
     @staticmethod
@@ -133,7 +134,7 @@ class CRFSegmenter:
         out = []
         for group in groups:
             row = []
-            for what, _t, data in group:
+            for what, _t, data, _w in group:
                 if what < 2:
                     value = text if what == 0 else low
                     if value is not None and value in data[1]:
@@ -141,6 +142,27 @@ class CRFSegmenter:
                 elif (string := data[flags[what]]) is not None:
                     row.append(string)
             out.append(tuple(row))
+        return tuple(out)
+
+    @staticmethod
+    def _emit_scores(groups: list[list[tuple]], text: str | None, low: str | None, title: bool, in_dict: bool,
+                     digit: bool) -> tuple[tuple[float, float], ...]:
+        """:meth:`_emit` already scored: per offset, the weights of its known features summed per label, in the
+        same order (so the same floats as summing :meth:`_emit`'s strings), with no feature string built."""
+        flags = (None, None, title, in_dict, digit)
+        out = []
+        for group in groups:
+            b = i = 0.0
+            for what, _t, _data, weights in group:
+                if what < 2:
+                    value = text if what == 0 else low
+                    pair = weights.get(value) if value is not None else None
+                else:
+                    pair = weights[flags[what]]
+                if pair is not None:
+                    b += pair[0]
+                    i += pair[1]
+            out.append((b, i))
         return tuple(out)
 
     def _syllable(self, token: str) -> tuple[tuple[tuple[str, ...], ...], str, bool]:
@@ -185,8 +207,8 @@ class CRFSegmenter:
     def _syllable_score(self, token: str) -> tuple[tuple[tuple[float, float], ...], str, bool]:
         entry = self._syllable_scores.get(token)
         if entry is None:
-            rows, low, title = self._syllable(token)
-            entry = (self._scores(rows), low, title)
+            low, title = token.lower(), _istitle(token)
+            entry = (self._emit_scores(self._unary, token, low, title, low in self._dict, _isdigit(token)), low, title)
             if len(self._syllable_scores) >= CACHE_SIZE:
                 self._syllable_scores.clear()
             self._syllable_scores[token] = entry
@@ -197,7 +219,7 @@ class CRFSegmenter:
         if entry is not None:
             return entry
         if text in self._texts[2 * n - 2] or low in self._texts[2 * n - 1]:
-            entry = self._scores(self._ngram(n, text, low, title))
+            entry = self._emit_scores(self._groups[n - 1], text, low, title, low in self._dict, False)
             if len(self._ngram_scores) >= CACHE_SIZE:
                 self._ngram_scores.clear()
             self._ngram_scores[text] = entry
