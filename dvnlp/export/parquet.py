@@ -29,8 +29,15 @@ def arrow_table(table: str, rows: list[dict[str, Any]]) -> Any:
     import pyarrow as pa
 
     schema = arrow_schema(table)
-    cols = {c: [r.get(c) for r in rows] for c in schema.names}
+    floats = {c.name for c in TABLES[table] if c.type == "float"}
+    # a float column gets Python floats: Arrow refuses an int above 2**53 for a double (``10**18`` from
+    # ``một tỷ tỷ``) rather than round it, and one such count must not stop a batch's output
+    cols = {c: [_float(r.get(c)) if c in floats else r.get(c) for r in rows] for c in schema.names}
     return pa.table({c: pa.array(v, type=schema.field(c).type) for c, v in cols.items()}, schema=schema)
+
+
+def _float(value: Any) -> Any:
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class ParquetSink(BufferedSink):

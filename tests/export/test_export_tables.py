@@ -121,3 +121,13 @@ def test_duckdb_tables_and_views(outputs):
     assert ("huyện Ia Grai", "2023", "sum_mismatch", 1) in rows
     for name, sql in REPORTS.items():  # the views are the named reports
         assert query(db, f'SELECT * FROM "{name}"')[1] == query(db, sql)[1]
+
+
+@pytest.mark.parametrize("value", [10**18, 2**53 + 1, 7, 2.5, None])
+def test_parquet_arrow_table_takes_any_count_value(value):
+    """A count read as ``một tỷ tỷ`` is an int above 2**53: Arrow would refuse it for a double column."""
+    pytest.importorskip("pyarrow")
+    from dvnlp.export.parquet import arrow_table
+
+    got = arrow_table("counts", [{"seq": 1, "id": "x", "value": value}]).to_pylist()[0]["value"]
+    assert got == (None if value is None else float(value))
