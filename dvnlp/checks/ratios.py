@@ -36,17 +36,18 @@ _OTHER_BASE_AFTER = re.compile(
     r"dân\s+số|diện\s+tích|tổng\s+số|vốn)",
     re.IGNORECASE,
 )
+_WORD_AFTER = re.compile(r"\s+([^\W\d_])")
 _ADDRESS_AFTER = re.compile(r"(?:,\s*|\s)(?:P\.|Q\.|F\.?\d|phường\s+\d|quận\s+\d|KP\s?\d|khu\s+phố\s+\d|ĐT\s*:|Tp\.|TP\.)")
 
 
 @cache
 def _words() -> dict[str, frozenset[str]]:
     """The noun lists of ``dvnlp/rules/units.json`` the ratio check reads (counted nouns, street
-    words, capitalized nouns, multipliers)."""
+    words, capitalized nouns, multipliers, place nouns that a name may follow)."""
     by_kind: dict[str, set[str]] = {}
     for e in load_rules("units").entries:
         by_kind.setdefault(e.get("kind", ""), set()).add(e["noun"] if e.get("kind") == "capitalized_noun" else e["noun"].lower())
-    return {k: frozenset(by_kind.get(k, ())) for k in ("counted", "street", "capitalized_noun", "multiplier")}
+    return {k: frozenset(by_kind.get(k, ())) for k in ("counted", "street", "capitalized_noun", "multiplier", "apposed_name")}
 
 
 def _is_percent(c: Count) -> bool:
@@ -80,7 +81,7 @@ def plausible_ratio(c: Count, text: str) -> bool:
 
 def _counts_things(c: Count, text: str) -> bool:
     """Whether x/y counts things (``17/16 xã``), not an address (``502/472 Nguyễn Đình Chiểu``,
-    ``35/4A Lâm Văn Bền``, ``45/7 duong 22``) or a rate per ten thousand (``249/1 vạn``)."""
+    ``35/4A Lâm Văn Bền``, ``45/7 duong 22``, ``21/6 thị trấn Hóc Môn``) or a rate per ten thousand (``249/1 vạn``)."""
     unit = (c.unit or "").strip()
     if not unit or not unit[0].isalpha() or unit[0].isupper():
         return False
@@ -95,6 +96,9 @@ def _counts_things(c: Count, text: str) -> bool:
     if words[0] in lists["street"] or any(a[:1].isupper() and b[:1].isupper() and f"{a} {b}" not in lists["capitalized_noun"]
                                           for a, b in zip(tail, tail[1:])):  # "đường Ung Văn Khiêm": a street, a name
         return False
+    after = _WORD_AFTER.match(text, int(c.span[1]))
+    if " ".join(words) in lists["apposed_name"] and after and after.group(1).isupper():
+        return False  # "21/6 thị trấn Hóc Môn", "bệnh viện 19/8 phường Mai Dịch": a house number in a named place
     if any(" ".join(words[:k]) in lists["counted"] for k in (1, 2, 3)):
         return True
     if unit.isascii():  # a Vietnamese noun has marks; bare ASCII here is an address or a code

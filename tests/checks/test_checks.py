@@ -149,6 +149,10 @@ def test_sums_work_without_part_spans():
     ("Các hộ ở nhà 293/15 đường Lê Lợi bị phát hiện.", ["293/15 đường Lê Lợi"], []),  # street address
     ("Có 17/15 cơ quan khối Đảng được đánh giá tốt.", ["17/15 cơ quan khối Đảng"], ["ratio_exceeds_total"]),
     ("Có 21/20 em học sinh được nhận học bổng.", ["21/20 em học sinh"], ["ratio_exceeds_total"]),
+    # a house number in a named place (a place noun, then a capitalized name) is no ratio
+    ("Cơ sở giết mổ ở 21/6 thị trấn Hóc Môn do ông A làm chủ.", ["21/6 thị trấn"], []),
+    ("Cháy kho thuốc tại bệnh viện 19/8 phường Mai Dịch, Cầu Giấy.", ["19/8 phường"], []),
+    ("Có 21/6 thị trấn đạt chuẩn văn minh đô thị.", ["21/6 thị trấn"], ["ratio_exceeds_total"]),
 ])
 def test_ratios_exceeding_total(text, pieces, expected):
     rep = check(report(text, *pieces))
