@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from dvnlp.checks.sums import fmt, fmt_vi
 from dvnlp.facts.report import Finding, Report
+from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DASH
 
 _W = r"[^\W\d_]"
@@ -38,6 +40,12 @@ _HEDGE = frozenset({"hơn", "trên", "gần", "khoảng", "xấp xỉ", "ước"
                     "ít nhất", "tối thiểu", "tối đa", "hàng", "chừng", "trên dưới", "hàng trăm", "hàng nghìn", "hàng chục"})
 _TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s*:?\s*$", re.IGNORECASE)
 _VERB_BETWEEN = re.compile(r"^[^\d;.]{0,70}$")
+
+
+@cache
+def _measures() -> frozenset[str]:
+    """Units of measure (``units.json`` kind ``measure``): a height, an area or a weight of one place is not one total."""
+    return frozenset(e["noun"].lower() for e in load_rules("units").entries if e.get("kind") == "measure")
 
 
 def _fold(s: str) -> str:
@@ -108,7 +116,8 @@ def totals_of(report: Report) -> list[dict[str, Any]]:
             cands.append((float(b.total), b.unit, (int(sp[0]), int(sp[1])), None))
     seen = {c[2][0] for c in cands}
     for c in report.counts:
-        if c.span is None or c.of is not None or (c.unit or "").strip() == "%" or int(c.span[0]) in seen:
+        if (c.span is None or c.of is not None or (c.unit or "").strip() == "%" or int(c.span[0]) in seen
+                or getattr(c, "value_max", None) is not None):  # a range (0,8-1 m) states no total
             continue
         cands.append((float(c.value), c.unit, (int(c.span[0]), int(c.span[1])), (c.qualifier or "").lower() or None))
     out = []
@@ -116,8 +125,8 @@ def totals_of(report: Report) -> list[dict[str, Any]]:
         if qual in _HEDGE:
             continue
         head = _head(unit)
-        if head is None or head.split()[0] in ("tỷ", "triệu", "nghìn", "ngàn", "đồng"):
-            continue
+        if head is None or head.split()[0] in ("tỷ", "triệu", "nghìn", "ngàn", "đồng") or head.split()[0] in _measures():
+            continue  # money and measures (m, ha, tấn …) are not counts of things
         s0, s1 = clause_of(report, span[0])
         before = text[s0:span[0]]
         is_bd = any(abs(float(b.total) - value) < 1e-9 and (getattr(b, "total_span", None) or b.span)[0] == span[0]

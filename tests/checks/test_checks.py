@@ -300,6 +300,18 @@ def test_crossdoc_lookalikes_are_not_flagged(second):
     assert check_batch([a, b]) == []
 
 
+@pytest.mark.parametrize("first,second", [
+    pytest.param("Năm 1993, thành phố Cà Mau có nơi thấp hơn mực nước sông 0,8-1 m.",
+                 "Năm 1993, thành phố Cà Mau cần nâng địa hình lên 1,57 m.", id="measure_and_range"),
+    pytest.param("Năm 2022, tỉnh Quảng Ngãi có 1.200 ha lúa bị ngập.", "Năm 2022, tỉnh Quảng Ngãi có 800 ha rừng trồng mới.",
+                 id="area"),
+])
+def test_crossdoc_measures_and_ranges_are_no_totals(first, second):
+    import dvnlp
+
+    assert check_batch([dvnlp.extract(first, doc_id="A"), dvnlp.extract(second, doc_id="B")]) == []
+
+
 # -- output contract and robustness --------------------------------------------------------------------------------
 
 def test_check_findings_serialize_in_report_dict():
