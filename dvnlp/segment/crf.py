@@ -28,9 +28,9 @@ import re
 import struct
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from dvnlp.segment.crfsuite import CRFModelFile, read_crfsuite_model
+from dvnlp.segment.syllables import PROBE, syllable_tokenizer
 
 #: the feature templates of underthesea's ``ws_crf_vlsp2013_20230727`` model, in its order
 TEMPLATES: tuple[str, ...] = (
@@ -48,7 +48,6 @@ TEMPLATES: tuple[str, ...] = (
 MODEL_NAME = "ws_crf_vlsp2013_20230727"
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?")
 _INT32 = re.compile(r"[+-]?[0-9]+")
-_CHUNK = re.compile(r"\S+")
 #: per-syllable feature cache size; cleared when full (a few MB, a vocabulary of typical news)
 CACHE_SIZE = 200_000
 
@@ -333,55 +332,6 @@ class CRFSegmenter:
         return words
 
 
-#: a probe of underthesea's syllable tokenizer: its own function and :func:`syllable_tokenizer` must agree
-_PROBE = ("Ngày 20/12/2022, UBND huyện (Gia Lai) có 51/51 tổ chức; 95,45% đạt 2,8 tỷ đồng — "
-          "e-mail a.b@c.vn, www.x.vn :) “Dân vận khéo” Nguyễn Văn A... 3-4 lần! ThS Thesis ABC.")
-
-
-def syllable_tokenizer(regex_tokenize: Any) -> Callable[..., list[str]]:
-    """underthesea's syllable tokenizer without its per-match ``groupdict`` walk.
-
-    ``regex_tokenize.tokenize`` finds each syllable with one combined pattern of named groups and
-    then asks every match which group matched (~40% of its time) to return that group's text —
-    which is the whole match. Same pattern (compiled here from the module's own source string, so
-    a caller's ``fixed_words`` cannot change it), same character normalization, ``group(0)``.
-    """
-    from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
-
-    pattern = re.compile(regex_tokenize.regex_patterns_combine, re.VERBOSE | re.UNICODE)
-
-    def tokenize(text: str, **_: Any) -> list[str]:
-        return [m.group(0) for m in pattern.finditer(normalize_characters_in_text(text))]
-
-    def spans(text: str) -> list[tuple[int, int]] | None:
-        """The syllables' ``(start, end)`` in ``text``; ``None`` when normalization would change it.
-
-        No alternative of the pattern matches whitespace, and only one matches a run of letters
-        partly: ``Th.S`` (an unescaped dot, so ``Thesis`` gives ``Thes`` + ``is``); all the others
-        need a dot, digit, ``&``, ``@``, ``:`` or hyphen. So a whitespace-separated chunk of letters
-        only is one syllable (``\\w+``) unless it has that shape, and the pattern runs only on the
-        other chunks, in the context of the whole text (its ``$`` and look-arounds see what they saw
-        before). ``tests/segment/test_segment_crf.py`` checks the equivalence on the genre corpus.
-        """
-        if normalize_characters_in_text(text) != text:
-            return None
-        out: list[tuple[int, int]] = []
-        search = pattern.search
-        for chunk in _CHUNK.finditer(text):
-            a, b = chunk.span()
-            word = chunk.group()
-            if word.isalpha() and not (len(word) > 4 and word[3] in "sS" and word.startswith("Th")):
-                out.append((a, b))
-                continue
-            while a < b and (m := search(text, a)) is not None and m.start() < b:
-                out.append(m.span())
-                a = m.end()
-        return out
-
-    tokenize.spans = spans  # type: ignore[attr-defined]
-    return tokenize
-
-
 def load_segmenter() -> CRFSegmenter | None:
     """underthesea's installed word-segmentation model as a :class:`CRFSegmenter`, or ``None``."""
     try:
@@ -401,8 +351,8 @@ def load_segmenter() -> CRFSegmenter | None:
     if model.labels != ["B-W", "I-W"] or not all(_TEMPLATE.fullmatch(a.partition("=")[0]) for a in model.attributes):
         return None
     tokenize = syllable_tokenizer(regex_tokenize)
-    expected = regex_tokenize.tokenize(_PROBE, use_token_normalize=False, fixed_words=[])
-    if tokenize(_PROBE) != expected or [_PROBE[a:b] for a, b in tokenize.spans(_PROBE)] != expected:
+    expected = regex_tokenize.tokenize(PROBE, use_token_normalize=False, fixed_words=[])
+    if tokenize(PROBE) != expected or [PROBE[a:b] for a, b in tokenize.spans(PROBE)] != expected:
         # an underthesea whose pattern is not all named groups, or that splits a run of letters
         # where spans() assumes it does not: use its own tokenizer (no direct offsets)
         tokenize = regex_tokenize.tokenize
