@@ -37,6 +37,14 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
 ETHNIC_KINDS = ("clan_first", "clan_last", "prefix", "confusion")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?: [^\W\d_]+)*")
 BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier", "field")
+#: the word lists of ``units.json``; an entry of another kind would be read by no component
+UNIT_KINDS = (
+    "multiplier", "time", "blocker_before", "name_before", "stop", "qualifier", "period", "number_digit",
+    "number_ten", "number_tens", "number_scale", "number_zero", "number_fraction", "qualifier_words",
+    "verb", "not_a_number", "counted", "street", "capitalized_noun", "year_before", "any_noun",
+    "noun_prefix", "detail_cue", "stop_prefix", "currency", "apposed_name", "name_before_capitalized",
+    "quantity_so", "rating", "measure"
+)
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
 #: rules that are not package files but travel with a saved pipeline (validated the same way)
 COMPONENT_SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
@@ -81,6 +89,8 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
                 raise RuleError(resource, f"{where}: {key!r} must be {wanted}, got {type(value).__name__}")
         if kind == "units" and str(entry.get("kind", "")).startswith("number_") and "value" not in entry:
             raise RuleError(resource, f"{where} ({entry['noun']}): a number word needs a 'value'")
+        if kind == "units" and entry.get("kind") not in UNIT_KINDS:
+            raise RuleError(resource, f"{where} ({entry['noun']}): unknown kind {entry.get('kind')!r} (allowed: {', '.join(UNIT_KINDS)})")
         if kind == "bodies" and entry["kind"] not in BODY_KINDS:
             raise RuleError(resource, f"{where} ({entry['word']}): unknown kind {entry['kind']!r} (allowed: {', '.join(BODY_KINDS)})")
         if kind == "bodies" and any("{h}" not in f for f in entry.get("forms", [])):

@@ -58,6 +58,13 @@ def test_rulebook_number_words_need_a_numeric_value(entry, problem):
         validate("units", {"entries": [entry]}, "units.json")
 
 
+@pytest.mark.parametrize("entry", [{"noun": "mét", "kind": "measures"}, {"noun": "mét"}])
+def test_rulebook_units_need_a_known_kind(entry):
+    """A unit word of a misspelt or missing kind would be read by no component: refused on load."""
+    with pytest.raises(RuleError, match="unknown kind"):
+        validate("units", {"entries": [entry]}, "units.json")
+
+
 @pytest.mark.parametrize("entry,problem", [
     ({"word": "Ksor", "kind": "clan"}, "unknown kind 'clan'"),
     ({"word": "ksor", "kind": "clan_first"}, "capitalized letters"),
