@@ -124,7 +124,9 @@ def grammar() -> Grammar:
                 if key(title) not in have:
                     have.add(key(title))
                     head_entries.append({"title": title, "kind": "state", "needs_body": True, "source": f"bodies:{e['word']}"})
-    abbrs = load_rules("abbreviations").entries
+    # tokenized text spaces ``&`` out (``Bộ NN & PTNT``): each ``&`` abbreviation is read in that form too
+    abbrs = list(load_rules("abbreviations").entries)
+    abbrs += [{**e, "abbr": e["abbr"].replace("&", " & ")} for e in abbrs if "&" in e["abbr"]]
     expand = {e["abbr"]: e["expansion"] for e in abbrs}
     hons = load_rules("honorifics").entries
     hk: dict[str, list[str]] = {}

@@ -61,6 +61,11 @@ def titles_of(nlp, text):
         ("Đoàn công tác của Ban Dân vận Trung ương do Phó Trưởng ban Nguyễn Văn An dẫn đầu đã làm việc.",
          {"Nguyễn Văn An": ["Phó Trưởng ban Ban Dân vận Trung ương"]}),
         ("Hiệu trưởng Hoàng Văn Điền cho biết không có thí sinh vi phạm.", {"Hoàng Văn Điền": ["Hiệu trưởng"]}),
+        # tokenized text spaces out the ``&`` of an abbreviation
+        ("ông Hà Công Tuấn , thứ trưởng thường trực Bộ NN & PTNT , cũng đã yêu cầu",
+         {"Hà Công Tuấn": ["thứ trưởng thường trực Bộ Nông nghiệp và Phát triển nông thôn"]}),
+        ("ông Hà Công Tuấn, thứ trưởng thường trực Bộ NN&PTNT, cũng đã yêu cầu",
+         {"Hà Công Tuấn": ["thứ trưởng thường trực Bộ Nông nghiệp và Phát triển nông thôn"]}),
     ],
 )
 def test_titles_real_layouts(off_nlp, text, expected):  # noqa: F811
