@@ -15,6 +15,15 @@ def test_cli_version():
     assert __version__ in result.output
 
 
+def test_cli_runs_as_python_dash_m():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "dvnlp", "--version"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert __version__ in done.stdout
+
+
 def test_cli_help_shows_example():
     result = runner.invoke(app, ["extract", "--help"])
     assert result.exit_code == 0, result.output

@@ -46,6 +46,17 @@ _RANGE_NUM = r"(?P<hi>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,:]\d
 _RANGE_DASH = re.compile(rf"\s?[{DASH}]\s?{_RANGE_NUM}")
 _RANGE_WORD = re.compile(rf"\s+(?:đến|tới)\s+(?:(?P<q>trên|dưới|hơn|nhỏ hơn|gần|khoảng)\s+)?{_RANGE_NUM}")
 _FROM_BEFORE = re.compile(r"(?<![^\W_])(?i:từ)\s+$")
+
+
+def _percent_range(text: str, a: int, b: int, lo: float) -> tuple[float, int, str, int] | None:
+    """``từ 1,3% đến 12%``: a percentage that opens a range written with its sign on both ends."""
+    if not _FROM_BEFORE.search(text, max(0, a - 6), a):
+        return None
+    r = _RANGE_WORD.match(text, b)
+    if r is None or r.group("q") or not re.match(r"\s?%", text[r.end("hi"):r.end("hi") + 2]):
+        return None
+    hi, end = parse_number(r.group("hi")), text.index("%", r.end("hi")) + 1
+    return (hi, end, "%", end) if hi > lo else None
 #: a rate after a unit: ``đồng/người/lượt``, ``triệu đồng / ngày``, ``km/giờ``
 _RATE = re.compile(r"(?:\s?/\s?[^\W\d_]+(?:(?<=m)\s?[23](?!\d))?(?![^\W_]))+")  # … / m2, / m 2
 _SQUARE = re.compile(r"\s?[23](?!\d|[.,]\d)")  # m 2, km 2: m², km² in tokenized text
@@ -183,7 +194,7 @@ class CountFinder(Component):
                                                          or guards.list_marker(text, a, b))):
                 continue  # a percentage is never a year, an ordinal or a name: "mỗi năm 4%"; "4- Ban …" a list
             value = parse_number(m.group("num"))
-            rng = None if m.group("pct") else self._range(doc, starts, text, a, b, value, words)
+            rng = _percent_range(text, a, b, value) if m.group("pct") else self._range(doc, starts, text, a, b, value, words)
             if rng is not None and rng[0] is None:  # a day and month (25-8, 15-17/10): a date
                 taken.append((a, rng[1]))
                 continue

@@ -186,6 +186,10 @@ def test_counts_unit_is_a_noun_phrase(nlp, text, expected):
     ("thu hoạch từ 5 đến 10 tấn lúa", [(5, 10, "tấn lúa", "tấn", None)]),
     ("giá khoảng 50.000đ - 70.000đ/cháu", [(50000, 70000, "đ/cháu", "đ", "khoảng")]),
     ("tăng 4-5,2% so với cùng kỳ", [(4, 5.2, "%", "%", None)]),
+    ("chiếm từ 1,3% đến 12% GDP", [(1.3, 12, "%", "%", None)]),  # the sign on both ends
+    # … but not without ``từ``, nor when the second is not larger
+    ("tỷ lệ 5% đến 10% hộ", [(5, None, "%", "%", None), (10, None, "%", "%", None)]),
+    ("giảm từ 5% đến 3%", [(5, None, "%", "%", None), (3, None, "%", "%", None)]),
 ])
 def test_counts_ranges_are_one_count(nlp, text, expected):
     assert _full(nlp, text) == expected
