@@ -56,6 +56,13 @@ def _isdigit(s: str) -> bool:
     return _INT32.fullmatch(s) is not None and -(2**31) <= int(s) < 2**31
 
 
+def _remember(cache: dict, key: str, entry: object) -> None:
+    """Keep ``entry`` in a bounded cache (cleared when it holds :data:`CACHE_SIZE` entries)."""
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    cache[key] = entry
+
+
 def _istitle(s: str) -> bool:
     return not any(piece[:1].islower() for piece in s.split(" "))
 
@@ -169,9 +176,7 @@ class CRFSegmenter:
         if entry is None:
             low, title = token.lower(), _istitle(token)
             entry = (self._emit(self._unary, token, low, title, low in self._dict, _isdigit(token)), low, title)
-            if len(self._cache) >= CACHE_SIZE:
-                self._cache.clear()
-            self._cache[token] = entry
+            _remember(self._cache, token, entry)
         return entry
 
     def _ngram(self, n: int, text: str, low: str, title: bool) -> tuple[tuple[str, ...], ...]:
@@ -184,9 +189,7 @@ class CRFSegmenter:
             # an n-gram the model knows as text: few, and frequent in news ("công tác", "Ủy ban"),
             # so their rows are kept (bounded like the syllable cache); the text fixes n, low and title
             entry = self._emit(self._groups[n - 1], text, low, title, in_dict, False)
-            if len(known) >= CACHE_SIZE:
-                known.clear()
-            known[text] = entry
+            _remember(known, text, entry)
             return entry
         return self._by_flags[n - 1][(title, in_dict)]
 
@@ -208,9 +211,7 @@ class CRFSegmenter:
         if entry is None:
             low, title = token.lower(), _istitle(token)
             entry = (self._emit_scores(self._unary, token, low, title, low in self._dict, _isdigit(token)), low, title)
-            if len(self._syllable_scores) >= CACHE_SIZE:
-                self._syllable_scores.clear()
-            self._syllable_scores[token] = entry
+            _remember(self._syllable_scores, token, entry)
         return entry
 
     def _ngram_score(self, n: int, text: str, low: str, title: bool) -> tuple[tuple[float, float], ...]:
@@ -219,9 +220,7 @@ class CRFSegmenter:
             return entry
         if text in self._texts[2 * n - 2] or low in self._texts[2 * n - 1]:
             entry = self._emit_scores(self._groups[n - 1], text, low, title, low in self._dict, False)
-            if len(self._ngram_scores) >= CACHE_SIZE:
-                self._ngram_scores.clear()
-            self._ngram_scores[text] = entry
+            _remember(self._ngram_scores, text, entry)
             return entry
         return self._by_flags_scores[n - 1][(title, low in self._dict)]
 
@@ -279,9 +278,7 @@ class CRFSegmenter:
         return [labels[y] for y in reversed(path)]
 
     def features(self, tokens: list[str]) -> list[tuple[str, ...]]:
-        """The model-known features of every token (the tagger ignores all others).
-
-        """
+        """The model-known features of every token (the tagger ignores all others)."""
         uni, big, tri = self._windows(tokens, self._syllable, self._ngram, self._edges)
         return [
             (*uni[i][0], *uni[i + 1][1], *uni[i + 2][2], *uni[i + 3][3], *uni[i + 4][4],
