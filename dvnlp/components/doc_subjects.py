@@ -78,7 +78,7 @@ def subject_body(text: str, pos: int, stop: int, *, issuer_named: bool = False) 
     window = text[pos:limit]
     cut = len(window)
     for m in _subject_end().finditer(window):
-        if not (m.group("of") and ((issuer_named and _ends_after_body(window, m.start())) or _nested_title(window, m.start()) or _goes_on(window, m.start()))):
+        if not (m.group("of") and _body_in_subject(window, m.start(), issuer_named)):
             cut = m.start()
             break
     named = None  # a document the subject names as the object of its verb (``… thực hiện Nghị quyết số 19-NQ/TW``)
@@ -123,15 +123,24 @@ def _title_noun() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{kind_alternation()})(?:\s+[^\W\d_]+){{0,2}}$", re.IGNORECASE)
 
 
-def _nested_title(window: str, at: int) -> bool:
+def _body_in_subject(window: str, at: int, issuer_named: bool) -> bool:
+    """Whether ``của``/``do`` + the body at ``at`` is part of the subject rather than its end (the issuer)."""
+    body = issuer_after().match(window, at)
+    if body is None:
+        return False
+    end = body.end()
+    return ((issuer_named and _ends_after_body(window, at, end)) or _nested_title(window, at, end)
+            or _GOES_ON.match(window, end) is not None)
+
+
+def _nested_title(window: str, at: int, body_end: int) -> bool:
     """``về chương trình hành động của Chính phủ về thực hành tiết kiệm``: ``của`` + a body inside a title that
     names another document and its own subject — a document noun before it, ``về`` / ``thực hiện`` / ``triển khai`` …
     after the body (``ban hành Chương trình hành động của Chính phủ triển khai Nghị quyết …``)."""
     noun = _title_noun().search(window, 0, at)
     if not noun or re.search(r"(?:(?<![^\W_])(?:và|hoặc|cùng)|,)\s*$", window[:noun.start()]):
         return False  # ``… công chức và quy định của Tỉnh ủy X về …``: a second document, listed
-    m = issuer_after().match(window, at)
-    return bool(m) and _TITLE_GOES_ON.match(window, m.end()) is not None
+    return _TITLE_GOES_ON.match(window, body_end) is not None
 
 
 #: after the body of a nested title: the title's own subject or the document it implements
@@ -139,23 +148,16 @@ _TITLE_GOES_ON = re.compile(r"\s+(?:về|thực\s+hiện|triển\s+khai|thi\s+h�
 _CLAUSE_END = re.compile(r"\s*(?:[;:\n)]|[.!?…](?=\s|$)|$)")
 
 
-def _ends_after_body(window: str, at: int) -> bool:
+def _ends_after_body(window: str, at: int, body_end: int) -> bool:
     """``của`` + a body that closes the clause (``… đối với công tác của Hội Luật gia Việt Nam;``): with the issuer
     already named before the subject, the body is what the subject is about, not a second issuer."""
-    m = issuer_after().match(window, at)
-    return bool(m) and window[at:].lstrip().startswith("của") and _CLAUSE_END.match(window, m.end()) is not None
+    return window[at:].lstrip().startswith("của") and _CLAUSE_END.match(window, body_end) is not None
 
 
+#: after the body, the subject goes on (``về tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới``:
+#: ``đối với``, ``trong``, ``trên``, ``giai đoạn`` …; not a time, ``của UBND huyện X trong năm 2021``)
 _GOES_ON = re.compile(r"\s+(?:đối\s+với|trong(?!\s+(?:năm|tháng|quý|tuần|ngày|thời\s+gian|dịp|đó))|trên|ở|giai\s+đoạn|"
                       r"thời\s+kỳ|nhiệm\s+kỳ)(?![^\W_])")
-
-
-def _goes_on(window: str, at: int) -> bool:
-    """``về tăng cường vai trò của Đảng bộ tỉnh trong xây dựng nông thôn mới``: the body after ``của`` is part of
-    the subject when the subject goes on after it (``đối với``, ``trong``, ``trên``, ``giai đoạn`` …; not a time,
-    ``của UBND huyện X trong năm 2021``)."""
-    m = issuer_after().match(window, at)
-    return bool(m) and _GOES_ON.match(window, m.end()) is not None
 
 
 def _trim(body: str) -> str | None:
