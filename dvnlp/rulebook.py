@@ -45,6 +45,10 @@ UNIT_KINDS = (
     "noun_prefix", "detail_cue", "stop_prefix", "currency", "apposed_name", "name_before_capitalized",
     "quantity_so", "rating", "measure"
 )
+#: rule files whose every entry has a ``kind`` from a fixed list (another would be read by no component)
+KINDS = {"bodies": BODY_KINDS, "units": UNIT_KINDS, "ethnic_names": ETHNIC_KINDS}
+#: rule files where only one kind carries ``means`` (an OCR confusion: what the misread letters stand for)
+MEANS_KIND = {"honorifics": "ocr_confusion", "ethnic_names": "confusion"}
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}
 #: rules that are not package files but travel with a saved pipeline (validated the same way)
 COMPONENT_SCHEMAS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
@@ -89,10 +93,12 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
                 raise RuleError(resource, f"{where}: {key!r} must be {wanted}, got {type(value).__name__}")
         if kind == "units" and str(entry.get("kind", "")).startswith("number_") and "value" not in entry:
             raise RuleError(resource, f"{where} ({entry['noun']}): a number word needs a 'value'")
-        if kind == "units" and entry.get("kind") not in UNIT_KINDS:
-            raise RuleError(resource, f"{where} ({entry['noun']}): unknown kind {entry.get('kind')!r} (allowed: {', '.join(UNIT_KINDS)})")
-        if kind == "bodies" and entry["kind"] not in BODY_KINDS:
-            raise RuleError(resource, f"{where} ({entry['word']}): unknown kind {entry['kind']!r} (allowed: {', '.join(BODY_KINDS)})")
+        label = f"{where} ({entry[next(iter(required))]!r})" if required else where
+        if kind in KINDS and entry.get("kind") not in KINDS[kind]:
+            raise RuleError(resource, f"{label}: unknown kind {entry.get('kind')!r} (allowed: {', '.join(KINDS[kind])})")
+        if kind in MEANS_KIND and (entry.get("kind") == MEANS_KIND[kind]) != ("means" in entry):
+            one = f"{'an' if MEANS_KIND[kind][0] in 'aeiou' else 'a'} {MEANS_KIND[kind]}"
+            raise RuleError(resource, f"{label}: 'means' belongs to {one}, and {one} needs one")
         if kind == "bodies" and any("{h}" not in f for f in entry.get("forms", [])):
             raise RuleError(resource, f"{where} ({entry['word']}): every form must contain {{h}}")
         if kind == "titles" and not all(isinstance(w, str) and w.strip() for w in entry.get("heads_of", ["x"])):
@@ -106,8 +112,6 @@ def validate(kind: str, data: Any, resource: str) -> RuleSet:
             _check_codes(entry, resource, where, [e["code"] for e in entries])
         if kind == "ethnic_names":
             _check_ethnic(entry, resource, where, entries)
-        if kind == "honorifics" and (entry.get("kind") == "ocr_confusion") != ("means" in entry):
-            raise RuleError(resource, f"{where} ({entry['word']!r}): 'means' belongs to an ocr_confusion, and one needs it")
         entries.append(entry)
     return RuleSet(kind=kind, resource=resource, entries=tuple(entries))
 
@@ -126,14 +130,11 @@ def _check_codes(entry: dict[str, Any], resource: str, where: str, seen: list[st
 
 
 def _check_ethnic(entry: dict[str, Any], resource: str, where: str, seen: list[dict[str, Any]]) -> None:
-    """An ethnic name word: a known kind; a name word capitalized letters (syllables one space apart), a prefix one
-    capital with or without an apostrophe, a confusion a non-empty ``word`` and a different ``means``; no repeats."""
+    """An ethnic name word (its kind and ``means`` are checked by :func:`validate`): a name word capitalized letters
+    (syllables one space apart), a prefix one capital with or without an apostrophe, a confusion a non-empty ``word``
+    and a different ``means``; no repeats."""
     word, kind = entry["word"], entry["kind"]
     label = f"{where} ({word!r})"
-    if kind not in ETHNIC_KINDS:
-        raise RuleError(resource, f"{label}: unknown kind {kind!r} (allowed: {', '.join(ETHNIC_KINDS)})")
-    if (kind == "confusion") != ("means" in entry):
-        raise RuleError(resource, f"{label}: 'means' belongs to a confusion, and a confusion needs one")
     if kind == "confusion":
         if not word.strip() or not entry["means"].strip() or word == entry["means"]:
             raise RuleError(resource, f"{label}: a confusion needs a non-empty word and a different 'means'")
