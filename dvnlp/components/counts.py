@@ -46,17 +46,6 @@ _RANGE_NUM = r"(?P<hi>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/]|[.,:]\d
 _RANGE_DASH = re.compile(rf"\s?[{DASH}]\s?{_RANGE_NUM}")
 _RANGE_WORD = re.compile(rf"\s+(?:đến|tới)\s+(?:(?P<q>trên|dưới|hơn|nhỏ hơn|gần|khoảng)\s+)?{_RANGE_NUM}")
 _FROM_BEFORE = re.compile(r"(?<![^\W_])(?i:từ)\s+$")
-
-
-def _percent_range(text: str, a: int, b: int, lo: float) -> tuple[float, int, str, int] | None:
-    """``từ 1,3% đến 12%``: a percentage that opens a range written with its sign on both ends."""
-    if not _FROM_BEFORE.search(text, max(0, a - 6), a):
-        return None
-    r = _RANGE_WORD.match(text, b)
-    if r is None or r.group("q") or not re.match(r"\s?%", text[r.end("hi"):r.end("hi") + 2]):
-        return None
-    hi, end = parse_number(r.group("hi")), text.index("%", r.end("hi")) + 1
-    return (hi, end, "%", end) if hi > lo else None
 #: a rate after a unit: ``đồng/người/lượt``, ``triệu đồng / ngày``, ``km/giờ``
 _RATE = re.compile(r"(?:\s?/\s?[^\W\d_]+(?:(?<=m)\s?[23](?!\d))?(?![^\W_]))+")  # … / m2, / m 2
 _SQUARE = re.compile(r"\s?[23](?!\d|[.,]\d)")  # m 2, km 2: m², km² in tokenized text
@@ -70,6 +59,17 @@ _SCALE_FIRST = frozenset({"trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ"
 _UNIT_AFTER_RANGE = re.compile(r"\s*[^\W\d_]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[\n“\"(]\s*)$")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w])(?!(?:UBND|HĐND|MTTQ|BCH|BTV)\s)[A-ZĐ]{2,6}\s$")
+
+
+def _percent_range(text: str, a: int, b: int, lo: float) -> tuple[float, int, str, int] | None:
+    """``từ 1,3% đến 12%``: a percentage that opens a range written with its sign on both ends."""
+    if not _FROM_BEFORE.search(text, max(0, a - 6), a):
+        return None
+    r = _RANGE_WORD.match(text, b)
+    if r is None or r.group("q") or not re.match(r"\s?%", text[r.end("hi"):r.end("hi") + 2]):
+        return None
+    hi, end = parse_number(r.group("hi")), text.index("%", r.end("hi")) + 1
+    return (hi, end, "%", end) if hi > lo else None
 
 
 @dataclass(frozen=True)
