@@ -104,16 +104,16 @@ def find_spread(text: str, nums: list[Num], used: set[int], sents: list[list[int
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
     spans = sents or [[0, len(text)]]
-    return (_specified(text, nums, used, spans, index) + _shares(text, nums, used, spans, index, found)
-            + _within(text, nums, used, spans, index))
-
-
-def _specified(text: str, nums: list[Num], used: set[int], spans: list[list[int]], index: Any) -> list[dict[str, Any]]:
-    cue = _rules()[1]
-    out: list[dict[str, Any]] = []
-    by_sentence: dict[int, list[Num]] = {}
+    by_sentence: dict[int, list[Num]] = {}  # the numbers of each sentence, by its index
     for n in nums:
         by_sentence.setdefault(index(n.start), []).append(n)
+    return (_specified(text, used, spans, by_sentence) + _shares(text, nums, used, spans, index, found)
+            + _within(text, used, spans, by_sentence))
+
+
+def _specified(text: str, used: set[int], spans: list[list[int]], by_sentence: dict[int, list[Num]]) -> list[dict[str, Any]]:
+    cue = _rules()[1]
+    out: list[dict[str, Any]] = []
     for k in sorted(by_sentence):
         if k + 1 >= len(spans) or not cue.match(text, spans[k + 1][0]):
             continue
@@ -184,11 +184,8 @@ def _shares(text: str, nums: list[Num], used: set[int], spans: list[list[int]], 
     return out
 
 
-def _within(text: str, nums: list[Num], used: set[int], spans: list[list[int]], index: Any) -> list[dict[str, Any]]:
+def _within(text: str, used: set[int], spans: list[list[int]], by_sentence: dict[int, list[Num]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    by_sentence: dict[int, list[Num]] = {}
-    for n in nums:
-        by_sentence.setdefault(index(n.start), []).append(n)
     for k in sorted(by_sentence):
         if k == 0 or not _WITHIN_OPEN.match(text, spans[k][0]) or "\n\n" in text[spans[k - 1][0]:spans[k][0]]:
             continue
