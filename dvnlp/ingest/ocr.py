@@ -18,7 +18,7 @@ from functools import cache
 
 from dvnlp.errors import InputError
 from dvnlp.ingest.legacy import is_vietnamese_syllable
-from dvnlp.ingest.ocr_names import repair_names
+from dvnlp.ingest.ocr_names import after_honorific, repair_names, vietnamese_surnames
 
 __all__ = ["DPI", "ocr_pdf_pages", "ocr_unavailable", "repair_ocr_text"]
 
@@ -138,14 +138,11 @@ def repair_ocr_text(text: str) -> str:
 
 def _repair_words(words: list[str]) -> str:
     out: list[str] = []
-    honorifics, surnames = _person_words()
-    kept = [w for w in repair_names([w for w in words if w and not _NOISE_TOKEN.fullmatch(w)])
-            if w and not _NOISE_TOKEN.fullmatch(w)]
+    kept = repair_names([w for w in words if w and not _NOISE_TOKEN.fullmatch(w)])
     for at, word in enumerate(kept):
         word = _SYMBOL.sub(_untone, word)
-        if (out and (out[-1].lower() in honorifics or " ".join(out[-2:]).lower() in honorifics)
-                and at + 1 < len(kept) and kept[at + 1][:1].isupper()):
-            word = _surname(word, surnames)
+        if after_honorific(out) and at + 1 < len(kept) and kept[at + 1][:1].isupper():
+            word = _surname(word, vietnamese_surnames())
         if out and (_joinable(out[-1], word) or (_NAME_PREFIX.fullmatch(out[-1]) and word[:1].isupper())):
             out[-1] += word
         else:
@@ -159,16 +156,6 @@ def _drop_tail(text: str) -> str:
     while len(words) > 1 and len(words[-1]) == 1 and not words[-1].isdigit() and words[-2][-1] in _TERMINAL:
         words.pop()
     return " ".join(words)
-
-
-@cache
-def _person_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The honorifics (``ông``, ``đồng chí`` …), lower case, and the surnames of dvnlp/rules/honorifics.json."""
-    from dvnlp.rulebook import load_rules
-
-    entries = load_rules("honorifics").entries
-    return (frozenset(e["word"].lower() for e in entries if e["kind"] == "honorific"),
-            frozenset(e["word"] for e in entries if e["kind"] == "surname"))
 
 
 def _surname(word: str, surnames: frozenset[str]) -> str:

@@ -13,7 +13,7 @@ from functools import cache
 
 from dvnlp.ingest.legacy import is_vietnamese_syllable
 
-__all__ = ["repair_names"]
+__all__ = ["after_honorific", "repair_names", "vietnamese_surnames"]
 
 _SIGNS = ",.;:)"
 _APOSTROPHES = "'’"
@@ -24,6 +24,7 @@ class _Names:
     words: frozenset[str]  # every syllable of a clan name (``Ksor``, ``Mah``, ``Mlô``)
     clan_first: frozenset[str]  # first syllables of clan names written first (``Ksor``, ``Rơ``, ``Siu``)
     surnames: frozenset[str]  # honorifics.json surnames and clan_first words
+    vietnamese: frozenset[str]  # honorifics.json surnames alone
     prefixes: frozenset[str]  # letters of the apostrophe prefixes (``H`` of ``H'``)
     honorifics: frozenset[str]  # honorifics, lower case (``ông``, ``đồng chí``)
     confusions: tuple[tuple[str, str], ...]  # (read, printed)
@@ -42,11 +43,23 @@ def _names() -> _Names:
         words=frozenset(s for w in clans for s in w.split()),
         clan_first=first,
         surnames=first | {e["word"] for e in hons if e["kind"] == "surname"},
+        vietnamese=frozenset(e["word"] for e in hons if e["kind"] == "surname"),
         prefixes=frozenset(e["word"][0] for e in ethnic if e["kind"] == "prefix" and e["word"].endswith("'")),
         honorifics=frozenset(e["word"].lower() for e in hons if e["kind"] == "honorific"),
         confusions=tuple((e["word"], e["means"]) for e in ethnic if e["kind"] == "confusion"),
         honorific_confusions=tuple((e["word"], e["means"]) for e in hons if e["kind"] == "ocr_confusion"),
     )
+
+
+def vietnamese_surnames() -> frozenset[str]:
+    """The surnames of ``honorifics.json`` (``Nguyễn``, ``Đinh`` …)."""
+    return _names().vietnamese
+
+
+def after_honorific(out: list[str]) -> bool:
+    """The words so far end with an honorific of one or two words (``ông``, ``Đồng chí``)."""
+    honorifics = _names().honorifics
+    return bool(out) and (out[-1].lower() in honorifics or " ".join(out[-2:]).lower() in honorifics)
 
 
 def respell(word: str, targets: frozenset[str], confusions: tuple[tuple[str, str], ...] | None = None) -> str | None:
@@ -99,8 +112,7 @@ def repair_names(words: list[str]) -> list[str]:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         core = word.rstrip(_SIGNS)
         tail = word[len(core):]
-        honored = bool(out) and (out[-1].lower() in names.honorifics
-                                 or " ".join(out[-2:]).lower() in names.honorifics)
+        honored = after_honorific(out)
         name_next = nxt[:1].isupper()
         if name_next and core[:1].isalpha() and not is_vietnamese_syllable(core) and core.lower() not in names.honorifics:
             honorific = respell(core.lower(), names.honorifics, names.honorific_confusions)
