@@ -10,7 +10,7 @@ STAMP := $(VENV)/.dvnlp-installed
 # Installed only when run as root with apt-get (CI); elsewhere the tests that need them skip, naming the package.
 SYSTEM_PACKAGES := antiword tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py dvnlp/segment/_crfdecode.pyx
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'

@@ -158,3 +158,48 @@ def test_crf_word_spans_equal_word_tokenize_on_the_genre_corpus(segmenter, refer
             assert [line[a:b] for a, b in segmenter.word_spans(line)] == word_tokenize(line, use_token_normalize=False)
             checked += 1
     assert checked > 2000
+
+
+def test_crf_compiled_decoder_is_built(segmenter):
+    """``pip install`` builds ``dvnlp/segment/_crfdecode.pyx``; without it the tokenizer is ~1/3 slower."""
+    import os
+
+    if os.environ.get("DVNLP_PURE_PYTHON"):
+        pytest.skip("DVNLP_PURE_PYTHON is set: the pure-Python decoder is asked for")
+    assert segmenter.compiled, "dvnlp.segment._crfdecode is not built: reinstall with `pip install -e .` (needs gcc)"
+
+
+@pytest.fixture(scope="module")
+def pure_segmenter():
+    return crf.load_segmenter(compiled=False)
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        [],
+        ["Bác"],
+        ["bác", "sĩ"],
+        ["Bác", "Sĩ", "Hồ"],
+        ["công", "tác", "dân", "vận", "khéo"],  # lower case: the n-gram's lower case is its text
+        ["UBND", "tỉnh", "Bắc", "Ninh", "họp", "bàn", "công", "tác", "dân", "vận"],
+        ["2147483648", "iPhone", "ĐẢNG", ",", "Hồ-Chí", "T[0]=x", "BOS", "EOS"],
+        ["Ủy", "ban", "ỦY", "BAN", "ủy", "Ban"],
+    ],
+)
+def test_crf_compiled_decoder_equals_the_python_one(segmenter, pure_segmenter, tokens):
+    if not segmenter.compiled:
+        pytest.skip("the compiled decoder is not built")
+    assert segmenter.tag(tokens) == pure_segmenter.tag_python(tokens)
+
+
+@pytest.mark.xdist_group("genre")
+def test_crf_compiled_decoder_equals_the_python_one_on_the_genre_corpus(genre_records):
+    """Every line of the 642 real articles, each decoder from a cold cache (cache misses included)."""
+    fast, slow = crf.load_segmenter(), crf.load_segmenter(compiled=False)
+    if not fast.compiled:
+        pytest.skip("the compiled decoder is not built")
+    lines = [line for rec in genre_records for line in rec["text"].splitlines() if line.strip()]
+    tokens = [fast._tokenize(line) for line in lines]
+    assert sum(map(len, tokens)) > 200_000
+    assert [fast.tag(t) for t in tokens] == [slow.tag(t) for t in tokens]
