@@ -8,6 +8,7 @@ checks that both give the same labels. What it saves is the interpreter: per syl
 path makes ~3 function calls, builds ~30 tuples and does ~60 float operations on Python objects
 (~0.6 µs each); here the cache lookups are C calls on the same dicts and the sums are C doubles.
 """
+from cpython.unicode cimport Py_UNICODE_ISALPHA, Py_UNICODE_ISSPACE
 from libc.stdlib cimport free, malloc
 
 
@@ -170,3 +171,73 @@ def emit_scores(list groups, text, low, bint title, bint in_dict, bint digit):
                 i += <double>(<tuple>pair)[1]
         out.append((b, i))
     return tuple(out)
+
+
+def syllable_spans(str text, search):
+    """The chunk loop of :func:`dvnlp.segment.syllables.syllable_tokenizer`'s ``spans``, compiled: a
+    whitespace-separated chunk of letters only is one syllable (unless shaped ``Th?s…``); the others
+    go to ``search`` (underthesea's combined pattern) in the context of the whole text. Whitespace and
+    letters as ``re`` and ``str.isalpha`` see them (``Py_UNICODE_ISSPACE``, ``Py_UNICODE_ISALPHA``)."""
+    cdef Py_ssize_t n = len(text), i = 0, a, b, k
+    cdef Py_UCS4 c
+    cdef bint alpha
+    cdef list out = []
+    while i < n:
+        c = text[i]
+        if Py_UNICODE_ISSPACE(c):
+            i += 1
+            continue
+        a = i
+        alpha = True
+        while i < n:
+            c = text[i]
+            if Py_UNICODE_ISSPACE(c):
+                break
+            if alpha and not Py_UNICODE_ISALPHA(c):
+                alpha = False
+            i += 1
+        b = i
+        if alpha and not (b - a > 4 and text[a + 3] in "sS" and text[a] == "T" and text[a + 1] == "h"):
+            out.append((a, b))
+            continue
+        k = a
+        while k < b:
+            m = search(text, k)
+            if m is None:
+                break
+            s, e = m.span()
+            if s >= b:
+                break
+            out.append((s, e))
+            k = e
+    return out
+
+
+def word_spans(seg, str text, list syllables):
+    """:meth:`CRFSegmenter.word_spans` after the syllables: decode, then join each word's syllables when they
+    are one space apart (else keep them as words of their own), as the Python method does."""
+    cdef list tokens = [text[(<tuple>s)[0]:(<tuple>s)[1]] for s in syllables]
+    cdef list labels = decode(seg, tokens)
+    cdef list out = []
+    cdef Py_ssize_t n = len(syllables), i = 0, j, k, a, b
+    cdef bint joined
+    while i < n:
+        j = i + 1  # the word is syllables[i:j]: the first label of a text is a start whatever it says
+        while j < n and labels[j] == 1:
+            j += 1
+        if j - i == 1:
+            out.append(syllables[i])
+        else:
+            joined = True
+            for k in range(i, j - 1):
+                a = (<tuple>syllables[k])[1]
+                b = (<tuple>syllables[k + 1])[0]
+                if b - a != 1 or text[a] != " ":
+                    joined = False
+                    break
+            if joined:
+                out.append(((<tuple>syllables[i])[0], (<tuple>syllables[j - 1])[1]))
+            else:
+                out.extend(syllables[i:j])
+        i = j
+    return out

@@ -26,15 +26,13 @@ for (other feature templates, not a CRFsuite file); the tokenizer then uses ``wo
 """
 from __future__ import annotations
 
-import os
 import re
 import struct
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 from dvnlp.segment.crfsuite import CRFModelFile, read_crfsuite_model
-from dvnlp.segment.syllables import PROBE, syllable_tokenizer
+from dvnlp.segment.syllables import PROBE, compiled_decoder, syllable_tokenizer
 
 #: the feature templates of underthesea's ``ws_crf_vlsp2013_20230727`` model, in its order
 TEMPLATES: tuple[str, ...] = (
@@ -65,19 +63,6 @@ def _remember(cache: dict, key: str, entry: object) -> None:
     if len(cache) >= CACHE_SIZE:
         cache.clear()
     cache[key] = entry
-
-
-def compiled_decoder() -> ModuleType | None:
-    """The compiled decoder :mod:`dvnlp.segment._crfdecode` (built from ``_crfdecode.pyx`` by ``pip install``),
-    or ``None`` when the extension is not built or ``DVNLP_PURE_PYTHON`` is set: the segmenter then decodes
-    in Python, with the same labels at ~1/3 of the speed."""
-    if os.environ.get("DVNLP_PURE_PYTHON"):
-        return None
-    try:
-        from dvnlp.segment import _crfdecode
-    except ImportError:
-        return None
-    return _crfdecode
 
 
 def _istitle(s: str) -> bool:
@@ -128,6 +113,7 @@ class CRFSegmenter:
         self._syllable_scores: dict[str, tuple[tuple[tuple[float, float], ...], str, bool]] = {}
         self._ngram_scores: dict[str, tuple[tuple[float, float], ...]] = {}
         fast = compiled_decoder() if compiled else None
+        self._fast = fast
         self._decode = fast.decode if fast is not None else None
         if fast is not None:  # the same sums, compiled (cache misses: every new syllable and known n-gram)
             self._emit_scores = fast.emit_scores
@@ -333,7 +319,9 @@ class CRFSegmenter:
             return None
         if not syllables:
             return []
-        tags = self.tag([text[a:b] for a, b in syllables])
+        if self._fast is not None:
+            return self._fast.word_spans(self, text, syllables)
+        tags = self.tag_python([text[a:b] for a, b in syllables])
         groups: list[list[tuple[int, int]]] = []
         for tag, span in zip(tags, syllables):
             if tag == "I-W" and groups:
@@ -383,7 +371,7 @@ def load_segmenter(*, compiled: bool = True) -> CRFSegmenter | None:
         return None
     if model.labels != ["B-W", "I-W"] or not all(_TEMPLATE.fullmatch(a.partition("=")[0]) for a in model.attributes):
         return None
-    tokenize = syllable_tokenizer(regex_tokenize)
+    tokenize = syllable_tokenizer(regex_tokenize, compiled=compiled)
     expected = regex_tokenize.tokenize(PROBE, use_token_normalize=False, fixed_words=[])
     if tokenize(PROBE) != expected or [PROBE[a:b] for a, b in tokenize.spans(PROBE)] != expected:
         # an underthesea whose pattern is not all named groups, or that splits a run of letters

@@ -203,3 +203,21 @@ def test_crf_compiled_decoder_equals_the_python_one_on_the_genre_corpus(genre_re
     tokens = [fast._tokenize(line) for line in lines]
     assert sum(map(len, tokens)) > 200_000
     assert [fast.tag(t) for t in tokens] == [slow.tag(t) for t in tokens]
+
+
+@pytest.mark.xdist_group("genre")
+def test_crf_compiled_syllable_spans_equal_the_python_ones_on_the_genre_corpus(segmenter, pure_segmenter, genre_records):
+    if not segmenter.compiled:
+        pytest.skip("the compiled decoder is not built")
+    lines = [line for rec in genre_records for line in rec["text"].splitlines() if line.strip()]
+    lines += ["Thesis This Thus ThS Th.S ThiSinh", " \u00a0 Ông\u2003A\u3000B ", "x\u200bY", ""]
+    assert [segmenter._tokenize.spans(x) for x in lines] == [pure_segmenter._tokenize.spans(x) for x in lines]
+
+
+@pytest.mark.xdist_group("genre")
+def test_crf_compiled_word_spans_equal_the_python_ones_on_the_genre_corpus(segmenter, pure_segmenter, genre_records):
+    if not segmenter.compiled:
+        pytest.skip("the compiled decoder is not built")
+    lines = [line for rec in genre_records for line in rec["text"].splitlines() if line.strip()][2::3]
+    lines += ["Bác  sĩ", "Ủy\tban nhân dân", "A", "công tác dân vận khéo"]
+    assert [segmenter.word_spans(x) for x in lines] == [pure_segmenter.word_spans(x) for x in lines]
