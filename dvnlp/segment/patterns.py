@@ -27,21 +27,25 @@ _SEP = rf"\s?(?:{_D}|/)\s?"
 #: After a year a bare space may stand for the slash when two codes follow (``13/2002 NQ-CP``); a trailing
 #: year (``121/NĐ/2004``, ``22 / HĐKT / 2008``; ``43/CV/05``) is group ``tail`` (``tail2``).
 SYMBOL = re.compile(
-    rf"(?<![\w/.,{DASH}])(?P<number>\d{{1,5}}[a-z]?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
+    rf"(?P<number>\d(?<![\w/.,{DASH}]\d)\d{{0,4}}[a-z]?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
     rf"(?P<codes>(?(year)(?:{_SEP}|[ ](?={_CODE}{_D}))|{_SEP}){_CODE}(?:{_SEP}{_CODE}){{0,3}})"
     rf"(?:(?:\s?/\s?(?P<tail>(?:19|20)\d{{2}})|/(?P<tail2>\d{{2}}))(?![\w/.,]|{_D}\w))?"
 )
 #: the code part of a symbol (``QĐ-TTYT``, ``QĐ/TU``): for the lists of numbers sharing one code
 #: (``quyết định số 95, 96, 97 QĐ-TTYT``) read by the documents component
 CODES = rf"{_CODE}(?:{_SEP}{_CODE}){{0,3}}"
+# The digit patterns below start with the digit and check what precedes it in a look-behind that covers the
+# digit too (``\d(?<![\d/.,]\d)`` = ``(?<![\d/.,])\d``): a pattern that starts with a character class lets ``re``
+# skip to the next digit instead of trying every position (2-3x faster; the same matches, tested against the
+# look-behind-first forms in ``tests/segment/test_segment_patterns.py``).
 #: full dates: ``20/12/2022``, ``20-12-2022``, ``20.12.2022``
-DATE = re.compile(r"(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)(?P<y>(?:19|20)\d{2})(?![\d/])")
+DATE = re.compile(r"(?P<d>\d(?<![\d/.,]\d)(?:(?<=[0-3])\d)?)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)(?P<y>(?:19|20)\d{2})(?![\d/])")
 #: periods ``2021-2025``, ``2021 – 2025`` (one token; never a count)
-PERIOD = re.compile(rf"(?<![\d/.,])(?:19|20)\d{{2}}\s?[{DASH}]\s?(?:19|20)\d{{2}}(?![\d/])")
+PERIOD = re.compile(rf"(?:1(?<![\d/.,]1)9|2(?<![\d/.,]2)0)\d{{2}}\s?[{DASH}]\s?(?:19|20)\d{{2}}(?![\d/])")
 #: ``x/y`` (also a partial date ``22/6``: the components decide which)
-RATIO = re.compile(r"(?<![\w/.,])(?P<x>\d{1,3}(?:\.\d{3})+|\d+)\s?/\s?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d|-\w)")
+RATIO = re.compile(r"(?P<x>\d(?<![\w/.,]\d)(?:\d{0,2}(?:\.\d{3})+|\d*))\s?/\s?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d|-\w)")
 #: numbers with Vietnamese separators: ``1.260``, ``12.500.000``, ``2,8``, ``95,45``, optional ``%``
-NUMBER = re.compile(r"(?<![\w.,/:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?(?P<pct>%))?(?![\d/]|[.,:]\d)")
+NUMBER = re.compile(r"(?P<num>\d(?<![\w.,/:]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))(?:\s?(?P<pct>%))?(?![\d/]|[.,:]\d)")
 
 #: a quoted name (a model, a slogan): numbers inside it are part of the name, not counts
 QUOTED = re.compile(r"[“\"«][^“”\"«»\n]{1,160}[”\"»]")
