@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dvnlp.rulebook import load_rules
-from dvnlp.segment.patterns import DASH, QUOTED
+from dvnlp.segment.patterns import DASH, QUOTED, by_first_letter
 
 # words right before a field keyword that make it something else (nhà văn hóa, Ban Kinh tế …)
 _NOT_FIELD_BEFORE = re.compile(
@@ -103,12 +103,16 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         for kw in entry["keywords"]:
             alts.append((kw, entry["field"]))
     alts.sort(key=lambda x: len(x[0]), reverse=True)
-    exact = [f"(?P<f{i}_{field}>{_keyword_regex(kw, field)})" for i, (kw, field) in enumerate(alts)]
-    folded = [f"(?P<f{i}_{field}>{_keyword_regex(_fold(kw), field)})" for i, (kw, field) in enumerate(alts)
-              if len(re.findall(r"[^\W\d_]+", kw)) >= 4]
-    wrap = r"(?<![^\W_])(?:{})(?![^\W_])"
-    return (re.compile(wrap.format("|".join(exact)), re.IGNORECASE),
-            re.compile(wrap.format("|".join(folded))) if folded else None)
+    # each keyword's named group opens after its first letter, which by_first_letter puts in a leading class
+    # (a scan ~3x faster than ``(?<![^\W_])(?:(?P<f0_…>xây…)|…)``; only the match's span and group name are read)
+    exact = [f"{body[0]}(?P<f{i}_{field}>{body[1:]})" for i, (kw, field) in enumerate(alts)
+             for body in [_keyword_regex(kw, field)]]
+    folded = [f"{body[0]}(?P<f{i}_{field}>{body[1:]})" for i, (kw, field) in enumerate(alts)
+              if len(re.findall(r"[^\W\d_]+", kw)) >= 4 for body in [_keyword_regex(_fold(kw), field)]]
+    wrap = r"(?:{})(?![^\W_])"
+    return (re.compile(wrap.format(by_first_letter(exact, word_start=True))),
+            re.compile(wrap.format(by_first_letter(folded, ignore_case=False, word_start=True))) if folded else None)
+
 
 
 _LABELS_KEY = "dvnlp.field_labels"

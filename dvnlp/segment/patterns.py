@@ -84,3 +84,36 @@ def word_alternation(words: Iterable[str], *, ignore_case: bool = True, space: s
             trie.add(word.lower() if ignore_case else word)
     body = trie.pattern()
     return body.replace(r"\ ", space) if body else "(?!)"
+
+
+def case_variants(letters: str) -> str:
+    """Every character that ``(?i:[letters])`` matches in ``re`` (``s`` → ``Ssſ``), found by asking ``re`` itself
+    over the Basic Multilingual Plane (no character outside it folds to a letter inside it)."""
+    if not letters:
+        return ""
+    probe = re.compile(f"(?i:[{''.join(map(re.escape, letters))}])")
+    return "".join(ch for ch in map(chr, range(0x10000)) if probe.fullmatch(ch))
+
+
+def by_first_letter(alternatives: Iterable[str], *, ignore_case: bool = True, word_start: bool = False) -> str:
+    """A regex body matching what ``(?:a1|a2|…)`` matches, written to start with a character class.
+
+    Each alternative must start with a letter written as itself. The body is
+    ``[first letters](?:(?<=x)(?:rest of the x-alternatives)|(?<=y)(?:…))``: ``re`` skips every position
+    whose character no alternative starts with, and tries only the alternatives of that letter (in their
+    own order; alternatives of different first letters cannot match at the same place). With
+    ``ignore_case`` the letters and rests match in any case (``(?i:…)``) while the leading class stays
+    case-sensitive, which is what lets ``re`` use it. ``word_start``: no letter, digit or ``_`` before the
+    match (``(?<![^\\W_])``, written after the class as ``(?<![^\\W_].)``, as the digit patterns above do).
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        first = alt[:1]
+        if not first.isalpha():
+            raise ValueError(f"alternative {alt!r} does not start with a letter")
+        groups.setdefault(first.lower() if ignore_case else first, []).append(alt[1:])
+    branches = [f"(?<={re.escape(first)})(?:{'|'.join(rests)})" for first, rests in groups.items()]
+    letters = case_variants("".join(groups)) if ignore_case else "".join(groups)
+    cls = "[" + "".join(re.escape(ch) for ch in sorted(letters)) + "]" + (r"(?<![^\W_].)" if word_start else "")
+    body = "|".join(branches)
+    return f"{cls}(?i:{body})" if ignore_case else f"{cls}(?:{body})"
