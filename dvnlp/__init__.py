@@ -94,10 +94,12 @@ def extract_many(texts: Iterable[str], *, ids: Iterable[str] | None = None, n_pr
 
 def _extract_here(keyed: Iterable[tuple[str, str]], nlp: Language) -> Iterator[Report | ErrorRecord]:
     from dvnlp.batch.local import process_document
+    from dvnlp.batch.work import frozen_heap
     from dvnlp.ingest import RawDocument
 
-    for doc_id, text in keyed:
-        yield process_document(nlp, RawDocument(doc_id, "<text>", text))
+    with frozen_heap():
+        for doc_id, text in keyed:
+            yield process_document(nlp, RawDocument(doc_id, "<text>", text))
 
 
 def check(report: Report, **kwargs: Any) -> Report:

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from dvnlp.batch.plan import count_inputs, resolve_format
-from dvnlp.batch.work import (BatchUsageError, chunks, crash_record, get_nlp, init_worker, timeout_message, unique_ids,
-                              work_chunk, work_item)
+from dvnlp.batch.work import (BatchUsageError, chunks, crash_record, frozen_heap, get_nlp, init_worker, timeout_message,
+                              unique_ids, work_chunk, work_item)
 from dvnlp.errors import DvnlpError
 
 __all__ = ["BatchUsageError", "PoolStats", "resolve_format", "run_batch", "run_local"]
@@ -222,8 +222,9 @@ def run_local(items: Iterable[tuple[Any, Any]], workers: int = 1, chunksize: int
         from dvnlp.pipeline import warm_up
 
         nlp = warm_up(_NLP if _NLP is not None else get_nlp())
-        for key, doc in items:
-            yield (key, doc, *work_item(nlp, doc, timeout))
+        with frozen_heap():
+            for key, doc in items:
+                yield (key, doc, *work_item(nlp, doc, timeout))
         return
     pool = _Pool(workers, timeout, stats, work, warm)
     ok = False

@@ -10,6 +10,7 @@ worker).
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import signal
 import threading
@@ -73,6 +74,27 @@ def init_worker(alive: Any = None, events: Any = None, timeout: float | None = N
     from dvnlp.pipeline import warm_up
 
     warm_up(get_nlp())  # underthesea's tagger and the field classifier load on first use
+    gc.freeze()  # a worker's loaded pipeline, out of the cyclic collector for its life (see frozen_heap)
+
+
+@contextmanager
+def frozen_heap() -> Iterator[bool]:
+    """Leave the objects alive now (the loaded pipeline, its rules and models: ~220,000) out of Python's cyclic
+    garbage collector while a batch runs (:func:`gc.freeze`), and give them back after (:func:`gc.unfreeze`).
+
+    Each full collection walks every one of them: one took ~0.18 s in a 300-article batch (~5% of its time)
+    and found nothing to free. Refcounting still frees them as usual; a cycle among them that becomes garbage
+    during the batch is collected after it. Yields whether it froze: not when the caller froze objects
+    already, or turned the collector off (their choice stands).
+    """
+    if gc.get_freeze_count() or not gc.isenabled():
+        yield False
+        return
+    gc.freeze()
+    try:
+        yield True
+    finally:
+        gc.unfreeze()
 
 
 class DocumentTimeout(BaseException):

@@ -117,3 +117,44 @@ def test_manifest_cuts_back_to_the_last_complete_entry(tmp_path):
     assert fresh.stale and len(fresh) == 0
     fresh.remove()
     assert not man.exists() and not part.exists()
+
+
+def test_batch_frozen_heap_freezes_for_the_batch_and_gives_back():
+    import gc
+
+    from dvnlp.batch.work import frozen_heap
+
+    assert gc.get_freeze_count() == 0
+    with frozen_heap() as froze:
+        assert froze and gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_batch_frozen_heap_leaves_a_callers_freeze_and_a_disabled_collector_alone():
+    import gc
+
+    from dvnlp.batch.work import frozen_heap
+
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with frozen_heap() as froze:
+            assert not froze
+        assert gc.get_freeze_count() == before  # not unfrozen by us
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        with frozen_heap() as froze:
+            assert not froze and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+
+
+def test_batch_one_worker_unfreezes_after_the_batch(tmp_path):
+    import gc
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Năm 2023, toàn huyện có 58 mô hình."}\n', encoding="utf-8")
+    run_batch([src], tmp_path / "out.jsonl", workers=1)
+    assert gc.get_freeze_count() == 0 and (tmp_path / "out.jsonl").is_file()
