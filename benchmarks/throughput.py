@@ -216,6 +216,39 @@ def child_api(sample: Path, mode: str) -> dict:
     return {"mode": mode, "wall": wall, "cpu": cpu, "docs": n, "rss": [vm_hwm(os.getpid())]}
 
 
+def child_paired(sample: Path, chunk: int = 10) -> dict:
+    """In a fresh process: ``word_tokenize`` and ``dvnlp.extract`` over the same texts, alternating every
+    ``chunk`` documents (which goes first alternates too), each one's CPU time summed. A slow spell of a
+    shared machine then hits both sides alike, which separate runs minutes apart cannot promise."""
+    from underthesea import word_tokenize
+
+    import dvnlp
+
+    texts = [json.loads(line)["text"] for line in sample.open(encoding="utf-8")]
+    dvnlp.extract(MODEL_DOC)
+    word_tokenize("Khởi động.")
+    cpu = {"baseline": 0.0, "api": 0.0}
+
+    def base(part: list[str]) -> None:
+        for text in part:
+            for line in text.splitlines():
+                if line.strip():
+                    word_tokenize(line)
+
+    def api(part: list[str]) -> None:
+        for text in part:
+            dvnlp.extract(text)
+
+    for i in range(0, len(texts), chunk):
+        part = texts[i:i + chunk]
+        order = (("baseline", base), ("api", api)) if (i // chunk) % 2 == 0 else (("api", api), ("baseline", base))
+        for name, run in order:
+            c = time.process_time()
+            run(part)
+            cpu[name] += time.process_time() - c
+    return cpu
+
+
 def child_cold() -> dict:
     t0 = time.perf_counter()
     import dvnlp
@@ -287,6 +320,8 @@ def main() -> None:
             print(json.dumps(child_cold()))
         elif kind == "api":
             print(json.dumps(child_api(Path(rest[0]), rest[1])))
+        elif kind == "paired":
+            print(json.dumps(child_paired(Path(rest[0]))))
         else:
             print(json.dumps(child_run(Path(rest[0]), int(rest[1]))))
         return
@@ -302,7 +337,8 @@ def main() -> None:
             rounds.append({"baseline": base, "workers_1": run_child("run", str(sample), "1"),
                            "workers_2": run_child("run", str(sample), "2"),
                            "api_loop": run_child("api", str(sample), "loop"),
-                           "extract_many_2": run_child("api", str(sample), "many:2")})
+                           "extract_many_2": run_child("api", str(sample), "many:2"),
+                           "paired": run_child("paired", str(sample))})
         cold = run_child("cold")
         if args.profile:
             profile(texts[: args.profile])
@@ -351,6 +387,12 @@ def main() -> None:
     print(f"| underthesea.word_tokenize (baseline) | {cb:,.0f} | 1.00x |")
     print(f"| dvnlp batch --workers 1 | {cw:,.0f} | {med(w / b for b, w, _ in cpu_rows):.2f}x |")
     print(f"| `for t in texts: dvnlp.extract(t)` | {ca:,.0f} | {med(x / b for b, _, x in cpu_rows):.2f}x |")
+    best_b, best_w, best_a = (max(col) for col in zip(*cpu_rows))
+    paired = [r["paired"]["baseline"] / r["paired"]["api"] for r in rounds]
+    print(f"\nBest round of each (the least disturbed run of each, by CPU time): one worker {best_w / best_b:.2f}x, "
+          f"API loop {best_a / best_b:.2f}x. API loop and baseline alternating every 10 documents in one process "
+          f"(CPU time; the two sides see the same load): {med(paired):.2f}x (rounds "
+          + ", ".join(f"{x:.2f}" for x in paired) + ").")
     print(f"\nCold start (fresh process): import dvnlp {cold['import']:.2f} s, first dvnlp.extract "
           f"{cold['first_extract']:.2f} s (builds the default pipeline), first document naming a model "
           f"{cold['first_model_doc']:.2f} s (process total {cold['process_wall']:.1f} s).")
