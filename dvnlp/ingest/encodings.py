@@ -51,6 +51,9 @@ _MAX_CONTROL_SHARE = 0.05
 _SAMPLE = 1 << 16
 # A word: letters, combining marks, and the Latin-1 symbols that legacy fonts use as letters.
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\xa1-\xbf\xd7\xf7])+")
+# Without those extra characters (most text: NFC, Unicode) a word is a run of letters, which ``re`` scans ~3x faster.
+_EXTRA = re.compile(r"[\u0300-\u036f\xa1-\xbf\xd7\xf7]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
@@ -370,7 +373,9 @@ def confidence(text: str) -> float:
     Each distinct word is judged once, weighted by its count (``Counter`` counts in C: a batch reads
     every record through here)."""
     good = bad = 0
-    for word, n in Counter(_WORD.findall(text[:_SAMPLE])).items():
+    sample = text[:_SAMPLE]
+    words = (_WORD if _EXTRA.search(sample) else _LETTERS).findall(sample)
+    for word, n in Counter(words).items():
         if word.isascii():
             continue
         if is_vietnamese_syllable(word):

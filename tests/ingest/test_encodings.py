@@ -240,3 +240,31 @@ def test_encodings_decode_never_raises_anything_else(data: bytes) -> None:
         assert str(error).startswith("fuzz: ")
     else:
         assert isinstance(result.text, str)
+
+
+def _confidence_reference(text: str) -> float:
+    """confidence() as first written: every word of the full pattern judged in turn."""
+    from dvnlp.ingest.encodings import _SAMPLE, _WORD, is_vietnamese_syllable
+
+    good = bad = 0
+    for word in _WORD.findall(text[:_SAMPLE]):
+        if not word.isascii():
+            ok = is_vietnamese_syllable(word)
+            good, bad = good + ok, bad + (not ok)
+    return round(good / (good + bad), 3) if good + bad else 1.0
+
+
+@pytest.mark.parametrize("text", ["", "abc def", "Hóa thủy ĐẢNG", "ho\u0301a thu\u0309y (NFD)", "Ti¿ng ViÖt ×÷ Nguyễn",
+                                  "Cán bộ 2,8 tỷ đồng; ¹²³ ½ µ ª º", "x" * 10 + " ơ" * 40000])
+def test_encodings_confidence_equals_the_reference(text):
+    from dvnlp.ingest.encodings import confidence
+
+    assert confidence(text) == _confidence_reference(text)
+
+
+@pytest.mark.xdist_group("genre")
+def test_encodings_confidence_equals_the_reference_on_the_genre_corpus(genre_records):
+    from dvnlp.ingest.encodings import confidence
+
+    texts = [rec["text"] for rec in genre_records]
+    assert [confidence(t) for t in texts] == [_confidence_reference(t) for t in texts]
