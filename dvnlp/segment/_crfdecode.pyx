@@ -24,12 +24,13 @@ cdef inline void _rows(double* dst, tuple rows, Py_ssize_t k):
 
 cdef tuple _ngram(seg, dict cache, set texts, set lows, set dictionary, tuple by_flags, int n,
                   str text, str low, bint title):
-    """:meth:`CRFSegmenter._ngram_score` with the common cases inline: a cached row, or the row of
-    an n-gram the model does not know as text (by its istitle/is_in_dict flags)."""
-    entry = cache.get(text)
-    if entry is not None:
-        return <tuple>entry
-    if text in texts or low in lows:
+    """:meth:`CRFSegmenter._ngram_score` with the common cases inline: the row of an n-gram the model does not
+    know as text (by its istitle/is_in_dict flags; 69% of bigrams, 99% of trigrams in news), else the cached row.
+    The model's small sets of known n-grams are asked first: the cache holds only known ones."""
+    if text in texts or (len(lows) and low in lows):
+        entry = cache.get(text)
+        if entry is not None:
+            return <tuple>entry
         return <tuple>seg._ngram_score(n, text, low, title)
     return <tuple>by_flags[(2 if title else 0) + (1 if low in dictionary else 0)]
 
