@@ -91,6 +91,14 @@ def test_a_file_with_an_untrusted_type_is_refused(tmp_path, committed):
     assert not (tmp_path / "out" / MODEL_FILE).exists()
 
 
+def test_a_corrupt_model_file_is_a_model_error(tmp_path, committed):
+    path = tmp_path / MODEL_FILE
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    shutil.copy(COMMITTED.with_suffix(".json"), path.with_suffix(".json"))
+    with pytest.raises(ModelError, match="not a readable skops file"):
+        load_model(path)
+
+
 def test_the_allowlist_covers_the_committed_model(committed):
     import skops.io as sio
 
