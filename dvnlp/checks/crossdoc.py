@@ -10,6 +10,7 @@ so is a hedged one (``hơn 800 mô hình``).
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections import defaultdict
@@ -20,6 +21,8 @@ from dvnlp.checks.sums import fmt, fmt_vi
 from dvnlp.facts.report import Finding, Report
 from dvnlp.rulebook import load_rules
 from dvnlp.segment.patterns import DASH, by_first_letter
+
+log = logging.getLogger(__name__)
 
 _W = r"[^\W\d_]"
 _NAME = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w'’]*(?:[ ](?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|H')[\w'’]*){0,3}"
@@ -166,7 +169,8 @@ def check_batch(reports: list[Report]) -> list[Finding]:
         try:
             for t in totals_of(r):
                 groups[t["key"]].append((r.id, t))
-        except Exception:  # noqa: BLE001 - one odd report must not stop the batch
+        except Exception as exc:  # noqa: BLE001 - one odd report must not stop the batch, but it is said
+            log.warning("cross-document check: report %s left out (%s: %s)", r.id, type(exc).__name__, exc)
             continue
     findings = []
     for key, items in groups.items():

@@ -65,7 +65,8 @@ class CrossDocument:
                                  "breakdowns": data["breakdowns"]})
         try:
             has_totals = bool(_cd.totals_of(slim))
-        except Exception:  # noqa: BLE001 - check_batch skips such a report too
+        except Exception as exc:  # noqa: BLE001 - check_batch leaves such a report out too; it is said
+            _cd.log.warning("cross-document check: report %s left out (%s: %s)", slim.id, type(exc).__name__, exc)
             has_totals = False
         if has_totals:
             self._keep.append(slim)

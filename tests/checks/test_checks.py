@@ -425,3 +425,24 @@ def test_check_issue14_hedges_and_other_breakdowns(nlp, text, expected):
 
     rep = report_from_doc(nlp(text))
     assert [k for k in kinds(check(rep)) if k in ERROR_KINDS] == expected
+
+
+def test_crossdoc_a_report_that_breaks_the_check_is_left_out_and_said(monkeypatch, caplog):
+    from dvnlp.checks import crossdoc
+
+    a = _total_report("A", "Năm 2022, toàn tỉnh Quảng Ngãi có 873 mô hình “Dân vận khéo”.", "873 mô hình")
+    b = _total_report("B", "Theo Ban Dân vận, năm 2022 tỉnh Quảng Ngãi có 880 mô hình “Dân vận khéo”.", "880 mô hình")
+    c = _total_report("C", "Năm 2022, toàn tỉnh Quảng Ngãi có 890 mô hình.", "890 mô hình")
+    real = crossdoc.totals_of
+
+    def broken(report):
+        if report.id == "C":
+            raise ValueError("odd report")
+        return real(report)
+
+    monkeypatch.setattr(crossdoc, "totals_of", broken)
+    with caplog.at_level("WARNING", logger="dvnlp.checks.crossdoc"):
+        findings = check_batch([a, b, c])
+    assert [f.kind for f in findings] == ["cross_document_mismatch"]
+    assert {m["id"] for m in findings[0].details["mentions"]} == {"A", "B"}
+    assert "report C left out (ValueError: odd report)" in caplog.text
