@@ -45,9 +45,7 @@ def decode(seg, list tokens):
     cdef list texts = seg._texts
     cdef set dictionary = seg._dict
     cdef set texts2 = texts[2], lows2 = texts[3], texts3 = texts[4], lows3 = texts[5]
-    cdef list flag_tables = seg._by_flags_scores
-    cdef tuple flags2 = tuple(flag_tables[1][(t, d)] for t in (False, True) for d in (False, True))
-    cdef tuple flags3 = tuple(flag_tables[2][(t, d)] for t in (False, True) for d in (False, True))
+    cdef tuple flags2 = seg._flag_rows[0], flags3 = seg._flag_rows[1]
     bos, eos = seg._edge_scores["BOS"], seg._edge_scores["EOS"]
     (t00, t01), (t10, t11) = seg._trans
     cdef double c00 = t00, c01 = t01, c10 = t10, c11 = t11

@@ -112,16 +112,17 @@ class CRFSegmenter:
         self._by_flags_scores = [{flags: self._scores(rows) for flags, rows in table.items()} for table in self._by_flags]
         self._syllable_scores: dict[str, tuple[tuple[tuple[float, float], ...], str, bool]] = {}
         self._ngram_scores: dict[str, tuple[tuple[float, float], ...]] = {}
-        fast = compiled_decoder() if compiled else None
-        self._fast = fast
-        self._decode = fast.decode if fast is not None else None
-        if fast is not None:  # the same sums, compiled (cache misses: every new syllable and known n-gram)
-            self._emit_scores = fast.emit_scores
+        # the rows of an unknown bigram/trigram by 2 * istitle + is_in_dict, for the compiled decoder
+        self._flag_rows = tuple(tuple(table[(t, d)] for t in (False, True) for d in (False, True))
+                                for table in self._by_flags_scores[1:])
+        self._fast = compiled_decoder() if compiled else None
+        if self._fast is not None:  # the same sums, compiled (cache misses: every new syllable and known n-gram)
+            self._emit_scores = self._fast.emit_scores
 
     @property
     def compiled(self) -> bool:
         """Whether :meth:`tag` runs the compiled decoder."""
-        return self._decode is not None
+        return self._fast is not None
 
     def _slots(self, a: int, b: int) -> list[tuple]:
         """How to emit each template reading tokens ``a..b``: ``(what, template, known values or strings)``.
@@ -185,26 +186,32 @@ class CRFSegmenter:
         return tuple(out)
 
     def _syllable(self, token: str) -> tuple[tuple[tuple[str, ...], ...], str, bool]:
-        entry = self._cache.get(token)
-        if entry is None:
-            low, title = token.lower(), _istitle(token)
-            entry = (self._emit(self._unary, token, low, title, low in self._dict, _isdigit(token)), low, title)
-            _remember(self._cache, token, entry)
-        return entry
+        return self._syllable_entry(token, self._cache, self._emit)
 
     def _ngram(self, n: int, text: str, low: str, title: bool) -> tuple[tuple[str, ...], ...]:
-        known = self._known_ngrams
-        entry = known.get(text)
+        return self._ngram_entry(n, text, low, title, self._known_ngrams, self._emit, self._by_flags)
+
+    def _syllable_entry(self, token: str, cache: dict, emit: Callable) -> tuple[tuple, str, bool]:
+        """``(rows, lower case, istitle)`` of a syllable from ``cache``, made by ``emit`` when missing."""
+        entry = cache.get(token)
+        if entry is None:
+            low, title = token.lower(), _istitle(token)
+            entry = (emit(self._unary, token, low, title, low in self._dict, _isdigit(token)), low, title)
+            _remember(cache, token, entry)
+        return entry
+
+    def _ngram_entry(self, n: int, text: str, low: str, title: bool, cache: dict, emit: Callable,
+                     by_flags: list[dict]) -> tuple:
+        """The rows of an n-gram: from ``cache`` or made by ``emit`` when the model knows it as text (few, and
+        frequent in news: "công tác", "Ủy ban"; bounded like the syllable cache), else the row of its flags."""
+        entry = cache.get(text)
         if entry is not None:
             return entry
-        in_dict = low in self._dict
         if text in self._texts[2 * n - 2] or low in self._texts[2 * n - 1]:
-            # an n-gram the model knows as text: few, and frequent in news ("công tác", "Ủy ban"),
-            # so their rows are kept (bounded like the syllable cache); the text fixes n, low and title
-            entry = self._emit(self._groups[n - 1], text, low, title, in_dict, False)
-            _remember(known, text, entry)
+            entry = emit(self._groups[n - 1], text, low, title, low in self._dict, False)
+            _remember(cache, text, entry)
             return entry
-        return self._by_flags[n - 1][(title, in_dict)]
+        return by_flags[n - 1][(title, low in self._dict)]
 
     def _scores(self, rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[float, float], ...]:
         """Each offset's features as the sum of their weights per label."""
@@ -220,22 +227,10 @@ class CRFSegmenter:
         return tuple(out)
 
     def _syllable_score(self, token: str) -> tuple[tuple[tuple[float, float], ...], str, bool]:
-        entry = self._syllable_scores.get(token)
-        if entry is None:
-            low, title = token.lower(), _istitle(token)
-            entry = (self._emit_scores(self._unary, token, low, title, low in self._dict, _isdigit(token)), low, title)
-            _remember(self._syllable_scores, token, entry)
-        return entry
+        return self._syllable_entry(token, self._syllable_scores, self._emit_scores)
 
     def _ngram_score(self, n: int, text: str, low: str, title: bool) -> tuple[tuple[float, float], ...]:
-        entry = self._ngram_scores.get(text)
-        if entry is not None:
-            return entry
-        if text in self._texts[2 * n - 2] or low in self._texts[2 * n - 1]:
-            entry = self._emit_scores(self._groups[n - 1], text, low, title, low in self._dict, False)
-            _remember(self._ngram_scores, text, entry)
-            return entry
-        return self._by_flags_scores[n - 1][(title, low in self._dict)]
+        return self._ngram_entry(n, text, low, title, self._ngram_scores, self._emit_scores, self._by_flags_scores)
 
     def _windows(self, tokens: list[str], syllable: Callable, ngram: Callable, edges: dict) -> tuple[list, list, list]:
         """The rows of every unigram, bigram and trigram of ``tokens`` (two edge rows padded at each end), from
@@ -270,9 +265,9 @@ class CRFSegmenter:
     def tag(self, tokens: list[str]) -> list[str]:
         """The most likely label of each token (Viterbi over two labels; the first maximum wins a tie):
         by the compiled :mod:`dvnlp.segment._crfdecode` when it is built, else by :meth:`tag_python`."""
-        if self._decode is not None:
+        if self._fast is not None:
             labels = self._labels
-            return [labels[y] for y in self._decode(self, tokens)]
+            return [labels[y] for y in self._fast.decode(self, tokens)]
         return self.tag_python(tokens)
 
     def tag_python(self, tokens: list[str]) -> list[str]:
