@@ -40,8 +40,14 @@ _PLACE = re.compile(rf"(?P<level>{by_first_letter(_PLACE_LEVELS, ignore_case=Fal
 _WHOLE = re.compile(rf"[tT](?<![^\W_].)(?i:oàn\s+(?P<level>tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn))"
                     r"(?![^\W_])")
 _YEAR_WORDS = ("năm", "giai\\s+đoạn", "nhiệm\\s+kỳ")
-_YEAR = re.compile(by_first_letter(_YEAR_WORDS, word_start=True)
-                   + rf"\s+(?P<y1>(?:19|20)\d{{2}})(?:\s*[{DASH}]\s*(?P<y2>(?:19|20)\d{{2}}))?(?![\d/])")
+
+
+@cache
+def year_pattern() -> re.Pattern[str]:
+    """``năm 2022``, ``giai đoạn 2021-2025`` (built on first use: its case-insensitive class asks ``re`` about
+    every character of the Basic Multilingual Plane, ~10 ms, which importing the module should not pay)."""
+    return re.compile(by_first_letter(_YEAR_WORDS, word_start=True)
+                      + rf"\s+(?P<y1>(?:19|20)\d{{2}})(?:\s*[{DASH}]\s*(?P<y2>(?:19|20)\d{{2}}))?(?![\d/])")
 _HEDGE = frozenset({"hơn", "trên", "gần", "khoảng", "xấp xỉ", "ước", "dưới", "chưa đến", "gần như", "không quá",
                     "ít nhất", "tối thiểu", "tối đa", "hàng", "chừng", "trên dưới", "hàng trăm", "hàng nghìn", "hàng chục"})
 _TOTAL_BEFORE = re.compile(r"(?:tổng\s+số|tổng\s+cộng)\s*:?\s*$", re.IGNORECASE)
@@ -98,7 +104,7 @@ def place_year(report: Report, pos: int | None) -> tuple[str | None, str | None]
     elif before or places:
         m = (before or places)[-1 if before else 0]
         place = f"{_level(m.group('level'))} {m.group('name')}"
-    years = list(_YEAR.finditer(sent))
+    years = list(year_pattern().finditer(sent))
     prior = [y for y in years if y.start() <= at]
     y = (prior[-1] if prior else years[0]) if years else None
     year = (y.group("y1") + (f"-{y.group('y2')}" if y.group("y2") else "")) if y else None
@@ -152,7 +158,8 @@ def totals_of(report: Report) -> list[dict[str, Any]]:
             continue
         if place is None:
             continue
-        years = list(_YEAR.finditer(before)) or list(_YEAR.finditer(text, span[1], s1))
+        find_years = year_pattern().finditer
+        years = list(find_years(before)) or list(find_years(text, span[1], s1))
         if not years:
             continue
         y = years[-1]

@@ -15,7 +15,7 @@ PLAIN = {
         rf"thị\s+xã|quận|xã|phường|thị\s+trấn)\s+(?P<name>{crossdoc._NAME})")),
     "WHOLE": (crossdoc._WHOLE, re.compile(
         r"(?<![^\W_])toàn\s+(?P<level>tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn)(?![^\W_])", re.IGNORECASE)),
-    "YEAR": (crossdoc._YEAR, re.compile(
+    "YEAR": (crossdoc.year_pattern(), re.compile(
         rf"(?<![^\W_])(?:năm|giai\s+đoạn|nhiệm\s+kỳ)\s+(?P<y1>(?:19|20)\d{{2}})(?:\s*[{DASH}]\s*(?P<y2>(?:19|20)\d{{2}}))?"
         r"(?![\d/])", re.IGNORECASE)),
 }
