@@ -104,15 +104,16 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
             alts.append((kw, entry["field"]))
     alts.sort(key=lambda x: len(x[0]), reverse=True)
     # each keyword's named group opens after its first letter, which by_first_letter puts in a leading class
-    # (a scan ~3x faster than ``(?<![^\W_])(?:(?P<f0_…>xây…)|…)``; only the match's span and group name are read)
-    exact = [f"{body[0]}(?P<f{i}_{field}>{body[1:]})" for i, (kw, field) in enumerate(alts)
-             for body in [_keyword_regex(kw, field)]]
-    folded = [f"{body[0]}(?P<f{i}_{field}>{body[1:]})" for i, (kw, field) in enumerate(alts)
-              if len(re.findall(r"[^\W\d_]+", kw)) >= 4 for body in [_keyword_regex(_fold(kw), field)]]
+    # (a scan 3-5x faster than ``(?<![^\W_])(?:(?P<f0_…>xây…)|…)``; only the match's span and group name are read)
+    def named(i: int, field: str, body: str) -> str:
+        return f"{body[0]}(?P<f{i}_{field}>{body[1:]})"
+
+    exact = [named(i, field, _keyword_regex(kw, field)) for i, (kw, field) in enumerate(alts)]
+    folded = [named(i, field, _keyword_regex(_fold(kw), field)) for i, (kw, field) in enumerate(alts)
+              if len(re.findall(r"[^\W\d_]+", kw)) >= 4]
     wrap = r"(?:{})(?![^\W_])"
     return (re.compile(wrap.format(by_first_letter(exact, word_start=True))),
             re.compile(wrap.format(by_first_letter(folded, ignore_case=False, word_start=True))) if folded else None)
-
 
 
 _LABELS_KEY = "dvnlp.field_labels"
