@@ -2,7 +2,7 @@
 
     python corpora/real/sample.py officials            # ids, one a line, with split and section
     python corpora/real/sample.py counts --n 120
-    python corpora/real/sample.py officials --texts OUT.jsonl   # {id, split, text} to read while annotating
+    python corpora/real/sample.py officials --texts OUT.jsonl   # {n, id, split, text} (normalized) to read while annotating
 
 Only ids and annotations are committed (``corpora/real/{dev,test}/*.jsonl``); the article texts
 stay in ``../shared/corpus`` and are read from there whenever gold is built.
@@ -48,8 +48,13 @@ def _shared() -> Path:
 
 
 SHARED = _shared()
-SEEDS = {"officials": 12, "documents": 13, "counts": 14, "breakdowns": 141, "breakdowns2": 142}
-DEFAULT_N = {"officials": 160, "documents": 90, "counts": 80, "breakdowns": 60, "breakdowns2": 80}
+SEEDS = {"officials": 12, "documents": 13, "counts": 14, "breakdowns": 141, "breakdowns2": 142,
+         "officials2": 22, "documents2": 23, "breakdowns3": 143}
+DEFAULT_N = {"officials": 160, "documents": 90, "counts": 80, "breakdowns": 60, "breakdowns2": 80,
+             "officials2": 80, "documents2": 60, "breakdowns3": 60}
+#: a later draw of a task leaves out the articles of its earlier draws (more gold, no article twice)
+EARLIER = {"officials2": ("officials",), "documents2": ("documents",),
+           "breakdowns2": ("breakdowns",), "breakdowns3": ("breakdowns", "breakdowns2")}
 _SYMBOL = re.compile(r"\b\d{1,5}\s*(?:/\s*\d{4})?\s*[/-]\s*[A-ZĐ]{1,6}(?:\s*[-/]\s*[A-ZĐ0-9]{1,8})+")
 _BREAKDOWN = re.compile(r"\d[\d.,]*\s+\w+[^.;\n]{0,60}?\b(?:trong đó|bao gồm|gồm)\b", re.IGNORECASE)
 #: a second, stricter frame (the first gave 21 breakdowns in 60 articles): two numbers after the trigger
@@ -81,16 +86,19 @@ def _records(name: str) -> Iterator[dict]:
 
 
 def frame(task: str) -> list[dict]:
-    files = ["bulk_vntc_politics.jsonl.gz"] + (["genre.jsonl"] if task in ("counts", "breakdowns", "breakdowns2") else [])
-    first = {r["id"] for r in choose("breakdowns", DEFAULT_N["breakdowns"])} if task == "breakdowns2" else set()
+    kind = task.rstrip("0123456789")
+    files = ["bulk_vntc_politics.jsonl.gz"] + (["genre.jsonl"] if kind in ("counts", "breakdowns") else [])
+    earlier = {r["id"] for t in EARLIER.get(task, ()) for r in choose(t, DEFAULT_N[t])}
     out = []
     for name in files:
         for r in _records(name):
-            if task == "documents" and not _SYMBOL.search(r["text"]):
+            if r["id"] in earlier:
+                continue
+            if kind == "documents" and not _SYMBOL.search(r["text"]):
                 continue
             if task == "breakdowns" and not _BREAKDOWN.search(r["text"]):
                 continue
-            if task == "breakdowns2" and (not _BREAKDOWN2.search(r["text"]) or r["id"] in first):
+            if task in ("breakdowns2", "breakdowns3") and not _BREAKDOWN2.search(r["text"]):
                 continue
             out.append({"id": r["id"], "corpus": name, "section": section_of(r["id"], r.get("source", "vntc")),
                         "text": r["text"]})
@@ -125,10 +133,26 @@ def main() -> None:
     for r in chosen:
         print(r["id"], split_of(r["id"]), r["section"], r["corpus"], sep="\t")
     if args.texts:
-        with open(args.texts, "w", encoding="utf-8") as f:
+        write_texts(chosen, Path(args.texts))
+
+
+def write_texts(chosen: list[dict], out: Path) -> None:
+    """The texts as dvnlp reads them (``dvnlp.ingest`` then ``dvnlp.normalize``): gold offsets index into these."""
+    import tempfile
+
+    from dvnlp.ingest import iter_documents
+    from dvnlp.normalize import normalize
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "in.jsonl"
+        with raw.open("w", encoding="utf-8") as f:
             for r in chosen:
-                f.write(json.dumps({"id": r["id"], "corpus": r["corpus"], "split": split_of(r["id"]),
-                                    "text": r["text"]}, ensure_ascii=False) + "\n")
+                f.write(json.dumps({k: v for k, v in r.items() if k != "section"}, ensure_ascii=False) + "\n")
+        corpus = {r["id"]: r["corpus"] for r in chosen}
+        with out.open("w", encoding="utf-8") as f:
+            for n, d in enumerate(d for d in iter_documents([raw]) if hasattr(d, "text")):
+                f.write(json.dumps({"n": n, "id": d.id, "corpus": corpus.get(d.id), "split": split_of(d.id),
+                                    "text": normalize(d.text).text}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
