@@ -103,11 +103,12 @@ def kind_before(text: str, start: int) -> dict[str, Any] | None:
 _HEAD = re.compile(
     rf"\s*(?:(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{{2}})?)|(?i:tháng)\s+(?P<m>[01]?\d)\s*[/-]\s*"
     rf"(?P<y>(?:19|20)\d{{2}}))\s*,?\s*)?(?P<issuer>{ISSUER_START}[^,;.:()“”\"\n]{{1,70}}?)\s+(?:(?:đã|vừa|mới|cũng|đã\s+từng)\s+)?"
-    r"(?:(?:ký|kí)\s+)?(?:có|ban\s+hành|ra|ký|kí|gửi|phát\s+hành)\s+(?:các\s+|bản\s+)?$")
+    r"(?:(?:ký|kí)\s+)?(?:có|ban\s+hành|ra|ký|kí|gửi|phát\s+hành)(?:\s+và\s+(?:triển\s+khai|công\s+bố|gửi))?\s+"
+    r"(?:các\s+|bản\s+)?$")
 _WHEN_BEFORE = re.compile(
     r"(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{2})?)|(?i:tháng)\s+(?P<m>[01]?\d)"
     r"\s*[/-]\s*(?P<y>(?:19|20)\d{2}))\s*,\s*$")
-_HEAD_CHEAP = re.compile(r"(?:có|hành|ra|ký|kí|gửi)\s+(?:các\s+|bản\s+)?$")
+_HEAD_CHEAP = re.compile(r"(?:có|hành|ra|ký|kí|gửi|khai|bố)\s+(?:các\s+|bản\s+)?$")
 
 
 def head_before(text: str, kind_at: int, year: str | None = None) -> dict[str, Any]:
@@ -122,7 +123,7 @@ def head_before(text: str, kind_at: int, year: str | None = None) -> dict[str, A
         m = _HEAD.match(window, start)
         if m:
             break
-    if not m or PERSON.match(m.group("issuer")) or len(m.group("issuer").split()) > 9 or not body_head(m.group("issuer")):
+    if not m or PERSON.match(m.group("issuer")) or len(m.group("issuer").split()) > 12 or not body_head(m.group("issuer")):
         return {}
     out: dict[str, Any] = {"issuer": clean_issuer(m.group("issuer")), "issuer_rule": "issuer_before"}
     when = m if (m.group("date") or m.group("m")) else _WHEN_BEFORE.search(window, 0, m.start("issuer"))

@@ -95,7 +95,7 @@ _NAME_PHRASES = tuple(sorted((
     "thương binh", "chính trị", "tối cao", "nhà nước", "trung ương", "thường vụ", "thường trực", "quốc gia",
     "công chính", "công nghiệp", "kinh tế", "văn hóa", "thông tin", "y tế", "phát triển", "giáo dục", "khoa học",
     "kế hoạch", "tài chính", "chính phủ", "quốc hội", "thủ tướng", "đảng bộ", "đoàn", "mặt trận tổ quốc", "liên hiệp",
-    "phụ nữ", "nông dân", "cựu chiến binh", "lao động", "thanh niên", "cộng sản", "kiểm sát", "tòa án", "công an",
+    "phụ nữ", "nông dân", "cựu chiến binh", "chiến binh", "lao động", "thanh niên", "cộng sản", "kiểm sát", "tòa án", "công an",
     "quân sự", "biên phòng", "ngân hàng", "bảo hiểm", "khối", "chấp hành", "dân vận", "tuyên giáo", "tổ chức",
     "kiểm tra", "nội chính", "khóa", "khoá", "lần thứ", "lần", "nước", "thư", "bí thư", "ủy", "uỷ", "đảng", "chính quyền", "hội đồng",
 ), key=lambda p: -len(p)))

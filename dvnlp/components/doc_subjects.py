@@ -27,8 +27,8 @@ _SUBJECT_STOPS = (
     r"[;\n:]|[.!?…](?=\s|$|[”\"])|(?<=[a-zà-ỹđ])\.(?=[" + UPPER + r"])|\s+gắn\s+với\s|"
     r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
     r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
-    r"theo\s+đó|trong\s+đó|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực|xét|căn\s+cứ)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|"
-    r"có\s+hiệu\s+lực|cho\s+thấy|mà)\s|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
+    r"theo\s+đó|trong\s+đó|trong\s+thời\s+hạn|kể\s+từ|nếu|tuy\s+nhiên|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực|"
+    r"xét|căn\s+cứ)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|có\s+hiệu\s+lực|cho\s+thấy|mà)(?=\s|[:,;.])|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
@@ -90,13 +90,23 @@ def subject_body(text: str, pos: int, stop: int, *, issuer_named: bool = False) 
         break
     else:
         if cut == len(window) and limit == stop < len(text):  # the next citation starts where the window ends
-            named = _object_citation(text, stop)
+            # its kind word may stand before the number the window stops at (``… thực hiện Kết luận số | 19``)
+            kind = _kind_at_end().search(window)
+            at = pos + kind.start() if kind else stop
+            named = _object_citation(text, at)
+            if named is None and kind:
+                cut = kind.start()
     body = window[:cut] if named is None else text[pos:named]
     # a closing quote with no opening one inside the subject ends it
     j = body.find("”")
     if j >= 0 and body.count("“", 0, j) == 0:
         body = body[:j]
     return _trim(body), pos + len(body)
+
+
+@cache
+def _kind_at_end() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])(?:{kind_alternation()})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
 
 
 _OBJECT_VERB = re.compile(r"(?<![^\W_])(?:thực\s+hiện|triển\s+khai|thi\s+hành|sơ\s+kết|tổng\s+kết|sửa\s+đổi|bổ\s+sung|"
