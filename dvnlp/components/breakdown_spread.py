@@ -111,6 +111,9 @@ def find_spread(text: str, nums: list[Num], used: set[int], sents: list[list[int
             + _within(text, used, spans, by_sentence))
 
 
+_SUBSET = re.compile(r"(?<![^\W_])(?:trong\s+đó|trong\s+số|gồm)(?![^\W_])", re.IGNORECASE)
+
+
 def _specified(text: str, used: set[int], spans: list[list[int]], by_sentence: dict[int, list[Num]]) -> list[dict[str, Any]]:
     cue = _rules()[1]
     out: list[dict[str, Any]] = []
@@ -125,8 +128,11 @@ def _specified(text: str, used: set[int], spans: list[list[int]], by_sentence: d
                 continue
             options = []
             for j in range(k + 1, last + 1):
-                here = [n for n in by_sentence.get(j, []) if _free(n, used) and n.value < t.value
-                        and nouns_agree(n.unit, t.unit)]
+                sentence = by_sentence.get(j, [])
+                # not a part of a larger total of its own sentence ("325 tỉ đồng, trong đó có 300 tỉ đồng")
+                here = [n for n in sentence if _free(n, used) and n.value < t.value and nouns_agree(n.unit, t.unit)
+                        and not any(m.start < n.start and m.value > n.value and nouns_agree(m.unit, n.unit)
+                                    and _SUBSET.search(text, m.span_end, n.start) for m in sentence)]
                 options.append([None] + here)
             best = None
             for pick in itertools.product(*options):

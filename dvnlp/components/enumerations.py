@@ -25,7 +25,7 @@ _TRIGGER = re.compile(
     r"|(?P<p>\()\s*(?:(?:trong\s+đó|gồm)(?![^\W_])\s*(?:có\s+)?,?)?",
     re.IGNORECASE,
 )
-_NOT_PART_BEFORE = re.compile(r"(?<![^\W_])(?:năm|khóa|số|thứ|lần|ngày|tháng|cấp|lớp|quận|phường|đợt|kỳ|giai\s+đoạn)\s*$",
+_NOT_PART_BEFORE = re.compile(r"(?<![^\W_])(?:năm|khóa|số|thứ|lần|ngày|tháng|quý|tuần|cấp|lớp|quận|phường|đợt|kỳ|giai\s+đoạn)\s*$",
                               re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r"(?<![^\W_])(?:tại|(?<!ăn )ở)\s+$", re.IGNORECASE)  # not "tiền ăn ở 800"
 _PCT_IN_GAP = re.compile(r"\d[\d.,]*\s*%")
@@ -90,10 +90,19 @@ def _label(text: str, n: Num, limit: int) -> str:
     return " ".join(label.split()[:8])
 
 
-def _extra_parts(text: str, start: int, end: int, nums: list[Num]) -> list[Num]:
-    """Parts the counts left out inside ``[start, end)``: in words (``một phụ nữ``) and bare
-    numbers after a label (``KTX Đống Đa: 500``, ``đợt 2 là 38.910``, ``THCS tăng 15.770``)."""
+_LIST_OPEN = re.compile(r"(?:[,;(:]|(?<![^\W_])(?:gồm|có|và|cùng|là|đó))\s*$", re.IGNORECASE)
+_FIVE = re.compile(r"(?<![^\W_])năm\s+([^\W\d_]+)")
+
+
+def _extra_parts(text: str, start: int, end: int, nums: list[Num], nouns: frozenset[str] = frozenset()) -> list[Num]:
+    """Parts the counts left out inside ``[start, end)``: in words (``một phụ nữ``; ``năm`` before the noun of a
+    total in ``nouns``: ``35 tài xế …, năm tài xế …``) and bare numbers after a label (``KTX Đống Đa: 500``, ``đợt 2
+    là 38.910``, ``THCS tăng 15.770``)."""
     out = []
+    for m in _FIVE.finditer(text, start, end):
+        if m.group(1).lower() in nouns and _LIST_OPEN.search(text, max(0, m.start() - 12), m.start()) \
+                and not any(n.start <= m.start() < n.span_end for n in nums):
+            out.append(Num(5.0, m.start(), m.start() + 3, m.end(1), m.group(1), None, False))
     for m in NUMBER.finditer(text, start, end):
         a, b = m.span()
         if m.group("pct") or any(n.start <= a < n.span_end for n in nums):
@@ -106,7 +115,7 @@ def _extra_parts(text: str, start: int, end: int, nums: list[Num]) -> list[Num]:
     for a, b, value, value_max in find_number_words(text, start, end):
         if value_max is not None or any(n.start <= a < n.span_end for n in nums):
             continue
-        if not re.search(r"(?:[,;(:]|(?<![^\W_])(?:gồm|có|và|cùng|là|đó))\s*$", text[max(0, a - 12):a], re.IGNORECASE):
+        if not _LIST_OPEN.search(text[max(0, a - 12):a]):
             continue  # "ký chỉ trong vòng một ngày": not an item of the list
         unit = re.match(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", text[b:end])
         if unit is None or not unit.group(1)[0].islower():
@@ -132,7 +141,7 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
         totals = [n for n in nums[max(0, k - 3):k][::-1] if n.start >= s_start and n.span_end <= trig.start() + 1
                   and trig.start() - n.span_end <= 140 and _can_total(n, used, as_part)]
         carried = False  # "… 300 ý kiến. Trong đó, 120 ý kiến … và 180 ý kiến …": the total ends the sentence before
-        if not totals and trig.group("w") and s_start > 0 and not text[s_start:trig.start()].strip(" \n-–•"):
+        if not totals and trig.group("w") and s_start > 0 and _CARRY_LEAD.fullmatch(text, s_start, trig.start()):
             p_start = sentence_span(s_start - 1)[0]
             totals = [n for n in nums[max(0, k - 3):k][::-1] if n.start >= p_start and _can_total(n, used, as_part)]
             carried = True
@@ -151,11 +160,15 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
                       and (said or not _NAME_BEFORE.search(text, n.span_end, trig.start()))]
             if not totals:
                 continue
+        if trig.group("w") and stop < len(text):  # "… trong đó có 2 dự án …. Còn lại 8 dự án …": the rest, next sentence
+            nxt = sentence_span(stop + 1)
+            if nxt[0] > s_start and _REST_OPEN.match(text, nxt[0]):
+                stop = nxt[1]
         lo = bisect.bisect_left(starts, trig.end())
         hi = bisect.bisect_left(starts, stop)
         cands = [n for n in nums[lo:hi] if id(n) not in used and n.of is None
                  and text.count("(", trig.end(), n.start) <= text.count(")", trig.end(), n.start)]  # not a sub-part
-        cands += _extra_parts(text, trig.end(), stop, nums[lo:hi])
+        cands += _extra_parts(text, trig.end(), stop, nums[lo:hi], frozenset(t.unit.split()[0].lower() for t in totals))
         # "(trong đó, công ty tại 2 tỉnh … tài trợ 30 suất)": a number after "tại"/"ở" says where, it is no part
         cands = [n for n in cands if not _WHERE_BEFORE.search(text, max(0, n.start - 6), n.start)]
         heads = _item_heads(text, trig.end(), stop, cands)
@@ -171,8 +184,8 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
                 best = (record, t, parts)
             if record["partition"]:
                 break
-        if best is None or (carried and not best[0]["partition"]):
-            continue  # across sentences only parts that add up are read as the total's
+        if best is None or (carried and not best[0]["partition"] and not all(_names_total(p, best[1]) for p in best[2])):
+            continue  # across sentences only parts that add up, or that name the total's noun, are read as the total's
         record, t, parts = best
         if not record["partition"] and _coordinated(text, t, nums[max(0, k - 3):k], s_start):
             continue  # "đàn gà 200 con và đàn vịt 400 con, trong đó 30 con gà và 200 con vịt": parts of both
@@ -192,6 +205,20 @@ def _coordinated(text: str, total: Num, before: list[Num], s_start: int) -> bool
     p = prev[-1]
     same = p.unit.split()[-1].lower() == total.unit.split()[-1].lower()
     return same and re.search(r"(?<![^\W_])và(?![^\W_])", text[p.span_end:total.start]) is not None
+
+
+#: what may stand before a list opener that carries the total over from the sentence before ("Đặc biệt, trong đó …")
+_CARRY_LEAD = re.compile(r"[\s\-–•]*(?:(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*,\s*)?", re.IGNORECASE)
+_REST_OPEN = re.compile(r"\s*(?:(?:số|những|các)\s+)?còn\s+lại\s*,?\s*(?:là\s+)?\d", re.IGNORECASE)
+
+
+def _names_total(part: Num, total: Num) -> bool:
+    """The part and the total count the same thing, one noun phrase starting with the other (``18 học sinh đỗ thủ
+    khoa`` … ``4 học sinh``); not money, which a later sentence may spend from anywhere."""
+    if not (part.unit and total.unit) or _is_money(total) or _measure(total):
+        return False
+    a, b = sorted((part.unit.lower() + " ", total.unit.lower() + " "), key=len)
+    return b.startswith(a)
 
 
 def _per(n: Num) -> str | None:
@@ -240,6 +267,8 @@ def _parts(total: Num, cands: list[Num]) -> list[Num]:
             continue  # 3 học sinh/máy: a rate is not a part, unless the total is the same rate (USD/năm)
         if _measure(total) and n.unit and _measure(total) != _measure(n) and not _scale(n) != 1.0:
             continue  # 35.000 m2, gồm 1 hầm …: floors are not square metres
+        if not money and not _measure(total) and _measure(n):
+            continue  # 9.733 ngôi nhà, trong đó … 7.000 ha lúa: an area is not a part of a count of houses
         if value > room:
             break  # more than the total left: another statement
         room -= value

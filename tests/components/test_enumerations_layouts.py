@@ -61,8 +61,12 @@ def test_enumerations_bracket_after_a_name(nlp, text, expected):
                  "gửi qua Mặt trận.", [(300, [120, 180], True)], id="total_in_the_sentence_before"),
     pytest.param("Hôm qua, kỳ họp khai mạc. Ủy ban đã tổng hợp được 300 ý kiến của cử tri. Trong đó, 120 ý kiến gửi qua đoàn đại biểu.", [],
                  id="one_part"),
-    pytest.param("Hôm qua, kỳ họp khai mạc. Ủy ban đã tổng hợp được 300 ý kiến của cử tri. Trong đó, 20 ý kiến về đất đai và 40 ý kiến về y tế.", [],
-                 id="a_subset_across_sentences_is_not_read"),
+    # a subset whose parts count the total's noun is read across sentences, as the real gold reads it (partition false);
+    # one in another noun is not
+    pytest.param("Hôm qua, kỳ họp khai mạc. Ủy ban đã tổng hợp được 300 ý kiến của cử tri. Trong đó, 20 ý kiến về đất đai và 40 ý kiến về y tế.",
+                 [(300, [20, 40], False)], id="a_subset_of_the_same_noun_across_sentences"),
+    pytest.param("Hôm qua, kỳ họp khai mạc. Ủy ban đã tổng hợp được 300 ý kiến của cử tri. Trong đó, 20 đơn về đất đai và 40 đơn về y tế.",
+                 [], id="a_subset_in_another_noun_across_sentences_is_not_read"),
 ])
 def test_enumerations_opener_at_the_start_of_the_next_sentence(nlp, text, expected):
     assert _others(nlp, text) == expected
@@ -72,3 +76,21 @@ def test_enumerations_a_part_may_total_a_nested_list(nlp):
     text = ("Hôm qua, kỳ họp khai mạc. Toàn tỉnh có 30 cụm công nghiệp đã xây dựng. Trong đó: có 20 cụm đang hoạt động "
             "(12 cụm đã lấp đầy, 8 cụm đang thu hút đầu tư); 10 cụm đang làm hạ tầng.")
     assert sorted(_others(nlp, text)) == [(20, [12, 8], True), (30, [20, 10], True)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Đợt này có 40 học sinh giỏi cấp tỉnh. Đáng chú ý, trong đó có 6 học sinh đạt giải nhất, và 9 học sinh "
+                 "đạt giải nhì.", [(40, [6, 9], False)], id="subset_in_the_next_sentence_after_a_short_lead"),
+    pytest.param("Huyện vay 300 tỉ đồng. Trong đó, riêng năm 2020 huyện đã vay 120 tỉ đồng và thêm 8 tỉ đồng nữa.", [],
+                 id="money_subset_in_the_next_sentence_is_not_read"),
+    pytest.param("Dự án có 9 hạng mục, trong đó có 3 hạng mục sẽ làm vào quý 2-2024 và cầu chính làm sau.\n"
+                 "Còn lại 5 hạng mục sẽ xem xét lại.", [(9, [3, 5], False)], id="the_rest_in_the_next_sentence"),
+    pytest.param("Đội có 30 lái xe, trong đó có 20 lái xe bị trừ hai điểm, năm lái xe bị trừ tới ba điểm.",
+                 [(30, [20, 5], False)], id="nam_before_the_total_noun_is_five"),
+    pytest.param("Tỉnh có 5.100 ngôi nhà bị hư hại, trong đó riêng huyện A có 900 ngôi nhà bị tốc mái; hơn 3.000 ha lúa "
+                 "bị ngập.", [], id="an_area_is_no_part_of_houses"),
+    pytest.param("Mỗi thí sinh thi 6 môn bao gồm 3 môn thi chung là toán, văn và ngoại ngữ, 2 môn thi nâng cao, 1 môn thi "
+                 "tự chọn.", [(6, [3, 2, 1], True)], id="unit_ends_before_bao_gom"),
+])
+def test_enumerations_layouts_of_the_second_draw(nlp, text, expected):
+    assert _others(nlp, text) == expected
