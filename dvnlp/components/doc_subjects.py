@@ -24,7 +24,7 @@ TITLE_LEAD = re.compile(
     r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung)\s+"
     r"(?!ngày|vào|tại|rõ|của|kèm|theo|thêm)[^\W\d_])", re.IGNORECASE)
 _SUBJECT_STOPS = (
-    r"[;\n:]|[.!?…](?=\s|$|[”\"])|(?<=[a-zà-ỹđ])\.(?=[" + UPPER + r"])|\s+gắn\s+với\s|"
+    r"[;\n:]|[.!?…](?=\s|$|[”\"])|(?<=[a-zà-ỹđ)”\"])\.(?=[" + UPPER + r"])|\s+gắn\s+với\s|"
     r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
     r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
     r"theo\s+đó|trong\s+đó|trong\s+thời\s+hạn|kể\s+từ|nếu|tuy\s+nhiên|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực|"

@@ -29,6 +29,7 @@ _SEP = rf"\s?(?:{_D}|/)\s?"
 SYMBOL = re.compile(
     rf"(?P<number>\d(?<![\w/.,{DASH}]\d)\d{{0,4}}[a-z]?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
     rf"(?P<codes>(?(year)(?:{_SEP}|[ ](?={_CODE}{_D}))|{_SEP}){_CODE}(?:{_SEP}{_CODE}){{0,3}})"
+    r"(?P<unit>\([A-ZĐ]{1,3}\d{1,3}\))?"  # a police or army unit written after the issuer: ``QĐ-BCA(A11)``
     rf"(?:(?:\s?/\s?(?P<tail>(?:19|20)\d{{2}})|/(?P<tail2>\d{{2}}))(?![\w/.,]|{_D}\w))?"
 )
 #: the code part of a symbol (``QĐ-TTYT``, ``QĐ/TU``): for the lists of numbers sharing one code

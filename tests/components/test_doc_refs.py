@@ -31,6 +31,7 @@ def _docs(nlp, text):
         ("theo NĐ 38/2000/NĐ-CP ngày 23-8-2000", "38/2000/NĐ-CP", "Nghị định", "CP"),
         ("Thủ tướng đã có Công điện khẩn số 28/TTG-KTTH gửi", "28/TTG-KTTH", "Công điện", "TTG-KTTH"),
         ("theo hợp đồng hợp tác kinh doanh số 22 / HĐKT / 2008 giữa hai bên", "22/HĐKT/2008", "Hợp đồng", "HĐKT"),
+        ("Quyết định số 77/2021/QĐ-BCA(C07) của Bộ Công an", "77/2021/QĐ-BCA(C07)", "Quyết định", "BCA"),
     ],
 )
 def test_doc_refs_symbol_kind_issuer(nlp, text, symbol, kind, issuer_code):
