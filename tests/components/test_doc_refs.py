@@ -164,6 +164,8 @@ def test_doc_refs_list_of_numbers_shares_code_date_and_subject(nlp):
         # a long body before ``đã ban hành và triển khai``, not ``của Hội`` inside the subject
         ("Ngày 2/3/2019, Ban Chấp hành Trung ương Hội Cựu chiến binh Việt Nam đã ban hành và triển khai Kế hoạch số "
          "31-KH/CCB về tổ chức Đại hội của Hội.", "Ban Chấp hành Trung ương Hội Cựu chiến binh Việt Nam", "text"),
+        ("Ngày 2/5/2019, Tỉnh ủy Quảng Trị và Thành ủy Huế đã cùng ký Kết luận 12-KL/TUQT-TUH về hợp tác.",
+         "Tỉnh ủy Quảng Trị và Thành ủy Huế", "text"),
     ],
 )
 def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
