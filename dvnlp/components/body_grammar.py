@@ -100,10 +100,12 @@ def ends_clause(ctx: Context, pos: int) -> bool:
 
 def joins_on(ctx: Context, end: int) -> bool:
     """``Giám đốc tuyển sinh của tập đoàn ESLI``: after a bare head, lower-case words count only when
-    ``của``/``thuộc``/``tại`` and a body follow."""
+    ``của``/``thuộc``/``tại`` and a body follow, or a capitalized body right after them."""
     g, text = grammar(), ctx.text
     q = GAP.match(text, end).end()
     m = SYLLABLE.match(text, q)
+    if m and q > end and text[q].isupper() and g.body.match(text, q) and not g.heads.match(text, q):
+        return True  # ``Tổng thư ký tòa soạn Báo Thanh Niên``: a department, then its body
     return bool(m) and q > end and key(m.group(0)) in g.joiners and continues(ctx, GAP.match(text, m.end()).end(), m.end())
 
 

@@ -116,12 +116,13 @@ def name_ending_at(ctx: Context, end: int, *, only_honored: bool) -> tuple[int, 
     while p in starts:
         s = starts[p]
         syl = text[s:p]
-        if not is_cap(syl):
+        if not (is_cap(syl) or _in_capitals(syl)):
             break
         run.insert(0, (s, p, syl))
         p = s - 1
         if text[p:s] != " ":
             break
+    run = _capitals_name(run)
     honored = False
     if run and (hm := g.honorific.match(text, run[0][0])):
         run = [r for r in run if r[0] >= hm.end()]
@@ -143,6 +144,25 @@ def name_ending_at(ctx: Context, end: int, *, only_honored: bool) -> tuple[int, 
         if not _LIST_CONTEXT.search(text, max(0, run[0][0] - 12), run[0][0]):
             return None  # ``Khu kinh tế mở Chu Lai, …``: a two-syllable run needs a list around it
     return run[0][0], run[-1][1], honored
+
+
+def _in_capitals(syl: str) -> bool:
+    return len(syl) > 1 and syl.isupper() and syl.isalpha()
+
+
+def _capitals_name(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name written in capitals (``PGS-TS NGUYỄN LỘC``) starts at a surname; in a mixed run only the
+    capitalized words at the end are the name (``UBND Nguyễn Văn A``)."""
+    caps = [_in_capitals(syl) for _, _, syl in run]
+    if not any(caps):
+        return run
+    if not all(caps):
+        k = max(i for i, c in enumerate(caps) if c) + 1
+        return run[k:]
+    g = grammar()
+    while run and not g.name_start(run[0][2]):
+        run = run[1:]
+    return run if 2 <= len(run) <= 4 else []
 
 
 def after_org(ctx: Context, pos: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
-    ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
+    ACRONYM, DASH, NUMBERED, PARENT, PUNCT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
     lower_tail, no_digits, of_person, split_place_name, stops, valid_name,
 )
 from dvnlp.components.title_grammar import (
@@ -113,11 +113,18 @@ class Context:
         return bool(self.placed.get(key(text), set()) - {start})
 
     def cap_run(self, pos: int) -> list[tuple[int, int, str]]:
-        """The capitalized syllables starting at ``pos``, one space apart."""
+        """The capitalized syllables starting at ``pos``, one space apart; a name written in capitals
+        (``NGUYỄN LỘC``) when its first syllable is a surname."""
         out = []
+        caps = False
         while pos in self.syl:
             end, s = self.syl[pos]
             if not is_cap(s):
+                if not (len(s) > 1 and s.isupper() and (caps or not out and grammar().name_start(s) and s.isalpha()
+                                                          and not self.text[end:end + 1].isalnum())):
+                    break
+                caps = True
+            elif caps:
                 break
             out.append((pos, end, s))
             if self.text.startswith(" ", end) and end + 1 in self.syl:
@@ -195,6 +202,13 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
                 and (key(m.group(0)) != "tại" or text[GAP.match(text, m.end()).end()].isupper())):  # not ``tại hội nghị``
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))  # ``Ủy ban Pháp luật của Quốc hội``
             state, pos = "head", m.end()
+            continue
+        if (t.pieces and state == "body" and (m := SYLLABLE.match(text, q)) and key(m.group(0)) == "tại"
+                and (end := _place_after_at(ctx, m.end()))):  # ``Trưởng Văn phòng đại diện tại Đà Lạt``
+            t.pieces.append(Piece("word", q, m.end(), m.group(0)))
+            t.pieces.append(Piece("placename", GAP.match(text, m.end()).end(), end,
+                                  text[GAP.match(text, m.end()).end():end]))
+            state, pos = "closed", end
             continue
         if (m := g.abbr.match(text, q)) and g.heads.fullmatch(m.group(0)) and state == "head":
             t.pieces.append(Piece("abbr", q, m.end(), g.expand[m.group(0)]))  # ``Trưởng đoàn ĐBQH``
@@ -292,6 +306,10 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
                 pos = end
                 continue
             break
+        if (state == "level" and not re.search(r"(?:ủy|uỷ|đoàn)$", key(t.pieces[-1].text)) and 2 <= len(run) <= 4
+                and g.name_start(run[0][2]) and valid_name(ctx, run)):
+            t.name = (run[0][0], run[-1][1])  # ``… của Quốc hội Vũ Mão``: a national level takes no place name
+            break
         if state in ("place", "level"):
             k = split_place_name(ctx, run, state == "place")
             place = run if k is None else run[:k]
@@ -343,6 +361,16 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if p.kind != "abbr":
             p.text = g.expand_text(p.text)
     return t
+
+
+def _place_after_at(ctx: Context, pos: int) -> int:
+    """``tại`` + a capitalized run of one to three syllables that closes the clause and names no person (a town
+    the gazetteer no longer lists, ``tại Đà Lạt``): where the run ends, or 0."""
+    g, text = grammar(), ctx.text
+    run = ctx.cap_run(GAP.match(text, pos).end())
+    if not 1 <= len(run) <= 3 or g.name_start(run[0][2]) or not PUNCT.match(text, run[-1][1]):
+        return 0
+    return run[-1][1]
 
 
 _STOP = re.compile(r"(?<![^\W_])(?:chủ trì|phát biểu|cho biết|cho rằng|tham dự|dự|đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|báo cáo|trao|"

@@ -66,6 +66,18 @@ def titles_of(nlp, text):
          {"Hà Công Tuấn": ["thứ trưởng thường trực Bộ Nông nghiệp và Phát triển nông thôn"]}),
         ("ông Hà Công Tuấn, thứ trưởng thường trực Bộ NN&PTNT, cũng đã yêu cầu",
          {"Hà Công Tuấn": ["thứ trưởng thường trực Bộ Nông nghiệp và Phát triển nông thôn"]}),
+        # a two-syllable name after a national level (which takes no place name)
+        ("Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội Lê Hùng nhấn mạnh điều đó.",
+         {"Lê Hùng": ["Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"]}),
+        # a department in lower case between a bare position and its body
+        ("Bà Trần Thu Hà, Phó tổng biên tập phụ trách tòa soạn Báo Lao Động, cho biết.",
+         {"Trần Thu Hà": ["Phó tổng biên tập phụ trách tòa soạn Báo Lao Động"]}),
+        # a name written in capitals after an academic prefix; an apposition after a dash ends the body
+        ("Chúng tôi gặp TS TRẦN VĂN BA, Viện trưởng Viện Nghiên cứu giáo dục - đơn vị soạn đề án.",
+         {"TRẦN VĂN BA": ["Viện trưởng Viện Nghiên cứu giáo dục"]}),
+        # an abbreviated office and a town the gazetteer no longer lists
+        ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
+         {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
     ],
 )
 def test_titles_real_layouts(off_nlp, text, expected):  # noqa: F811
