@@ -122,7 +122,7 @@ def name_ending_at(ctx: Context, end: int, *, only_honored: bool) -> tuple[int, 
         p = s - 1
         if text[p:s] != " ":
             break
-    run = _capitals_name(run)
+    run = _capitals_name(run, text)
     honored = False
     if run and (hm := g.honorific.match(text, run[0][0])):
         run = [r for r in run if r[0] >= hm.end()]
@@ -150,9 +150,10 @@ def _in_capitals(syl: str) -> bool:
     return len(syl) > 1 and syl.isupper() and syl.isalpha()
 
 
-def _capitals_name(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A name written in capitals (``PGS-TS NGUYỄN LỘC``) starts at a surname; in a mixed run only the
-    capitalized words at the end are the name (``UBND Nguyễn Văn A``)."""
+def _capitals_name(run: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """A name written in capitals (``PGS-TS NGUYỄN LỘC, Phó Viện trưởng …``) starts at a surname, stands right
+    after an honorific or academic prefix and is followed by ordinary text (a heading in capitals is none); in a
+    mixed run only the capitalized words at the end are the name (``UBND Nguyễn Văn A``)."""
     caps = [_in_capitals(syl) for _, _, syl in run]
     if not any(caps):
         return run
@@ -162,7 +163,15 @@ def _capitals_name(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     g = grammar()
     while run and not g.name_start(run[0][2]):
         run = run[1:]
-    return run if 2 <= len(run) <= 4 else []
+    if not 2 <= len(run) <= 4 or not _PREFIX_BEFORE.search(text, max(0, run[0][0] - 16), run[0][0]):
+        return []
+    nxt = _NEXT_WORD.match(text, run[-1][1])
+    return [] if nxt is None or _in_capitals(nxt.group(1)) else run
+
+
+#: an honorific or academic prefix right before a name in capitals; the first word after it
+_PREFIX_BEFORE = re.compile(r"(?<![^\W_])(?:ông|bà|anh|chị|đồng chí|PGS|GS|TS|ThS|BS)[.\-–\s]*(?:TS[.\s]*)?$")
+_NEXT_WORD = re.compile(r"[\s,\-–(:]*([^\W\d_]+)")
 
 
 def after_org(ctx: Context, pos: int) -> bool:

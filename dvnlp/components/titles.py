@@ -113,18 +113,11 @@ class Context:
         return bool(self.placed.get(key(text), set()) - {start})
 
     def cap_run(self, pos: int) -> list[tuple[int, int, str]]:
-        """The capitalized syllables starting at ``pos``, one space apart; a name written in capitals
-        (``NGUYỄN LỘC``) when its first syllable is a surname."""
+        """The capitalized syllables starting at ``pos``, one space apart."""
         out = []
-        caps = False
         while pos in self.syl:
             end, s = self.syl[pos]
             if not is_cap(s):
-                if not (len(s) > 1 and s.isupper() and (caps or not out and grammar().name_start(s) and s.isalpha()
-                                                          and not self.text[end:end + 1].isalnum())):
-                    break
-                caps = True
-            elif caps:
                 break
             out.append((pos, end, s))
             if self.text.startswith(" ", end) and end + 1 in self.syl:
@@ -306,8 +299,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
                 pos = end
                 continue
             break
-        if (state == "level" and not re.search(r"(?:ủy|uỷ|đoàn)$", key(t.pieces[-1].text)) and 2 <= len(run) <= 4
-                and g.name_start(run[0][2]) and valid_name(ctx, run)):
+        if (state == "level" and not re.search(r"(?:ủy|uỷ|đoàn)$", key(t.pieces[-1].text)) and len(run) == 2
+                and not g.body.match(text, q) and g.name_start(run[0][2]) and valid_name(ctx, run)):
             t.name = (run[0][0], run[-1][1])  # ``… của Quốc hội Vũ Mão``: a national level takes no place name
             break
         if state in ("place", "level"):

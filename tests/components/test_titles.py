@@ -75,6 +75,9 @@ def titles_of(nlp, text):
         # a name written in capitals after an academic prefix; an apposition after a dash ends the body
         ("Chúng tôi gặp TS TRẦN VĂN BA, Viện trưởng Viện Nghiên cứu giáo dục - đơn vị soạn đề án.",
          {"TRẦN VĂN BA": ["Viện trưởng Viện Nghiên cứu giáo dục"]}),
+        # a heading in capitals names nobody; a body after a national level is not a surname
+        ("PHỎNG VẤN\nÔNG TRẦN VĂN BA - NGUYÊN PHÓ CHỦ NHIỆM ỦY BAN\nChúng tôi đã hỏi chuyện.", {}),
+        ("Dự có Bí thư thứ nhất Trung ương Đoàn Lê Quốc Việt.", {"Lê Quốc Việt": ["Bí thư thứ nhất Trung ương Đoàn"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
