@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from dvnlp.components.doc_tables import UPPER, kind_alternation, tables
+from dvnlp.components.title_grammar import grammar, localities
 from dvnlp.segment.patterns import SYMBOL
 
 #: lower-case words that open an issuer's name (``ban Thường vụ Thành ủy``, ``trường ĐH Tây Bắc``)
@@ -95,7 +96,7 @@ _NAME_PHRASES = tuple(sorted((
     "thương binh", "chính trị", "tối cao", "nhà nước", "trung ương", "thường vụ", "thường trực", "quốc gia",
     "công chính", "công nghiệp", "kinh tế", "văn hóa", "thông tin", "y tế", "phát triển", "giáo dục", "khoa học",
     "kế hoạch", "tài chính", "chính phủ", "quốc hội", "thủ tướng", "đảng bộ", "đoàn", "mặt trận tổ quốc", "liên hiệp",
-    "phụ nữ", "nông dân", "cựu chiến binh", "chiến binh", "lao động", "thanh niên", "cộng sản", "kiểm sát", "tòa án", "công an",
+    "phụ nữ", "nông dân", "cựu chiến binh", "chiến binh", "chủ tịch", "giám đốc", "lao động", "thanh niên", "cộng sản", "kiểm sát", "tòa án", "công an",
     "quân sự", "biên phòng", "ngân hàng", "bảo hiểm", "khối", "chấp hành", "dân vận", "tuyên giáo", "tổ chức",
     "kiểm tra", "nội chính", "khóa", "khoá", "lần thứ", "lần", "nước", "thư", "bí thư", "ủy", "uỷ", "đảng", "chính quyền", "hội đồng",
 ), key=lambda p: -len(p)))
@@ -144,6 +145,20 @@ _ADDRESSEE = re.compile(r"(?<![^\W_])(?:gửi|đến|tới|trình|cho|đề\s+ng
                         re.IGNORECASE)
 
 
+#: a person's name closing an issuer read from a signer (``UBND thành phố Nguyễn Văn Đua``)
+_NAME_AT_END = re.compile(r"\s+(?:[A-ZĐ][^\W\d_]*\s+){1,3}[A-ZĐ][^\W\d_]*$")
+
+
+def without_signer_name(issuer: str) -> str:
+    """``Ủy ban nhân dân thành phố Nguyễn Văn Đua`` → ``Ủy ban nhân dân thành phố``: a signer's name (three or four
+    capitalized words opening with a surname) is not part of the body."""
+    name = _NAME_AT_END.search(issuer)
+    words = name.group(0).split() if name else []
+    if len(words) >= 3 and grammar().name_start(words[0]) and " ".join(words).casefold() not in localities():
+        return issuer[:name.start()]  # not ``… Thành phố Hồ Chí Minh``
+    return issuer
+
+
 def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> tuple[str, str] | None:
     """The issuer the citation's sentence names when none is written beside it: ``(issuer, rule)``.
 
@@ -176,7 +191,7 @@ def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> t
         for m in named.finditer(text, a, b):
             if _ADDRESSEE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # ``Văn bản số 526/UBND-TNMT gửi UBND tỉnh X``: the addressee, not the issuer
-            name = clean_issuer(m.group(0)).replace("Uỷ", "Ủy")
+            name = without_signer_name(clean_issuer(m.group(0)).replace("Uỷ", "Ủy"))
             extra = name[len(coded):].split() if name.lower().startswith(coded.lower()) else []
             run = len(re.search(rf"(?:\s[{UPPER}]\w*)*$", " " + name).group(0).split())
             # ``Chủ tịch UBND huyện Đại Từ Trương Mạnh Kiểm``: four capitalised words in a row are a place and a person

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from dvnlp.components.base import Boilerplate, Component, add_fact, doc_text
 from dvnlp.components.doc_fields import head_before, kind_alternation, kind_before, tables, tail_after
-from dvnlp.components.doc_issuers import issuer_in_context
+from dvnlp.components.doc_issuers import issuer_in_context, without_signer_name
 from dvnlp.components.doc_tables import kind_agrees
 from dvnlp.segment.patterns import CODES, DASH, SYMBOL, canonical_symbol, word_alternation
 
@@ -114,7 +114,7 @@ class DocumentRefFinder(Component):
         boiler = Boilerplate(doc)
         mentions = self._mentions(text, boiler)
         self._read_fields(text, mentions)
-        return merge(mentions)
+        return complete_city(text, merge(mentions))
 
     def set_annotations(self, doc: Doc, records: list[dict[str, Any]]) -> None:
         for record in records:
@@ -311,7 +311,7 @@ def _issuer(group: list[dict[str, Any]], full: dict[str, Any]) -> tuple[str | No
     if lead:  # the body, not the signer: ``Chủ tịch UBND tỉnh Sơn La`` → the UBND; ``Tổng Bí thư`` alone → the code's
         rest = text_issuer[lead.end():]
         if rest[:1].isupper() and not re.fullmatch(r"[A-ZĐ]\w*(?:\s[A-ZĐ]\w*){1,3}", rest):
-            text_issuer, rule = rest, "issuer_signer_body"
+            text_issuer, rule = without_signer_name(rest), "issuer_signer_body"
         elif coded:
             return coded, "symbol", "issuer_code"
     if coded:
@@ -320,6 +320,34 @@ def _issuer(group: list[dict[str, Any]], full: dict[str, Any]) -> tuple[str | No
         if (a < b) or person:
             return coded, "symbol", "issuer_code"
     return text_issuer, "text", rule
+
+
+#: an issuer that names a people's committee without its place (``UBND``, ``UBND thành phố``, ``UBND TP``)
+_BARE_COMMITTEE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?:\s+(?:thành phố|TP\.?))?", re.IGNORECASE)
+#: the centrally-run cities, as articles name them, and the issuer's place as annotators write it
+_CITIES = (
+    (re.compile(r"Thành phố Hồ Chí Minh|TP\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Sài Gòn", re.IGNORECASE), "Thành phố Hồ Chí Minh"),
+    (re.compile(r"(?<![^\W_])Hà Nội(?![^\W_])"), "thành phố Hà Nội"),
+    (re.compile(r"(?<![^\W_])Đà Nẵng(?![^\W_])"), "thành phố Đà Nẵng"),
+    (re.compile(r"(?<![^\W_])Hải Phòng(?![^\W_])"), "thành phố Hải Phòng"),
+    (re.compile(r"(?<![^\W_])Cần Thơ(?![^\W_])"), "thành phố Cần Thơ"),
+)
+
+
+def complete_city(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A people's committee issuer written without its place (``UBND TP``, ``QĐ-UB``) in an article about one
+    centrally-run city: that city's committee (rule ``issuer_city_context``), as annotators read it; the city
+    named most often, none when two tie."""
+    bare = [r for r in records if r.get("issuer") and _BARE_COMMITTEE.fullmatch(r["issuer"].strip())]
+    if not bare:
+        return records
+    counts = sorted(((len(p.findall(text)), name) for p, name in _CITIES), reverse=True)
+    if not counts[0][0] or counts[0][0] == counts[1][0]:
+        return records
+    for r in bare:
+        r["issuer"] = f"Ủy ban nhân dân {counts[0][1]}"
+        r["sources"]["issuer"] = "issuer_city_context"
+    return records
 
 
 #: the article names a city's Party committee and no province's: a ``TU`` code is the Thành ủy's

@@ -166,6 +166,13 @@ def test_doc_refs_list_of_numbers_shares_code_date_and_subject(nlp):
          "31-KH/CCB về tổ chức Đại hội của Hội.", "Ban Chấp hành Trung ương Hội Cựu chiến binh Việt Nam", "text"),
         ("Ngày 2/5/2019, Tỉnh ủy Quảng Trị và Thành ủy Huế đã cùng ký Kết luận 12-KL/TUQT-TUH về hợp tác.",
          "Tỉnh ủy Quảng Trị và Thành ủy Huế", "text"),
+        # a committee written without its place, in an article about one centrally-run city; a signer's name dropped
+        ("Quyết định 31/2005/QĐ-UB về giá đất áp dụng ở TP.HCM từ năm sau; các quận của TPHCM đã rà soát.",
+         "Ủy ban nhân dân Thành phố Hồ Chí Minh", "symbol"),
+        ("Phó Chủ tịch UBND TP Lê Văn Ba vừa ký Quyết định số 55/QĐ-UBND về giá đất; Hà Nội sẽ áp dụng từ tháng 1.",
+         "Ủy ban nhân dân thành phố Hà Nội", "text"),
+        ("Phó Chủ tịch UBND TP Lê Văn Ba vừa ký Quyết định số 55/QĐ-UBND về giá đất ở Hà Nội và Đà Nẵng.",
+         "Ủy ban nhân dân thành phố", "text"),
     ],
 )
 def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
