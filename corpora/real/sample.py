@@ -13,7 +13,10 @@ stay in ``../shared/corpus`` and are read from there whenever gold is built.
   since most articles cite none; ``breakdowns``: genre and bulk articles with a count followed by
   ``trong đó`` / ``gồm`` / ``bao gồm``; ``breakdowns2`` (a second draw, since the first frame gave
   only 21 breakdowns in 60 articles): the same trigger followed by two numbers, articles of the
-  first draw left out. The frame is a regex on the raw text, not a dvnlp rule.
+  first draw left out. The frame is a regex on the raw text, not a dvnlp rule. Later draws (``officials2``,
+  ``documents2``, ``breakdowns3``; then ``officials3`` and ``documents3`` from the genre corpus alone, and
+  ``breakdowns4``) use the same frames with their own seeds and leave out every article of the task's earlier
+  draws (``EARLIER``), so each adds articles never annotated or scored before.
 * **Spread.** Articles are grouped by section (the VNTC file prefix, e.g. ``XH_NLD``: newspaper) and
   drawn round-robin from the groups in a seeded order, so no newspaper dominates; genre articles
   are grouped by source (``vietnews`` tokenized text, ``baomoi2017`` plain text, ``vntc`` HTML).
@@ -49,12 +52,19 @@ def _shared() -> Path:
 
 SHARED = _shared()
 SEEDS = {"officials": 12, "documents": 13, "counts": 14, "breakdowns": 141, "breakdowns2": 142,
-         "officials2": 22, "documents2": 23, "breakdowns3": 143}
+         "officials2": 22, "documents2": 23, "breakdowns3": 143,
+         "officials3": 32, "documents3": 33, "breakdowns4": 144}
 DEFAULT_N = {"officials": 160, "documents": 90, "counts": 80, "breakdowns": 60, "breakdowns2": 80,
-             "officials2": 80, "documents2": 60, "breakdowns3": 60}
+             "officials2": 80, "documents2": 60, "breakdowns3": 60,
+             "officials3": 80, "documents3": 60, "breakdowns4": 60}
 #: a later draw of a task leaves out the articles of its earlier draws (more gold, no article twice)
 EARLIER = {"officials2": ("officials",), "documents2": ("documents",),
-           "breakdowns2": ("breakdowns",), "breakdowns3": ("breakdowns", "breakdowns2")}
+           "breakdowns2": ("breakdowns",), "breakdowns3": ("breakdowns", "breakdowns2"),
+           "officials3": ("officials", "officials2"), "documents3": ("documents", "documents2"),
+           "breakdowns4": ("breakdowns", "breakdowns2", "breakdowns3")}
+#: draws from the genre corpus only (the articles users read: baomoi, vietnews, VNTC in the genre); the rest use
+#: the bulk file (and the genre file for counts and breakdowns)
+GENRE_ONLY = ("officials3", "documents3")
 _SYMBOL = re.compile(r"\b\d{1,5}\s*(?:/\s*\d{4})?\s*[/-]\s*[A-ZĐ]{1,6}(?:\s*[-/]\s*[A-ZĐ0-9]{1,8})+")
 _BREAKDOWN = re.compile(r"\d[\d.,]*\s+\w+[^.;\n]{0,60}?\b(?:trong đó|bao gồm|gồm)\b", re.IGNORECASE)
 #: a second, stricter frame (the first gave 21 breakdowns in 60 articles): two numbers after the trigger
@@ -87,7 +97,8 @@ def _records(name: str) -> Iterator[dict]:
 
 def frame(task: str) -> list[dict]:
     kind = task.rstrip("0123456789")
-    files = ["bulk_vntc_politics.jsonl.gz"] + (["genre.jsonl"] if kind in ("counts", "breakdowns") else [])
+    files = (["genre.jsonl"] if task in GENRE_ONLY else
+             ["bulk_vntc_politics.jsonl.gz"] + (["genre.jsonl"] if kind in ("counts", "breakdowns") else []))
     earlier = {r["id"] for t in EARLIER.get(task, ()) for r in choose(t, DEFAULT_N[t])}
     out = []
     for name in files:
