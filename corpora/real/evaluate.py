@@ -52,26 +52,40 @@ def scorer() -> Any:
     return mod
 
 
-#: the files of the later seeded draws (``officials2``, ``documents2``, ``breakdowns3`` in sample.py), annotated after
-#: the earlier test files had been scored twice: their test half is a fresh held-out set, reported on its own
-SECOND = ("officials-c.jsonl", "documents-b.jsonl", "breakdowns-c.jsonl")
+#: the files of the later seeded draws, annotated after the earlier test files had been scored twice: their test
+#: halves are fresh held-out sets, reported on their own (``second``: ``officials2``, ``documents2``, ``breakdowns3``
+#: in sample.py; ``third``: ``officials3`` and ``documents3`` from the genre corpus, ``breakdowns4``)
+LATER = {"second": ("officials-c.jsonl", "documents-b.jsonl", "breakdowns-c.jsonl"),
+         "third": ("officials-genre.jsonl", "documents-genre.jsonl", "breakdowns-d.jsonl")}
+
+
+def _in_part(name: str, part: str) -> bool:
+    later = {n for names in LATER.values() for n in names}
+    if part == "all":
+        return True
+    if part == "first":
+        return name not in later
+    if part == "new":
+        return name in later
+    return name in LATER[part]
 
 
 def load_gold(split: str, facts: list[str], part: str = "all") -> dict[str, dict[str, Any]]:
     """id → {fact type: gold list}; the counts task's breakdowns join the breakdown draws.
 
-    ``part``: ``all`` the files, ``first`` the earlier draws only, ``second`` the later draws only (:data:`SECOND`)."""
+    ``part``: ``all`` the files, ``first`` the earlier draws only, ``second`` / ``third`` one later draw
+    (:data:`LATER`), ``new`` both later draws."""
     gold: dict[str, dict[str, Any]] = defaultdict(dict)
     for fact in facts:
         for path in sorted((HERE / split).glob(FILES[fact])):
-            if (part == "first" and path.name in SECOND) or (part == "second" and path.name not in SECOND):
+            if not _in_part(path.name, part):
                 continue
             for line in path.open(encoding="utf-8"):
                 if line.strip():
                     rec = json.loads(line)
                     gold[rec["id"]].setdefault(fact, []).extend(rec.get(fact) or [])
                     gold[rec["id"]]["corpus"] = rec["corpus"]
-        if fact == "breakdowns" and part != "second":
+        if fact == "breakdowns" and part in ("all", "first"):
             for line in (HERE / split / "counts.jsonl").open(encoding="utf-8"):
                 rec = json.loads(line)
                 gold[rec["id"]].setdefault("breakdowns", []).extend(rec.get("breakdowns") or [])
@@ -270,8 +284,8 @@ def main() -> None:
     ap.add_argument("--facts", nargs="+", choices=sorted(FILES), default=sorted(FILES))
     ap.add_argument("--errors", type=int, default=0, help="print this many error lines (dev only)")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--draws", choices=("all", "first", "second"), default="all",
-                    help="score the earlier draws' files, the later draws' (SECOND) or all")
+    ap.add_argument("--draws", choices=("all", "first", "second", "third", "new"), default="all",
+                    help="score all files, the earlier draws', one later draw's (LATER) or both later draws'")
     args = ap.parse_args()
     gold = load_gold(args.split, args.facts, args.draws)
     pred = predict(sorted(gold))

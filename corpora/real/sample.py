@@ -16,7 +16,9 @@ stay in ``../shared/corpus`` and are read from there whenever gold is built.
   first draw left out. The frame is a regex on the raw text, not a dvnlp rule. Later draws (``officials2``,
   ``documents2``, ``breakdowns3``; then ``officials3`` and ``documents3`` from the genre corpus alone, and
   ``breakdowns4``) use the same frames with their own seeds and leave out every article of the task's earlier
-  draws (``EARLIER``), so each adds articles never annotated or scored before.
+  draws (``EARLIER``), so each adds articles never annotated or scored before. ``breakdowns4`` has **no**
+  trigger frame (an oversight when it was drawn, kept so the draw stays reproducible): it is a random draw of bulk
+  and genre articles, with few breakdowns, and measures mostly false alarms on ordinary text.
 * **Spread.** Articles are grouped by section (the VNTC file prefix, e.g. ``XH_NLD``: newspaper) and
   drawn round-robin from the groups in a seeded order, so no newspaper dominates; genre articles
   are grouped by source (``vietnews`` tokenized text, ``baomoi2017`` plain text, ``vntc`` HTML).
