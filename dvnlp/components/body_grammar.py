@@ -22,7 +22,7 @@ def valid_name(ctx: Context, run: list[tuple[int, int, str]], *, honored: bool =
     if not 2 <= len(run) <= MAX_NAME:
         return False
     text = key(ctx.text[run[0][0]:run[-1][1]])
-    if text in g.not_names or any(key(s) in g.not_names for _, _, s in run[:1]):
+    if text in g.not_names or any(key(s) in g.not_names for _, _, s in run[:1]) or key(run[-1][2]) in g.clause_words:
         return False
     if g.body.match(ctx.text, run[0][0]) or g.level.match(ctx.text, run[0][0]) or g.heads.match(ctx.text, run[0][0]):
         return False
@@ -43,7 +43,7 @@ def split_place_name(ctx: Context, run, after_place_word: bool):
         if not 2 <= len(name) <= MAX_NAME or k > 4:
             continue
         text = key(ctx.text[name[0][0]:name[-1][1]])
-        if text in g.not_names:
+        if text in g.not_names or key(name[-1][2]) in g.clause_words:
             continue
         start_ok = g.name_start(name[0][2])
         tok_ok = k == 0 or name[0][0] in ctx.tok_start

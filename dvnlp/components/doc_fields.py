@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from dvnlp.components.dates import find_dates
-from dvnlp.components.doc_issuers import (COLLECTIVE_AFTER, ISSUER_START, PERSON, SIGNED_BY, body_head, clean_issuer, issuer_after,
+from dvnlp.components.doc_issuers import (COLLECTIVE_AFTER, ISSUER_START, PERSON, PLENUM, SIGNED_BY, body_head, clean_issuer, issuer_after,
                                          issuer_and)
 from dvnlp.components.doc_subjects import SUBJECT_LEAD, TITLE_LEAD, subject_body
 from dvnlp.components.doc_tables import Tables, codes_of_kind, display, kind_agrees, kind_alternation, tables
@@ -161,6 +161,9 @@ def _date_at(text: str, pos: int, year: str | None) -> tuple[str, int, str] | No
     return None
 
 
+_PLENUM_AFTER = re.compile(rf"\s*,?\s*(?:(?:của|tại)\s+)?(?:{PLENUM.pattern})", re.IGNORECASE)
+
+
 def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str, Any]:
     """Date, issuer and subject written after a symbol ending at ``end`` (before ``stop``, the next citation)."""
     out: dict[str, Any] = {}
@@ -177,6 +180,11 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
             m = SIGNED_BY.match(text, pos)
             if m and m.end() <= stop:
                 out.update(issuer=clean_issuer(m.group("issuer")), issuer_rule="issuer_signer_body")
+                pos = m.end()
+                continue
+            m = _PLENUM_AFTER.match(text, pos)
+            if m and m.end() <= stop:  # ``18-NQ/TW Hội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng khóa XII về …``
+                out.update(issuer="Ban Chấp hành Trung ương Đảng", issuer_rule="issuer_plenum")
                 pos = m.end()
                 continue
             m = issuer_after().match(text, pos)

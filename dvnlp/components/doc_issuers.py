@@ -86,7 +86,17 @@ def clean_issuer(raw: str) -> str:
         else:
             words.append(expand.get(w, w))
     out = " ".join(_cut_clause(" ".join(words).split()))
+    if PLENUM.fullmatch(out):
+        return "Ban Chấp hành Trung ương Đảng"  # a plenum's resolutions are the Central Committee's
+    out = _TERM.sub("", out)  # ``Bộ Chính trị khóa XI`` → ``Bộ Chính trị``: the term is not part of the body
     return out[:1].upper() + out[1:]
+
+
+#: a plenum of the Central Committee: ``Hội nghị Trung ương 6 (khóa XII)``, ``Hội nghị lần thứ 6 Ban Chấp hành
+#: Trung ương Đảng khóa XII``
+PLENUM = re.compile(r"Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+Đảng)?"
+                    r"(?:\s+(?:lần\s+thứ\s+)?\w+)??(?:\s*\(?\s*kh[óo]a\s+[IVXLC]+\s*\)?)?", re.IGNORECASE)
+_TERM = re.compile(r"\s*\(?\s*(?<![^\W_])kh[óo]a\s+[IVXLC]+\s*\)?$", re.IGNORECASE)
 
 
 #: lower-case words and phrases inside the names of bodies (``Ủy ban nhân dân tỉnh``, ``Bộ Giao thông vận tải``)

@@ -65,6 +65,12 @@ def _join_pattern() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+#: between two listed citations, the first one's own date: ``…, ngày 19/9/2011 và Quyết định số …``
+_DATED_JOIN = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?:19|20)\d\d\s*"
+                         r"(?:,|và|cùng)\s*(?:(?:Quyết|Quy|Nghị|Chỉ|Kết|Thông|Hướng|Kế|Chương|Đề)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?"
+                         r"(?:số\s+)?$", re.IGNORECASE)
+
+
 def _issuer_of(codes: list[str]) -> str | None:
     t = tables()
     joined = "-".join(codes)
@@ -177,6 +183,9 @@ class DocumentRefFinder(Component):
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             stop = max(r["span"][1], nxt.get("kind_at", nxt["span"][0])) if nxt else len(text)
             tail = tail_after(text, r["span"][1], year=r.get("year"), stop=stop)
+            if tail.get("issuer") and r.get("issuer_text") and (_SIGNER_LEAD.match(r["issuer_text"])
+                                                               or without_signer_name(r["issuer_text"]) != r["issuer_text"]):
+                del r["issuer_text"]  # ``Tổng Bí thư … đã ký ban hành Chỉ thị 35-CT/TW của Bộ Chính trị``: the body
             for key, slot in (("issuer", "issuer_text"), ("date", "date_text"), ("subject", "subject")):
                 if tail.get(key) and not r.get(slot):
                     r[slot] = tail[key]
@@ -190,8 +199,10 @@ class DocumentRefFinder(Component):
         # ``A và B của X về Y``: the tail of the last citation of a list is the tail of every one;
         # ``X ban hành A và B``: the head of the first is the head of every one
         for i in range(len(mentions) - 2, -1, -1):
-            if _join_pattern().match(text[mentions[i]["span"][1]:mentions[i + 1]["span"][0]]):
-                for key in ("issuer_text", "date_text", "subject"):
+            gap = text[mentions[i]["span"][1]:mentions[i + 1]["span"][0]]
+            dated = _DATED_JOIN.match(gap)  # ``40-QĐ/TW, ngày 19/9/2011 và Quyết định số 343-QĐNS/TW … của Bộ Chính trị``
+            if dated or _join_pattern().match(gap):
+                for key in ("issuer_text", "subject") if dated else ("issuer_text", "date_text", "subject"):
                     if mentions[i + 1].get(key) and not mentions[i].get(key):
                         mentions[i][key] = mentions[i + 1][key]
                         mentions[i][key.replace("_text", "") + "_rule"] = "shared_" + mentions[i + 1][

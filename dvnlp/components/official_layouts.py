@@ -78,10 +78,20 @@ def named_by_title(ctx: Context, seg: list[Title], last: tuple) -> tuple[int, in
 def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
     """The name right before the separator that opens a title group at ``pos``."""
     m = _SEP_NAME.search(ctx.text, max(0, pos - 50), pos)
+    if m and (r := _rank_between().search(ctx.text, max(0, pos - 50), pos)):
+        found = name_ending_at(ctx, r.start(), only_honored=False)  # ``Lê Hồng Anh, Đại tướng, Bộ trưởng …``
+        if found:
+            return found[0], found[1], True
     if m:
         return name_ending_at(ctx, m.start(), only_honored=False)
     m = _TAKES.search(ctx.text, max(0, pos - 60), pos)
     return (name_ending_at(ctx, m.start(), only_honored=True) if m else None) or appointed(ctx, pos)
+
+
+@cache
+def _rank_between() -> re.Pattern[str]:
+    """A rank or honorific between a name and its title: ``, Đại tướng,``."""
+    return re.compile(rf"[ \t]*,[ \t]*(?:{grammar().honorific.pattern})[ \t]*,[ \t]*$", re.IGNORECASE)
 
 
 def appointed(ctx: Context, pos: int) -> tuple[int, int, bool, str] | None:
@@ -271,3 +281,61 @@ def covered(text: str, s: int) -> bool:
             if m.end() > s:
                 return True
     return False
+
+
+#: a list heading in capitals that names a position (``I- ỦY VIÊN CHÍNH THỨC``), optionally numbered; the line
+#: above may name the body (``DANH SÁCH BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA X``)
+_HEADING = re.compile(r"^[ \t]*(?:[IVX\d]{1,4}[ \t]*[-.)][ \t]*)?(?P<head>[^\W\d_][^\n]{3,80}?)[ \t]*:?[ \t]*$", re.MULTILINE)
+_LIST_OF = re.compile(r"^[ \t]*(?:DANH[ \t]+SÁCH[ \t]+)?(?P<body>[^\W\d_][^\n]{3,80}?)[ \t]*:?[ \t]*$")
+#: a numbered item that opens with a name: ``12. Nguyễn Văn An, …`` (items may run on without a line break)
+_ITEM = re.compile(r"(?<![\d/.,])\d{1,3}[ \t]*[.)][ \t]*(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t][A-ZĐ][^\W\d_]*){1,3})(?=[ \t]*[,(–-]|[ \t]*\n|$)")
+
+
+def _recase(caps: str) -> str:
+    """``ỦY VIÊN CHÍNH THỨC BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA X`` → ``Ủy viên chính thức Ban Chấp hành Trung ương khóa X``:
+    sentence case, the levels and ``Ban Chấp hành`` as the rules write them, Roman numerals kept."""
+    words = [w if re.fullmatch(r"[IVXLC]+", w) else w.lower() for w in caps.split()]
+    out = " ".join(words)
+    for canonical in ("Ban Chấp hành", "Bộ Chính trị", "Ban Bí thư", "Trung ương", "Quốc hội", "Chính phủ", "Ủy ban Kiểm tra",
+                      "Đảng", "Mặt trận Tổ quốc Việt Nam", "Việt Nam"):
+        out = re.sub(rf"(?<![^\W_]){re.escape(canonical.lower())}(?![^\W_])", canonical, out)
+    return out[:1].upper() + out[1:]
+
+
+def heading_lists(ctx: Context) -> list[tuple[int, int, str, str]]:
+    """Lists of people under a heading in capitals that names a position: ``(scope start, scope end, title, as
+    written)``; the scope runs to the next heading in capitals. A heading with no position (``BỘ CHÍNH TRỊ``) gives
+    no title (the annotation guideline: a list's title must be written)."""
+    g, text = grammar(), ctx.text
+    heads = [m for m in _HEADING.finditer(text) if m.group("head").isupper()]  # ``isupper``: capitals only
+    out = []
+    last_body = None  # ``II- ỦY VIÊN DỰ KHUYẾT`` goes on the list the heading before named
+    for k, m in enumerate(heads):
+        head = m.group("head").strip()
+        hm = g.heads.match(head)
+        if not hm or g.head_kind.get(key(hm.group(0))) == "non_position":
+            continue
+        scope_end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        if not _ITEM.search(text, m.end(), min(scope_end, m.end() + 200)):
+            continue  # a heading in capitals that opens no numbered list of people
+        written = head
+        if not (g.body.search(head) or g.level.search(head)):
+            line_start = text.rfind("\n", 0, max(0, m.start() - 1)) + 1
+            above = _LIST_OF.match(text[line_start:m.start()].rstrip("\n"))
+            if above and above.group("body").isupper() and (g.body.search(above.group("body"))
+                                                            or g.level.search(above.group("body"))):
+                last_body = above.group("body").strip()
+            if last_body:
+                written = f"{head} {last_body}"
+        out.append((m.end(), scope_end, _recase(g.expand_text(written)), head))
+    return out
+
+
+def heading_items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The names that open the numbered items of ``[start, end)``."""
+    out = []
+    for m in _ITEM.finditer(ctx.text, start, end):
+        run = ctx.cap_run(m.start("name"))
+        if run and run[-1][1] == m.end("name") and valid_name(ctx, run, honored=True):
+            out.append((m.start("name"), m.end("name")))
+    return out

@@ -72,7 +72,8 @@ class OfficialsFinder(Component):
         if self.back_references:
             back_references(ctx, people)
         written = Written(doc)
-        return [record(ctx, p, written) for p in sorted(people, key=lambda p: min(p.mentions))]
+        records = [record(ctx, p, written) for p in sorted(people, key=lambda p: min(p.mentions))]
+        return _add_heading_titles(ctx, records)
 
     def _titles(self, ctx: Context) -> list[Title]:
         g, text = grammar(), ctx.text
@@ -141,6 +142,26 @@ class OfficialsFinder(Component):
             add_fact(doc, "officials", rec, label="OFFICIAL")
             if not _KEEP_SPAN:
                 rec.pop("span", None)  # the report's Official has no span; doc.spans keeps it
+
+
+def _add_heading_titles(ctx: Context, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``I- ỦY VIÊN CHÍNH THỨC`` + ``1. Hoàng Tuấn Anh, Phó Tổng Cục trưởng …``: the heading's title goes first to
+    every name that opens an item of its list; a listed name no other layout found gets the heading's title alone
+    (rule ``list_heading``)."""
+    for start, end, title, as_written in layouts.heading_lists(ctx):
+        for s, e in layouts.heading_items(ctx, start, end):
+            rec = next((r for r in records if any(a <= s < b for a, b in r["mentions"])), None)
+            if rec is None:
+                name = " ".join(ctx.text[s:e].split())
+                rec = next((r for r in records if key(r["name"]) == key(name)), None)
+            if rec is None:
+                rec = {"name": " ".join(ctx.text[s:e].split()), "titles": [], "titles_as_written": [],
+                       "mentions": [[s, e]], "rule": f"list_heading/titles:{title}", "span": [s, e]}
+                records.append(rec)
+            if key(title) not in {key(t) for t in rec["titles"]}:
+                rec["titles"].insert(0, title)
+                rec["titles_as_written"].insert(0, as_written)
+    return sorted(records, key=lambda r: r["mentions"][0])
 
 
 @Language.factory("dvnlp_officials", default_config={"skip_quoted": True, "back_references": True, "on_error": "record"})

@@ -67,6 +67,7 @@ class Grammar:
     surnames: frozenset[str]
     name_prefixes: frozenset[str]
     not_names: frozenset[str]
+    clause_words: frozenset[str]  # words that open a clause, never a name's last syllable (``Trong``)
     clan_first: frozenset[str]  # ethnic_names.json: clan names written first (``ksor``, ``nay``), casefolded
     ethnic_prefixes: frozenset[str]  # ethnic_names.json: apostrophe prefixes (``H'``)
     heads_of: dict[str, tuple[str, ...]]  # position → the body heads it leads (``hiệu trưởng`` → ``Trường``, ``CĐ`` …)
@@ -164,6 +165,7 @@ def grammar() -> Grammar:
         surnames=frozenset(w.casefold() for w in hk.get("surname", [])),
         name_prefixes=frozenset(hk.get("name_prefix", [])),
         not_names=frozenset(w.casefold() for w in hk.get("not_name", [])),
+        clause_words=frozenset(w.casefold() for w in hk.get("clause_word", [])),
         clan_first=frozenset(e["word"].casefold() for e in ethnic if e["kind"] == "clan_first" and " " not in e["word"]),
         ethnic_prefixes=frozenset(e["word"] for e in ethnic if e["kind"] == "prefix" and e["word"].endswith("'")),
         heads_of={key(e["title"]): tuple(e["heads_of"]) for e in head_entries if e.get("heads_of")},

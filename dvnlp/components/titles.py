@@ -240,6 +240,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             state = ("place" if g.place.fullmatch(full) else "closed") if kind == "place" else \
                 "level" if g.level.fullmatch(full) else "body"
             pos = m.end()
+            if text.startswith(".", pos) and text[pos + 1:pos + 2].isupper():
+                pos += 1  # ``UBND TP.Hà Nội``: the abbreviation's dot glued to the name
             continue
         if (c := g.country.match(text, q)) and state in ("head", "body") and ctx.token_end(q) <= c.end():
             t.pieces.append(Piece("place", q, c.end(), c.group(0)))  # ``Thủ tướng Campuchia Hun Sen``
@@ -304,6 +306,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.name = (run[0][0], run[-1][1])  # ``… của Quốc hội Vũ Mão``: a national level takes no place name
             break
         if state in ("place", "level"):
+            cut = next((i for i in range(1, len(run)) if key(run[i][2]) in g.clause_words), len(run))
+            run = run[:cut]  # ``TP Hà Nội Trong quá trình …``: a capitalized clause word ends the place
             k = split_place_name(ctx, run, state == "place")
             place = run if k is None else run[:k]
             if place:

@@ -78,6 +78,17 @@ def titles_of(nlp, text):
         # a heading in capitals names nobody; a body after a national level is not a surname
         ("PHỎNG VẤN\nÔNG TRẦN VĂN BA - NGUYÊN PHÓ CHỦ NHIỆM ỦY BAN\nChúng tôi đã hỏi chuyện.", {}),
         ("Dự có Bí thư thứ nhất Trung ương Đoàn Lê Quốc Việt.", {"Lê Quốc Việt": ["Bí thư thứ nhất Trung ương Đoàn"]}),
+        # the Secretariat's standing member; a rank between the name and the title; surnames of the genre
+        ("Hội nghị do Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Lê Văn Hà chủ trì.",
+         {"Lê Văn Hà": ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]}),
+        ("Dự có ông Trần Văn Sơn, Trung tướng, Thứ trưởng Bộ Quốc phòng.", {"Trần Văn Sơn": ["Thứ trưởng Bộ Quốc phòng"]}),
+        ("Theo Phó Cục trưởng Cục Thú y Đậu Văn Hải, dịch đã được khống chế.",
+         {"Đậu Văn Hải": ["Phó Cục trưởng Cục Thú y"]}),
+        # a capitalized clause word after a place is neither the place nor a name; a dot glued to a place
+        ("Ông Lê Văn An, Phó chánh thanh tra TP Hà Nội Trong quá trình kiểm tra, đoàn đã làm rõ.",
+         {"Lê Văn An": ["Phó chánh thanh tra thành phố Hà Nội"]}),
+        ("Theo Chủ tịch UBND TP.Hà Nội Nguyễn Văn Sửu, thành phố sẽ giảm biên chế.",
+         {"Nguyễn Văn Sửu": ["Chủ tịch Ủy ban nhân dân thành phố Hà Nội"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
@@ -147,3 +158,20 @@ def test_titles_gazetteer_localities():
 def test_titles_bodies_rules_validate(entry, message):
     with pytest.raises(RuleError, match=message.replace("{", r"\{").replace("}", r"\}")):
         validate("bodies", {"entries": [entry]}, "bodies.json")
+
+
+def test_titles_list_under_a_heading_in_capitals(off_nlp):  # noqa: F811
+    text = ("Đại hội đã công bố kết quả bầu cử.\nDANH SÁCH BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA X\nI- ỦY VIÊN CHÍNH THỨC\n"
+            "1. Hoàng Văn An, Phó Tổng cục trưởng Tổng cục Du lịch2. Lê Văn Bình, Đại tướng, Bộ trưởng Bộ Công an\n"
+            "II- ỦY VIÊN DỰ KHUYẾT\n1. Ngô Văn Dũng, Bí thư Tỉnh ủy Tây Ninh\n")
+    got = {o["name"]: o["titles"] for o in officials(off_nlp, text)}
+    assert got == {
+        "Hoàng Văn An": ["Ủy viên chính thức Ban Chấp hành Trung ương khóa X", "Phó Tổng cục trưởng Tổng cục Du lịch"],
+        "Lê Văn Bình": ["Ủy viên chính thức Ban Chấp hành Trung ương khóa X", "Bộ trưởng Bộ Công an"],
+        "Ngô Văn Dũng": ["Ủy viên dự khuyết Ban Chấp hành Trung ương khóa X", "Bí thư Tỉnh ủy Tây Ninh"],
+    }
+
+
+def test_titles_heading_without_a_position_gives_no_title(off_nlp):  # noqa: F811
+    text = "Danh sách như sau.\nBỘ CHÍNH TRỊ\n1. Hoàng Văn An, Bộ trưởng Bộ Công an\n2. Lê Văn Bình\n"
+    assert {o["name"]: o["titles"] for o in officials(off_nlp, text)} == {"Hoàng Văn An": ["Bộ trưởng Bộ Công an"]}
