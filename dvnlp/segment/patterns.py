@@ -18,8 +18,8 @@ _D = f"[{DASH}]"
 # ``&`` joins two bodies (``BGD&ĐT``); a code followed by ``_`` is a file name (``06-KH_Dan van.pdf``).
 # Upper-case letters with a diacritic stand in a code (``TƯ``), and one dot may join a short upper-case
 # part (``TH.U``, ``T.Ư``, ``TP.U``) — not a sentence end (``QĐ/TU. Tiếp``, ``QĐ/TU.Tiếp``).
-_CODE = (r"[A-ZĐ][A-ZĐƯƠÂĂÊÔ]*(?:\.[A-ZĐƯƠ]{1,2}(?![a-zđ]))?(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2})?(?:&[A-ZĐ]+)?"
-         r"(?![^\W\d]|&)")
+_CODE = (r"[A-ZĐ][A-ZĐƯƠÂĂÊÔ]*(?:\.[A-ZĐƯƠ]{1,2}(?![a-zđ]))?(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2}|(?<=QH)[ ]\d{2}(?![\d.,/]))?"
+         r"(?:&[A-ZĐ]+)?(?![^\W\d]|&)")  # ``QH 13``: tokenized text spaces the legislature's number out
 _SEP = rf"\s?(?:{_D}|/)\s?"
 
 #: ``number[/year]-CODE/CODE[-CODE]`` or ``number[/year]/CODE-CODE``; named groups ``number``, ``year``,
@@ -27,7 +27,7 @@ _SEP = rf"\s?(?:{_D}|/)\s?"
 #: After a year a bare space may stand for the slash when two codes follow (``13/2002 NQ-CP``); a trailing
 #: year (``121/NĐ/2004``, ``22 / HĐKT / 2008``; ``43/CV/05``) is group ``tail`` (``tail2``).
 SYMBOL = re.compile(
-    rf"(?P<number>\d(?<![\w/.,{DASH}]\d)\d{{0,4}}[a-z]?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
+    rf"(?P<number>\d(?<![\w/.,{DASH}]\d)\d{{0,4}}(?:[a-z]|[A-Z](?=\s?/))?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
     rf"(?P<codes>(?(year)(?:{_SEP}|[ ](?={_CODE}{_D}))|{_SEP}){_CODE}(?:{_SEP}{_CODE}){{0,3}})"
     r"(?P<unit>\([A-ZĐ]{1,3}\d{1,3}\))?"  # a police or army unit written after the issuer: ``QĐ-BCA(A11)``
     rf"(?:(?:\s?/\s?(?P<tail>(?:19|20)\d{{2}})|/(?P<tail2>\d{{2}}))(?![\w/.,]|{_D}\w))?"

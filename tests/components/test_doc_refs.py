@@ -32,6 +32,8 @@ def _docs(nlp, text):
         ("Thủ tướng đã có Công điện khẩn số 28/TTG-KTTH gửi", "28/TTG-KTTH", "Công điện", "TTG-KTTH"),
         ("theo hợp đồng hợp tác kinh doanh số 22 / HĐKT / 2008 giữa hai bên", "22/HĐKT/2008", "Hợp đồng", "HĐKT"),
         ("Quyết định số 77/2021/QĐ-BCA(C07) của Bộ Công an", "77/2021/QĐ-BCA(C07)", "Quyết định", "BCA"),
+        ("theo Luật số 45 / QH 14 của Quốc hội", "45/QH14", "Luật", "QH14"),
+        ("Thông báo số 512B/TB-UBND của tỉnh", "512B/TB-UBND", "Thông báo", "UBND"),
     ],
 )
 def test_doc_refs_symbol_kind_issuer(nlp, text, symbol, kind, issuer_code):
@@ -173,6 +175,11 @@ def test_doc_refs_list_of_numbers_shares_code_date_and_subject(nlp):
          "Ủy ban nhân dân thành phố Hà Nội", "text"),
         ("Phó Chủ tịch UBND TP Lê Văn Ba vừa ký Quyết định số 55/QĐ-UBND về giá đất ở Hà Nội và Đà Nẵng.",
          "Ủy ban nhân dân thành phố", "text"),
+        # the signer written before, the body after: the body; a plenum's resolution; the term dropped
+        ("Tổng Bí thư Lê Văn Ba đã ký ban hành Chỉ thị số 12-CT/TW của Bộ Chính trị về đại hội.", "Bộ Chính trị", "text"),
+        ("Nghị quyết số 7-NQ/TW Hội nghị lần thứ 5 Ban Chấp hành Trung ương Đảng khóa XI về công tác dân vận.",
+         "Ban Chấp hành Trung ương Đảng", "text"),
+        ("thực hiện Kết luận số 24-KL/TW của Bộ Chính trị khóa XI về công tác dân vận.", "Bộ Chính trị", "text"),
     ],
 )
 def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):

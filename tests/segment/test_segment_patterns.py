@@ -17,7 +17,8 @@ PLAIN = {
     "PERIOD": (P.PERIOD, rf"(?<![\d/.,])(?:19|20)\d{{2}}\s?[{D}]\s?(?:19|20)\d{{2}}(?![\d/])"),
     "RATIO": (P.RATIO, r"(?<![\w/.,])(?P<x>\d{1,3}(?:\.\d{3})+|\d+)\s?/\s?(?P<y>\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d|-\w)"),
     "NUMBER": (P.NUMBER, r"(?<![\w.,/:])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?(?P<pct>%))?(?![\d/]|[.,:]\d)"),
-    "SYMBOL": (P.SYMBOL, rf"(?<![\w/.,{D}])(?P<number>\d{{1,5}}[a-z]?)" + P.SYMBOL.pattern.split(r"\d{0,4}[a-z]?)", 1)[1]),
+    "SYMBOL": (P.SYMBOL, rf"(?<![\w/.,{D}])(?P<number>\d{{1,5}}(?:[a-z]|[A-Z](?=\s?/))?)"
+               + P.SYMBOL.pattern.split(r"\d{0,4}(?:[a-z]|[A-Z](?=\s?/))?)", 1)[1]),
     "WORDY": (dates._WORDY, r"(?i:ngày)\s+(?P<d>[0-3]?\d)\s+(?i:tháng)\s+(?P<m>[01]?\d)\s+(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?!\d)"),
     "PARTIAL": (dates.PARTIAL, r"(?P<pre>(?i:ngày|hôm|sáng|chiều|tối|trưa|đêm|rạng sáng|từ|đến|tới)\s+)(?P<d>[0-3]?\d)\s?[/-]\s?"
                                r"(?P<m>[01]?\d)(?![\d/-])"),
