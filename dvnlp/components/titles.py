@@ -152,6 +152,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
               kind=g.head_kind.get(hk, "state"), needs_body=hk in g.needs_body, prefix=prefix,
               source=g.head_source.get(hk, ""))
     runs = bool(g.runs_on.search(head))  # ``Trưởng phòng``, ``Chi cục phó`` + ``quản lý …``: the body's name runs on
+    if runs and any(m.end() == len(head) for m in g.level.finditer(head)):
+        runs = False  # ``Thường trực Ban Bí thư``: a head that ends on a level is closed
     pm = None
     for pm in g.place.finditer(head):
         pass
