@@ -94,8 +94,9 @@ def clean_issuer(raw: str) -> str:
 
 #: a plenum of the Central Committee: ``Hội nghị Trung ương 6 (khóa XII)``, ``Hội nghị lần thứ 6 Ban Chấp hành
 #: Trung ương Đảng khóa XII``
-PLENUM = re.compile(r"Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+Đảng)?"
-                    r"(?:\s+(?:lần\s+thứ\s+)?\w+)??(?:\s*\(?\s*kh[óo]a\s+[IVXLC]+\s*\)?)?", re.IGNORECASE)
+PLENUM = re.compile(r"Hội\s+nghị\s+(?:lần\s+thứ\s+(?:\d{1,2}|[IVXLC]+|\w+)\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+Đảng)?"
+                    r"(?:\s+(?:lần\s+thứ\s+)?(?:\d{1,2}|[IVXLC]+)(?![^\W_]))?(?:\s*,?\s*\(?\s*kh[óo]a\s+[IVXLC]+\s*\)?)?",
+                    re.IGNORECASE)
 _TERM = re.compile(r"\s*\(?\s*(?<![^\W_])kh[óo]a\s+[IVXLC]+\s*\)?$", re.IGNORECASE)
 
 
@@ -164,8 +165,10 @@ def without_signer_name(issuer: str) -> str:
     capitalized words opening with a surname) is not part of the body."""
     name = _NAME_AT_END.search(issuer)
     words = name.group(0).split() if name else []
-    if len(words) >= 3 and grammar().name_start(words[0]) and " ".join(words).casefold() not in localities():
-        return issuer[:name.start()]  # not ``… Thành phố Hồ Chí Minh``
+    for n in (3, 4):  # the shortest name first: ``UBND huyện Đại Từ Trương Mạnh Kiểm`` keeps ``Đại Từ``
+        tail = words[-n:]
+        if len(tail) == n and grammar().name_start(tail[0]) and " ".join(tail).casefold() not in localities():
+            return issuer[:len(issuer) - len(" ".join(tail))].rstrip()  # not ``… Thành phố Hồ Chí Minh``
     return issuer
 
 
