@@ -146,8 +146,8 @@ def _counted() -> re.Pattern[str]:
 
 def boundary_at(ctx: Context, pos: int) -> bool:
     """A clause word starts at ``pos`` as a whole token (``giao`` in ``giao thông`` is none)."""
-    m = grammar().boundary.match(ctx.text, pos)
-    return bool(m) and ctx.token_end(pos) <= m.end()
+    m = grammar().boundary.match(ctx.text, pos)  # not ``không`` inside ``Cảng hàng không``
+    return bool(m) and ctx.token_end(pos) <= m.end() and (pos in ctx.tok_start or not ctx.inside_token(pos))
 
 
 def stops(ctx: Context, q: int) -> bool:

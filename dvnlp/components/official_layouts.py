@@ -85,7 +85,31 @@ def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
     if m:
         return name_ending_at(ctx, m.start(), only_honored=False)
     m = _TAKES.search(ctx.text, max(0, pos - 60), pos)
-    return (name_ending_at(ctx, m.start(), only_honored=True) if m else None) or appointed(ctx, pos)
+    return ((name_ending_at(ctx, m.start(), only_honored=True) if m else None) or appointed(ctx, pos)
+            or (sentence_subject(ctx, m.start()) if m and _IS.search(m.group(0)) else None))
+
+
+_IS = re.compile(r"(?<![^\W_])(?:hiện|nay|hiện nay)?[ \t]*là[ \t]*$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \t\n]*", re.MULTILINE)
+_LEAD = re.compile(r"(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+[ \t]*,[ \t]*")
+
+
+def sentence_subject(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
+    """``Ông Vũ Thế Phiệt sinh ngày …, trình độ …, là Ủy viên …``: the person an honorific opens the sentence with,
+    when ``là`` before ``pos`` introduces a title group and no other capitalized name stands between."""
+    g, text = grammar(), ctx.text
+    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, pos - 300), pos)), default=max(0, pos - 300))
+    lead = _LEAD.match(text, start)  # ``Theo giới thiệu, ông …``
+    hm = g.honorific.match(text, lead.end() if lead else start) or g.honorific.match(text, start)
+    if not hm:
+        return None
+    run = ctx.cap_run(GAP.match(text, hm.end()).end())
+    if not run or not valid_name(ctx, run, honored=True) or run[-1][1] > pos:
+        return None
+    between = text[run[-1][1]:pos]
+    if g.heads.search(between) or g.honorific.search(between) or re.search(r"[;:]", between):
+        return None  # another title or person, or a clause break, stands between
+    return run[0][0], run[-1][1], True
 
 
 @cache

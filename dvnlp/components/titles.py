@@ -8,6 +8,7 @@ from a head match; :mod:`dvnlp.components.title_completion` fills the body a tit
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -125,6 +126,11 @@ class Context:
             else:
                 break
         return out
+
+    def inside_token(self, pos: int) -> bool:
+        """``pos`` is inside a token that starts before it (``không`` of ``Cảng hàng không``)."""
+        k = bisect.bisect_right(self.tok_at, (pos, float("inf"))) - 1
+        return k >= 0 and self.tok_at[k][0] < pos < self.tok_at[k][1]
 
     def token_end(self, pos: int) -> int:
         """End of the token that covers ``pos`` (binary search)."""

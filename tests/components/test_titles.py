@@ -89,6 +89,9 @@ def titles_of(nlp, text):
          {"Lê Văn An": ["Phó chánh thanh tra thành phố Hà Nội"]}),
         ("Theo Chủ tịch UBND TP.Hà Nội Nguyễn Văn Sửu, thành phố sẽ giảm biên chế.",
          {"Nguyễn Văn Sửu": ["Chủ tịch Ủy ban nhân dân thành phố Hà Nội"]}),
+        # a bio sentence: the person the sentence opens with, then ``là`` + the titles; a boundary word inside a token
+        ("Theo giới thiệu, ông Lê Văn Tâm sinh năm 1973, quê Hà Tĩnh, là Ủy viên Thường vụ Đảng ủy, Giám đốc Cảng hàng "
+         "không Đà Nẵng.", {"Lê Văn Tâm": ["Ủy viên Thường vụ Đảng ủy", "Giám đốc Cảng hàng không Đà Nẵng"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
