@@ -18,7 +18,8 @@ stay in ``../shared/corpus`` and are read from there whenever gold is built.
   ``breakdowns4``) use the same frames with their own seeds and leave out every article of the task's earlier
   draws (``EARLIER``), so each adds articles never annotated or scored before. ``breakdowns4`` has **no**
   trigger frame (an oversight when it was drawn, kept so the draw stays reproducible): it is a random draw of bulk
-  and genre articles, with few breakdowns, and measures mostly false alarms on ordinary text.
+  and genre articles, with few breakdowns, and measures mostly false alarms on ordinary text; ``breakdowns5`` uses
+  the first draw's looser trigger frame again (the stricter one is used up).
 * **Spread.** Articles are grouped by section (the VNTC file prefix, e.g. ``XH_NLD``: newspaper) and
   drawn round-robin from the groups in a seeded order, so no newspaper dominates; genre articles
   are grouped by source (``vietnews`` tokenized text, ``baomoi2017`` plain text, ``vntc`` HTML).
@@ -55,15 +56,16 @@ def _shared() -> Path:
 SHARED = _shared()
 SEEDS = {"officials": 12, "documents": 13, "counts": 14, "breakdowns": 141, "breakdowns2": 142,
          "officials2": 22, "documents2": 23, "breakdowns3": 143,
-         "officials3": 32, "documents3": 33, "breakdowns4": 144}
+         "officials3": 32, "documents3": 33, "breakdowns4": 144, "breakdowns5": 145}
 DEFAULT_N = {"officials": 160, "documents": 90, "counts": 80, "breakdowns": 60, "breakdowns2": 80,
              "officials2": 80, "documents2": 60, "breakdowns3": 60,
-             "officials3": 80, "documents3": 60, "breakdowns4": 60}
+             "officials3": 80, "documents3": 60, "breakdowns4": 60, "breakdowns5": 60}
 #: a later draw of a task leaves out the articles of its earlier draws (more gold, no article twice)
 EARLIER = {"officials2": ("officials",), "documents2": ("documents",),
            "breakdowns2": ("breakdowns",), "breakdowns3": ("breakdowns", "breakdowns2"),
            "officials3": ("officials", "officials2"), "documents3": ("documents", "documents2"),
-           "breakdowns4": ("breakdowns", "breakdowns2", "breakdowns3")}
+           "breakdowns4": ("breakdowns", "breakdowns2", "breakdowns3"),
+           "breakdowns5": ("breakdowns", "breakdowns2", "breakdowns3", "breakdowns4")}
 #: draws from the genre corpus only (the articles users read: baomoi, vietnews, VNTC in the genre); the rest use
 #: the bulk file (and the genre file for counts and breakdowns)
 GENRE_ONLY = ("officials3", "documents3")
@@ -109,7 +111,7 @@ def frame(task: str) -> list[dict]:
                 continue
             if kind == "documents" and not _SYMBOL.search(r["text"]):
                 continue
-            if task == "breakdowns" and not _BREAKDOWN.search(r["text"]):
+            if task in ("breakdowns", "breakdowns5") and not _BREAKDOWN.search(r["text"]):
                 continue
             if task in ("breakdowns2", "breakdowns3") and not _BREAKDOWN2.search(r["text"]):
                 continue
