@@ -56,7 +56,7 @@ def scorer() -> Any:
 #: halves are fresh held-out sets, reported on their own (``second``: ``officials2``, ``documents2``, ``breakdowns3``
 #: in sample.py; ``third``: ``officials3`` and ``documents3`` from the genre corpus, ``breakdowns4``)
 LATER = {"second": ("officials-c.jsonl", "documents-b.jsonl", "breakdowns-c.jsonl"),
-         "third": ("officials-genre.jsonl", "documents-genre.jsonl", "breakdowns-d.jsonl")}
+         "third": ("officials-genre.jsonl", "documents-genre.jsonl", "breakdowns-d.jsonl", "breakdowns-e.jsonl")}
 
 
 def _in_part(name: str, part: str) -> bool:
