@@ -28,7 +28,9 @@ _SUBJECT_STOPS = (
     r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
     r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
     r"theo\s+đó|trong\s+đó|trong\s+thời\s+hạn|kể\s+từ|nếu|tuy\s+nhiên|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực|"
-    r"xét|căn\s+cứ)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|có\s+hiệu\s+lực|cho\s+thấy|mà)(?=\s|[:,;.])|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
+    r"xét|căn\s+cứ)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|có\s+hiệu\s+lực|cho\s+thấy|mà)(?=\s|[:,;.])|"
+    # a new clause after a comma: a subject and its verb (``…, người dân không được tái xây dựng``)
+    r"\s*,\s*(?=(?:[^\s,.;:]+\s+){0,4}?(?:không|chưa|đã|sẽ|đang|vẫn|rất|phải|cần|có\s+tên|được)\s)|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 

@@ -283,6 +283,9 @@ def test_doc_refs_date_beside_the_citation(nlp, text, date):
          "kiểm tra việc quản lý đất công"),
         ("Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính về bưu chính , trong thời hạn 10 ngày cơ quan phải",
          "quy định xử phạt vi phạm hành chính về bưu chính"),
+        # a new clause after a comma (a subject and its verb)
+        ("theo Quyết định 12/2004/QĐ-UB về bảo vệ hành lang kênh rạch, người dân không được xây dựng lại.",
+         "bảo vệ hành lang kênh rạch"),
         # the next citation's kind word stays with its number, not dangling at the subject's end
         ("Thông báo số 50-TB/TW về sơ kết 5 năm thực hiện Kết luận số 19 nói trên, Chỉ thị số 05-CT/TW về học tập.",
          None),
