@@ -10,7 +10,9 @@
 - **a headline total**: the first sentence says ``40 phòng học`` and one later sentence holds the
   counts of that noun that add up to it (``layout:headline``);
 - **parts in words after a comma**: ``có 2 người con, một gái một trai``, ``hai phiếu, một …, một …``
-  (``layout:words``).
+  (``layout:words``);
+- **a list later in the total's sentence**: ``697 trường hợp … và đã có 374 trường hợp được …, 323 trường hợp
+  được …`` — the next counts of the total's noun, listed with ``,`` / ``;`` / ``và`` (``layout:listed``).
 
 Every one of them is kept only when the parts add up to the total exactly (they are not announced
 by the text, so the sum is what shows they are parts); records have the shape of
@@ -66,7 +68,7 @@ def find_layouts(text: str, nums: list[Num], used: set[int], sents: list[list[in
     """The breakdowns of the four layouts above; ``used`` (ids of numbers already in a breakdown) is updated."""
     s = _Sentences(sents)
     out: list[dict[str, Any]] = []
-    for finder in (_total_after, _remainder, _places, _headline, _words_after):
+    for finder in (_total_after, _remainder, _places, _headline, _words_after, _listed_after):
         out += finder(text, nums, used, s)
     return out
 
@@ -224,3 +226,24 @@ def _words_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> l
             _take(out, used, t, [], _record(t, parts, text, "words"))
     return out
 
+
+
+_LIST_JOIN = re.compile(r"[,;]|(?<![^\W_])và(?![^\W_])")
+
+
+def _listed_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
+    """A count, then in its sentence the next two to six counts of its noun, joined as a list, adding up to it."""
+    out: list[dict[str, Any]] = []
+    for a, b in s.spans:
+        here = [n for n in nums if a <= n.start < b]
+        for i, t in enumerate(here):
+            if not _free(t, used) or t.value < 2:
+                continue
+            same = [n for n in here[i + 1:] if _free(n, used) and unit_key(n.unit) == unit_key(t.unit)]
+            for size in range(2, min(_MAX_PARTS, len(same)) + 1):
+                parts = same[:size]
+                if all(_LIST_JOIN.search(text, x.span_end, y.start) for x, y in zip(parts, parts[1:])) \
+                        and _equal(sum(p.value for p in parts), t.value):
+                    _take(out, used, t, parts, _record(t, parts, text, "listed"))
+                    break
+    return out

@@ -162,8 +162,8 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
                 continue
         if trig.group("w") and stop < len(text):  # "… trong đó có 2 dự án …. Còn lại 8 dự án …": the rest, next sentence
             nxt = sentence_span(stop + 1)
-            if nxt[0] > s_start and _REST_OPEN.match(text, nxt[0]):
-                stop = nxt[1]
+            if nxt[0] > s_start and (_REST_OPEN.match(text, nxt[0]) or _MORE_OPEN.match(text, nxt[0])):
+                stop = nxt[1]  # "… gồm 11 …, 3 …. Ngoài ra, còn có 11 …; 363 …": the list goes on
         lo = bisect.bisect_left(starts, trig.end())
         hi = bisect.bisect_left(starts, stop)
         cands = [n for n in nums[lo:hi] if id(n) not in used and n.of is None
@@ -209,6 +209,7 @@ def _coordinated(text: str, total: Num, before: list[Num], s_start: int) -> bool
 
 #: what may stand before a list opener that carries the total over from the sentence before ("Đặc biệt, trong đó …")
 _CARRY_LEAD = re.compile(r"[\s\-–•]*(?:(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*,\s*)?", re.IGNORECASE)
+_MORE_OPEN = re.compile(r"\s*Ngoài\s+ra\s*,?\s*(?:còn\s+)?(?:có\s+)?\d", re.IGNORECASE)
 _REST_OPEN = re.compile(r"\s*(?:(?:số|những|các)\s+)?còn\s+lại\s*,?\s*(?:là\s+)?\d", re.IGNORECASE)
 
 

@@ -94,3 +94,15 @@ def test_enumerations_a_part_may_total_a_nested_list(nlp):
 ])
 def test_enumerations_layouts_of_the_second_draw(nlp, text, expected):
     assert _others(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Năm qua có 120 trường hợp được tiếp và đã có 70 trường hợp được giải quyết ngay, 50 trường hợp được "
+                 "chuyển đi.", [(120, [70, 50], True)], id="listed_later_in_the_sentence"),
+    pytest.param("Năm qua có 120 trường hợp được tiếp và đã có 70 trường hợp được giải quyết ngay, 40 trường hợp được "
+                 "chuyển đi.", [], id="listed_but_not_adding_up"),
+    pytest.param("Đội có 90 người gồm 10 kỹ sư, 20 thợ máy. Ngoài ra, còn có 30 thợ điện; 15 bảo vệ.",
+                 [(90, [10, 20, 30, 15], False)], id="the_list_goes_on_after_ngoai_ra"),
+])
+def test_enumerations_lists_without_an_opener_and_run_on(nlp, text, expected):
+    assert _others(nlp, text) == expected
