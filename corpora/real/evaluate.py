@@ -60,9 +60,11 @@ def scorer() -> Any:
 
 #: the files of the later seeded draws, annotated after the earlier test files had been scored twice: their test
 #: halves are fresh held-out sets, reported on their own (``second``: ``officials2``, ``documents2``, ``breakdowns3``
-#: in sample.py; ``third``: ``officials3`` and ``documents3`` from the genre corpus, ``breakdowns4``)
+#: in sample.py; ``third``: ``officials3`` and ``documents3`` from the genre corpus, ``breakdowns4`` and ``5``;
+#: ``fourth``: ``officials4`` and ``documents4``, genre)
 LATER = {"second": ("officials-c.jsonl", "documents-b.jsonl", "breakdowns-c.jsonl"),
-         "third": ("officials-genre.jsonl", "documents-genre.jsonl", "breakdowns-d.jsonl", "breakdowns-e.jsonl")}
+         "third": ("officials-genre.jsonl", "documents-genre.jsonl", "breakdowns-d.jsonl", "breakdowns-e.jsonl"),
+         "fourth": ("officials-genre-b.jsonl", "documents-genre-b.jsonl")}
 
 
 def _in_part(name: str, part: str) -> bool:
@@ -304,7 +306,7 @@ def main() -> None:
     ap.add_argument("--facts", nargs="+", choices=sorted(FILES), default=sorted(FILES))
     ap.add_argument("--errors", type=int, default=0, help="print this many error lines (dev only)")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--draws", choices=("all", "first", "second", "third", "new"), default="all",
+    ap.add_argument("--draws", choices=("all", "first", "second", "third", "fourth", "new"), default="all",
                     help="score all files, the earlier draws', one later draw's (LATER) or both later draws'")
     ap.add_argument("--keep-twins", action="store_true",
                     help="keep test articles whose text is also a dev article's (left out by default)")
