@@ -229,6 +229,9 @@ def _words_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> l
 
 
 _LIST_JOIN = re.compile(r"[,;]|(?<![^\W_])và(?![^\W_])")
+#: a part that is a change or what is left (``giảm 534 đơn vị, còn 53.914``, ``còn 15 người``) is no part
+_CHANGE = re.compile(r"(?<![^\W_])(?:giảm|tăng|còn|thêm|lên|xuống)(?:\s+(?:lại|được|có))?\s+$", re.IGNORECASE)
+_MONEY_OR_MEASURE = re.compile(r"(?<![^\W_])(?:đồng|USD|tấn|tạ|kg|ha|m2|m3|km|m|lít|tỷ|tỉ|triệu)(?![^\W_])", re.IGNORECASE)
 
 
 def _listed_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
@@ -237,12 +240,14 @@ def _listed_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> 
     for a, b in s.spans:
         here = [n for n in nums if a <= n.start < b]
         for i, t in enumerate(here):
-            if not _free(t, used) or t.value < 2:
-                continue
+            if not _free(t, used) or t.value < 2 or _MONEY_OR_MEASURE.search(t.unit or ""):
+                continue  # sums of money or of measures meet by chance (``250 triệu … 150 triệu, 100 triệu``)
             same = [n for n in here[i + 1:] if _free(n, used) and unit_key(n.unit) == unit_key(t.unit)]
             for size in range(2, min(_MAX_PARTS, len(same)) + 1):
                 parts = same[:size]
-                if all(_LIST_JOIN.search(text, x.span_end, y.start) for x, y in zip(parts, parts[1:])) \
+                if all(_LIST_JOIN.search(text, x.span_end, y.start) and ")" not in text[x.span_end:y.start]
+                       for x, y in zip(parts, parts[1:])) and ")" not in text[t.span_end:parts[0].start] \
+                        and not any(_CHANGE.search(text, max(0, p.start - 14), p.start) for p in parts) \
                         and _equal(sum(p.value for p in parts), t.value):
                     _take(out, used, t, parts, _record(t, parts, text, "listed"))
                     break

@@ -101,6 +101,12 @@ def test_enumerations_layouts_of_the_second_draw(nlp, text, expected):
                  "chuyển đi.", [(120, [70, 50], True)], id="listed_later_in_the_sentence"),
     pytest.param("Năm qua có 120 trường hợp được tiếp và đã có 70 trường hợp được giải quyết ngay, 40 trường hợp được "
                  "chuyển đi.", [], id="listed_but_not_adding_up"),
+    pytest.param("Năm 2015 tỉnh có 5.400 đơn vị, đến năm 2020 giảm 400 đơn vị, còn 5.000 đơn vị.", [],
+                 id="a_decrease_and_the_rest_are_no_parts"),
+    pytest.param("Ở A (6 vụ, 5 người chết), B (6 vụ, 3 người chết), C (4 vụ, 2 người chết).", [],
+                 id="counts_of_other_brackets_are_no_parts"),
+    pytest.param("Quỹ trao 50 suất học bổng trị giá 250 triệu đồng, 15 xe lăn trị giá 150 triệu đồng, 100 triệu đồng "
+                 "cho bệnh nhi.", [], id="sums_of_money_meet_by_chance"),
     pytest.param("Đội có 90 người gồm 10 kỹ sư, 20 thợ máy. Ngoài ra, còn có 30 thợ điện; 15 bảo vệ.",
                  [(90, [10, 20, 30, 15], False)], id="the_list_goes_on_after_ngoai_ra"),
 ])
