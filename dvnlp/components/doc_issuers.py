@@ -110,6 +110,7 @@ _NAME_PHRASES = tuple(sorted((
     "phụ nữ", "nông dân", "cựu chiến binh", "chiến binh", "chủ tịch", "giám đốc", "lao động", "thanh niên", "cộng sản", "kiểm sát", "tòa án", "công an",
     "quân sự", "biên phòng", "ngân hàng", "bảo hiểm", "khối", "chấp hành", "dân vận", "tuyên giáo", "tổ chức",
     "kiểm tra", "nội chính", "khóa", "khoá", "lần thứ", "lần", "nước", "thư", "bí thư", "ủy", "uỷ", "đảng", "chính quyền", "hội đồng",
+    "các cơ quan", "cơ quan", "cán sự",
 ), key=lambda p: -len(p)))
 
 

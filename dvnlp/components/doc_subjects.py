@@ -18,7 +18,8 @@ _REPORTING = r"(?:nêu\s+ý\s+kiến|thẩm\s+tra|báo\s+cáo|hướng\s+dẫn|�
 # ``về …`` right after the citation, or after a reporting verb of the same clause
 # (``công văn số 31/CV-ĐT đến ĐH Đà Nẵng thẩm tra về …``, ``… báo cáo Thủ tướng Chính phủ về …``)
 SUBJECT_LEAD = re.compile(
-    rf"\s*[,)]?\s*(?:(?:(?!về\s)[^\s,.;:()“”\"]+\s+){{0,6}}?{_REPORTING}(?:\s+[^\s,.;:()“”\"]+){{0,4}}?\s+)?về\s+(?:việc\s+)?",
+    rf"\s*[,)]?\s*(?:(?:(?!về\s)[^\s,.;:()“”\"]+\s+){{0,6}}?{_REPORTING}(?:\s+[^\s,.;:()“”\"]+){{0,4}}?\s+)?"
+    r"(?:[“\"]\s*)?về\s+(?:việc\s+)?",  # ``… của Thành ủy “Về tăng cường …”``: a quoted title opening with ``về``
     re.IGNORECASE)
 TITLE_LEAD = re.compile(
     r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung)\s+"
@@ -28,7 +29,7 @@ _SUBJECT_STOPS = (
     r"\s*,?\s*\(?\s*(?<![^\W_])(?:(?:được\s+|đã\s+)?(?:ban\s+hành|ký|kí)\s+(?:vào\s+)?|vào\s+|(?:áp\s+dụng\s+|kể\s+)?từ\s+)?"
     r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
     r"theo\s+đó|trong\s+đó|trong\s+thời\s+hạn|kể\s+từ|nếu|tuy\s+nhiên|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực|"
-    r"xét|căn\s+cứ)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|có\s+hiệu\s+lực|cho\s+thấy|mà)(?=\s|[:,;.])|"
+    r"xét|căn\s+cứ|gồm)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|có\s+hiệu\s+lực|cho\s+thấy|mà|bởi|cũng)(?=\s|[:,;.])|"
     # a new clause after a comma: a subject and its verb (``…, người dân không được tái xây dựng``)
     r"\s*,\s*(?=(?:[^\s,.;:]+\s+){0,4}?(?:không|chưa|đã|sẽ|đang|vẫn|rất|phải|cần|có\s+tên|được)\s)|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
@@ -103,6 +104,8 @@ def subject_body(text: str, pos: int, stop: int, *, issuer_named: bool = False) 
     j = body.find("”")
     if j >= 0 and body.count("“", 0, j) == 0:
         body = body[:j]
+    if body.count('"') % 2:  # ``… (khóa XI) "về …" còn …``: the straight quote opened before the subject closes it
+        body = body[:body.find('"')]
     return _trim(body), pos + len(body)
 
 
