@@ -11,6 +11,12 @@ from dvnlp.components.titles import Context, Title, _open_body_tail
 def complete(titles: list[Title]) -> None:
     """Give each title of one person's group the body or level written once, on a later title."""
     for i, t in enumerate(titles):
+        if _bare_committee(t) or (not t.pieces and t.needs_body and not t.suffix):
+            org = next((u for u in titles[i + 1:] if _org_body(u)), None)
+            if org is not None and not any(u.has_level for u in titles[i + 1:titles.index(org)]):
+                # ``Bí thư Đảng ủy, Phó Tổng giám đốc Tập đoàn Viettel``, ``Phó Chủ tịch, Tổng giám đốc Tập đoàn FLC``
+                t.suffix = " ".join(p.text for p in org.pieces)
+                continue
         if t.has_level:
             continue
         nxt = next((u for u in titles[i + 1:] if u.has_level), None)
@@ -35,3 +41,14 @@ def complete_from_text(ctx: Context, t: Title) -> None:
         if end := _open_body_tail(ctx, m.end(), lower_start=False)[0]:
             t.suffix = g.expand_text(ctx.text[m.end():end])
             return
+
+
+def _bare_committee(t: Title) -> bool:
+    """``Bí thư Đảng ủy`` with no unit after it: the Party committee of a body named on a later title."""
+    return len(t.pieces) == 1 and key(t.pieces[0].text) == "đảng ủy" and not t.suffix
+
+
+def _org_body(t: Title) -> bool:
+    """A title whose body is an organization named in capitals and no level or place (``Tập đoàn FLC``)."""
+    return bool(t.pieces) and t.pieces[0].kind == "body" and not t.has_level and any(
+        p.kind in ("cap", "named", "anchored") or p.text[:1].isupper() for p in t.pieces[1:])

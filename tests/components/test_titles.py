@@ -91,7 +91,13 @@ def titles_of(nlp, text):
          {"Nguyễn Văn Sửu": ["Chủ tịch Ủy ban nhân dân thành phố Hà Nội"]}),
         # a bio sentence: the person the sentence opens with, then ``là`` + the titles; a boundary word inside a token
         ("Theo giới thiệu, ông Lê Văn Tâm sinh năm 1973, quê Hà Tĩnh, là Ủy viên Thường vụ Đảng ủy, Giám đốc Cảng hàng "
-         "không Đà Nẵng.", {"Lê Văn Tâm": ["Ủy viên Thường vụ Đảng ủy", "Giám đốc Cảng hàng không Đà Nẵng"]}),
+         "không Đà Nẵng.", {"Lê Văn Tâm": ["Ủy viên Thường vụ Đảng ủy Cảng hàng không Đà Nẵng",
+                                           "Giám đốc Cảng hàng không Đà Nẵng"]}),
+        # a bare title or a bare Party committee takes the organization a later title of the group names
+        ("Bà Trần Thị Hoa, Phó Chủ tịch, Tổng giám đốc Tập đoàn Sông Đà, phát biểu.",
+         {"Trần Thị Hoa": ["Phó Chủ tịch Tập đoàn Sông Đà", "Tổng giám đốc Tập đoàn Sông Đà"]}),
+        ("Ông Lê Văn Hải, Bí thư Đảng ủy, Phó tổng giám đốc Tập đoàn Điện lực Việt Nam, cho biết.",
+         {"Lê Văn Hải": ["Bí thư Đảng ủy Tập đoàn Điện lực Việt Nam", "Phó tổng giám đốc Tập đoàn Điện lực Việt Nam"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
