@@ -49,6 +49,12 @@ def _bare_committee(t: Title) -> bool:
 
 
 def _org_body(t: Title) -> bool:
-    """A title whose body is an organization named in capitals and no level or place (``Tập đoàn FLC``)."""
-    return bool(t.pieces) and t.pieces[0].kind == "body" and not t.has_level and any(
-        p.kind in ("cap", "named", "anchored") or p.text[:1].isupper() for p in t.pieces[1:])
+    """A title whose body is an organization named in capitals (``Tập đoàn FLC``, ``Cảng hàng không Đà Nẵng``), not
+    the body of an administrative level."""
+    if not t.pieces or t.pieces[0].kind != "body" or t.suffix or _LOCAL_BODY.match(t.pieces[0].text):
+        return False  # ``Bí thư Đảng ủy, Chủ tịch UBND xã X`` is the commune's committee: see :func:`complete`
+    return any(p.kind in ("cap", "named") or p.text[:1].isupper() for p in t.pieces[1:])
+
+
+#: the bodies of an administrative level, which a Party committee shares only through the level or place
+_LOCAL_BODY = re.compile(r"(?:Ủy|Uỷ)\s+ban|Hội\s+đồng|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+(?:ủy|uỷ)|Mặt\s+trận", re.IGNORECASE)
