@@ -24,6 +24,10 @@ def valid_name(ctx: Context, run: list[tuple[int, int, str]], *, honored: bool =
     text = key(ctx.text[run[0][0]:run[-1][1]])
     if text in g.not_names or any(key(s) in g.not_names for _, _, s in run[:1]) or key(run[-1][2]) in g.clause_words:
         return False
+    end = ctx.token_end(run[-1][0])
+    if end > run[-1][1] and ctx.text[run[-1][1]:run[-1][1] + 1] == " " and ctx.text[run[-1][1] + 1:end].islower() \
+            and not g.boundary.fullmatch(ctx.text, run[-1][1] + 1, end):
+        return False  # ``Đoàn Kinh tế …``: the last capitalized syllable opens a word that goes on in lower case
     if g.body.match(ctx.text, run[0][0]) or g.level.match(ctx.text, run[0][0]) or g.heads.match(ctx.text, run[0][0]):
         return False
     if text in ctx.honored:

@@ -150,9 +150,10 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
     """Read the organization phrase after the head ``text[start:head_end]``."""
     g, text = grammar(), ctx.text
     head = text[start:head_end]
-    if key(head).endswith(" ban") and (m := g.body.match(text, head_end - 3)) and m.end() > head_end:
-        head_end -= 3  # ``Trưởng Ban Dân vận``: the body is ``Ban Dân vận``
-        head = text[start:head_end].rstrip()
+    for word in ("ban", "đoàn"):
+        if key(head).endswith(" " + word) and (m := g.body.match(text, head_end - len(word))) and m.end() > head_end:
+            head_end -= len(word)  # ``Trưởng Ban Dân vận``, ``Trưởng Đoàn kiểm tra``: the body is ``Ban …``, ``Đoàn …``
+            head = text[start:head_end].rstrip()
     hk = key(head)
     t = Title(start=start, end=start + len(head), head=g.means.get(hk) or g.expand_text(head),
               kind=g.head_kind.get(hk, "state"), needs_body=hk in g.needs_body, prefix=prefix,

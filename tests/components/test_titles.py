@@ -93,6 +93,9 @@ def titles_of(nlp, text):
         ("Theo giới thiệu, ông Lê Văn Tâm sinh năm 1973, quê Hà Tĩnh, là Ủy viên Thường vụ Đảng ủy, Giám đốc Cảng hàng "
          "không Đà Nẵng.", {"Lê Văn Tâm": ["Ủy viên Thường vụ Đảng ủy Cảng hàng không Đà Nẵng",
                                            "Giám đốc Cảng hàng không Đà Nẵng"]}),
+        # the head ``Trưởng Đoàn`` gives way to the body ``Đoàn kiểm tra``
+        ("Phó Thủ tướng Lê Văn Huệ, Trưởng Đoàn kiểm tra số 47 của Bộ Chính trị, đã dự hội nghị.",
+         {"Lê Văn Huệ": ["Phó Thủ tướng", "Trưởng Đoàn kiểm tra số 47 của Bộ Chính trị"]}),
         # a bare title or a bare Party committee takes the organization a later title of the group names
         ("Bà Trần Thị Hoa, Phó Chủ tịch, Tổng giám đốc Tập đoàn Sông Đà, phát biểu.",
          {"Trần Thị Hoa": ["Phó Chủ tịch Tập đoàn Sông Đà", "Tổng giám đốc Tập đoàn Sông Đà"]}),
@@ -184,3 +187,9 @@ def test_titles_list_under_a_heading_in_capitals(off_nlp):  # noqa: F811
 def test_titles_heading_without_a_position_gives_no_title(off_nlp):  # noqa: F811
     text = "Danh sách như sau.\nBỘ CHÍNH TRỊ\n1. Hoàng Văn An, Bộ trưởng Bộ Công an\n2. Lê Văn Bình\n"
     assert {o["name"]: o["titles"] for o in officials(off_nlp, text)} == {"Hoàng Văn An": ["Bộ trưởng Bộ Công an"]}
+
+
+def test_titles_capitalized_start_of_a_lower_case_word_is_no_name(off_nlp):  # noqa: F811
+    # ``Đoàn Kinh tế``: ``Đoàn`` is a surname, but ``Kinh`` opens the word ``Kinh tế``
+    names = {o["name"] for o in officials(off_nlp, "Đại tá Lê Văn Cát, Phó chính ủy Đoàn Kinh tế quốc phòng 799, cho biết.")}
+    assert names == {"Lê Văn Cát"}
