@@ -363,3 +363,26 @@ def heading_items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
         if run and run[-1][1] == m.end("name") and valid_name(ctx, run, honored=True):
             out.append((m.start("name"), m.end("name")))
     return out
+
+
+def titled_items_after(ctx: Context, t: Title, candidates: list[tuple]) -> list[tuple[int, int]]:
+    """After a plural title and a colon, items separated by ``;`` that each name a person with a title of their
+    own (``các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B; đại diện …``): those persons, up to
+    the first item that names none or the sentence end."""
+    text = ctx.text
+    m = _COLON.match(text, t.end)
+    if not m:
+        return []
+    end = next((x.start() for x in re.finditer(r"[.!?\n]", text[m.end():m.end() + 1500])), None)
+    stop = m.end() + (end if end is not None else 1500)
+    names: list[tuple[int, int]] = []
+    pos = m.end()
+    while pos < stop:
+        semi = text.find(";", pos, stop)
+        item_end = semi if semi >= 0 else stop
+        found = [(c[0], c[1]) for c in candidates if pos <= c[0] < item_end and c[3] == "title_before_name"]
+        if not found:
+            break
+        names.append(found[-1])
+        pos = item_end + 1
+    return names if len(names) >= 2 else []

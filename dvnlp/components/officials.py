@@ -67,7 +67,11 @@ class OfficialsFinder(Component):
         own = {c[0].start: c[-1].end for c in chains}
         for chain in chains:  # ``các Phó Chủ tịch UBTƯ MTTQ Việt Nam: A, B``: each name of the list
             if layouts.plural_before(ctx.text, chain[0].start):
-                candidates.extend((s, e, chain, "plural_title", False) for s, e in layouts.list_after(ctx, chain[-1], own))
+                listed = layouts.list_after(ctx, chain[-1], own)
+                candidates.extend((s, e, chain, "plural_title", False) for s, e in listed)
+                if not listed:  # ``các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B; …``
+                    candidates.extend((s, e, chain, "plural_title", False)
+                                      for s, e in layouts.titled_items_after(ctx, chain[-1], candidates))
         people = merge(ctx, candidates)
         if self.back_references:
             back_references(ctx, people)

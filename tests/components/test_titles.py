@@ -193,3 +193,11 @@ def test_titles_capitalized_start_of_a_lower_case_word_is_no_name(off_nlp):  # n
     # ``Đoàn Kinh tế``: ``Đoàn`` is a surname, but ``Kinh`` opens the word ``Kinh tế``
     names = {o["name"] for o in officials(off_nlp, "Đại tá Lê Văn Cát, Phó chính ủy Đoàn Kinh tế quốc phòng 799, cho biết.")}
     assert names == {"Lê Văn Cát"}
+
+
+def test_titles_plural_title_before_items_with_their_own_titles(off_nlp):  # noqa: F811
+    text = ("Dự có các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng Bộ Tư pháp Lê Văn An; Bộ trưởng Bộ Y tế Trần Thị "
+            "Bình; đại diện lãnh đạo các bộ, ngành.")
+    got = {o["name"]: o["titles"] for o in officials(off_nlp, text)}
+    assert got == {"Lê Văn An": ["Bộ trưởng Bộ Tư pháp", "Ủy viên Trung ương Đảng"],
+                   "Trần Thị Bình": ["Bộ trưởng Bộ Y tế", "Ủy viên Trung ương Đảng"]}
