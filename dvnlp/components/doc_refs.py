@@ -186,6 +186,8 @@ class DocumentRefFinder(Component):
             if tail.get("issuer") and r.get("issuer_text") and (_SIGNER_LEAD.match(r["issuer_text"])
                                                                or without_signer_name(r["issuer_text"]) != r["issuer_text"]):
                 del r["issuer_text"]  # ``Tổng Bí thư … đã ký ban hành Chỉ thị 35-CT/TW của Bộ Chính trị``: the body
+            if not tail.get("subject") and (title := _title_before_bracket(text, r)):
+                tail = {**title, **tail}  # ``Nghị quyết Hội nghị … về X (Nghị quyết số 12-NQ/TW)``
             for key, slot in (("issuer", "issuer_text"), ("date", "date_text"), ("subject", "subject")):
                 if tail.get(key) and not r.get(slot):
                     r[slot] = tail[key]
@@ -211,6 +213,28 @@ class DocumentRefFinder(Component):
             prev = mentions[i - 1]
             if _join_pattern().match(text[prev["span"][1]:mentions[i]["span"][0]]) and prev.get("issuer_rule") == "issuer_before":
                 mentions[i].setdefault("issuer_text", prev["issuer_text"])
+
+
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+
+
+def _title_before_bracket(text: str, r: dict[str, Any]) -> dict[str, Any]:
+    """A citation in brackets right after the document's title: the issuer and subject read after the same kind
+    word earlier in the sentence (``… ban hành Nghị quyết Hội nghị lần thứ năm … về X (Nghị quyết số 12-NQ/TW)``)."""
+    at = r.get("kind_at", r["span"][0])
+    if not r.get("kind") or not _OPEN_BRACKET.search(text, max(0, at - 4), at):
+        return {}
+    paren = text.rfind("(", 0, at)
+    start = max(text.rfind(c, 0, paren) for c in ".;\n") + 1
+    word = re.compile(rf"(?<![^\W_]){re.escape(r['kind'])}(?![^\W_])", re.IGNORECASE)
+    found = [m for m in word.finditer(text, start, paren)]
+    if not found:
+        return {}
+    tail = tail_after(text, found[-1].end(), year=r.get("year"), stop=paren)
+    for key in ("issuer", "subject"):
+        if key in tail:
+            tail[f"{key}_rule"] = "title_before_bracket"
+    return {k: v for k, v in tail.items() if k.startswith(("issuer", "subject"))}
 
 
 def _read_kind(text: str, r: dict[str, Any]) -> None:

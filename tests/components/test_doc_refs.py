@@ -283,6 +283,9 @@ def test_doc_refs_date_beside_the_citation(nlp, text, date):
          "kiểm tra việc quản lý đất công"),
         ("Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính về bưu chính , trong thời hạn 10 ngày cơ quan phải",
          "quy định xử phạt vi phạm hành chính về bưu chính"),
+        # the title before a bracketed citation
+        ("Tỉnh ủy đã ban hành Kế hoạch về phát triển du lịch cộng đồng (Kế hoạch số 15-KH/TU) trong năm nay.",
+         "phát triển du lịch cộng đồng"),
         # a new clause after a comma (a subject and its verb)
         ("theo Quyết định 12/2004/QĐ-UB về bảo vệ hành lang kênh rạch, người dân không được xây dựng lại.",
          "bảo vệ hành lang kênh rạch"),
