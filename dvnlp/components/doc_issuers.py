@@ -114,14 +114,25 @@ _NAME_PHRASES = tuple(sorted((
 ), key=lambda p: -len(p)))
 
 
+_PLACE_WORDS = frozenset("tỉnh huyện quận xã phường thị trấn thị xã thành phố".split())
+
+
+def _after_place(words: list[str], i: int) -> bool:
+    """``words[i]`` follows a place's name: a place word, then capitalized words up to ``i``."""
+    j = i - 1
+    while j >= 0 and words[j][:1].isupper():
+        j -= 1
+    return j >= 0 and j < i - 1 and words[j].lower() in _PLACE_WORDS
+
+
 def _cut_clause(words: list[str]) -> list[str]:
     """Cut an issuer where a run of lower-case words that are no part of a name starts (``… thành lập Đoàn …``)."""
     i = 1
     while i < len(words):
         prev = words[i - 1]
-        if not words[i][:1].islower() or (prev[:1].isupper() and prev[1:2].islower()):
-            i += 1  # a capitalised word, or the second syllable of one (``Chính trị``, ``Thủ tướng``)
-            continue
+        if not words[i][:1].islower() or (prev[:1].isupper() and prev[1:2].islower() and not _after_place(words, i)):
+            i += 1  # a capitalised word, or the second syllable of one (``Chính trị``, ``Thủ tướng``), not a
+            continue  # word after a place's name (``… tỉnh Quảng Trị kết luận``)
         for j in (i, i - 1):  # a phrase starting here, or at the syllable before (``Phó thủ tướng``)
             rest = " ".join(words[j:]).lower()
             phrase = next((p for p in _NAME_PHRASES if rest == p or rest.startswith(p + " ")), None)

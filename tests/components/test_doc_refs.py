@@ -175,6 +175,9 @@ def test_doc_refs_list_of_numbers_shares_code_date_and_subject(nlp):
          "Ủy ban nhân dân thành phố Hà Nội", "text"),
         ("Phó Chủ tịch UBND TP Lê Văn Ba vừa ký Quyết định số 55/QĐ-UBND về giá đất ở Hà Nội và Đà Nẵng.",
          "Ủy ban nhân dân thành phố", "text"),
+        # a lower-case word after a place's name ends the issuer
+        ("Thông báo số 28-TB/ĐUK của Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Trị kết luận kiểm tra.",
+         "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Trị", "text"),
         # the signer written before, the body after: the body; a plenum's resolution; the term dropped
         ("Tổng Bí thư Lê Văn Ba đã ký ban hành Chỉ thị số 12-CT/TW của Bộ Chính trị về đại hội.", "Bộ Chính trị", "text"),
         ("Nghị quyết số 7-NQ/TW Hội nghị lần thứ 5 Ban Chấp hành Trung ương Đảng khóa XI về công tác dân vận.",
