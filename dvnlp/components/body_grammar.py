@@ -342,3 +342,13 @@ def of_person(ctx: Context, q: int) -> int:
     if not 1 <= len(run) <= 4 or not ends_clause(ctx, run[-1][1]):
         return 0
     return run[-1][1]
+
+
+def place_after_at(ctx: Context, pos: int) -> int:
+    """``tại`` + a capitalized run of one to three syllables that closes the clause and names no person (a town
+    the gazetteer no longer lists, ``tại Đà Lạt``): where the run ends, or 0."""
+    g, text = grammar(), ctx.text
+    run = ctx.cap_run(GAP.match(text, pos).end())
+    if not 1 <= len(run) <= 3 or g.name_start(run[0][2]) or not PUNCT.match(text, run[-1][1]):
+        return 0
+    return run[-1][1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from dvnlp.components.doc_tables import UPPER, kind_alternation, tables
 from dvnlp.components.title_grammar import grammar, localities
@@ -223,3 +224,40 @@ def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> t
             if extra and any(w[:1].isupper() or w[:1].isdigit() for w in extra) and run < 4:
                 found.append((abs(m.start() - kind_at), name))
     return (min(found)[1], "issuer_context_place") if found else None
+
+
+#: an issuer that names a people's committee without its place (``UBND``, ``UBND thành phố``, ``UBND TP``)
+_BARE_COMMITTEE = re.compile(r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?:\s+(?:thành phố|TP\.?))?", re.IGNORECASE)
+#: the centrally-run cities, as articles name them, and the issuer's place as annotators write it
+_CITIES = (
+    (re.compile(r"Thành phố Hồ Chí Minh|TP\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Sài Gòn", re.IGNORECASE), "Thành phố Hồ Chí Minh",
+     "Thành phố Hồ Chí Minh"),
+    (re.compile(r"(?<![^\W_])Hà Nội(?![^\W_])"), "thành phố Hà Nội", "Hà Nội"),
+    (re.compile(r"(?<![^\W_])Đà Nẵng(?![^\W_])"), "thành phố Đà Nẵng", "Đà Nẵng"),
+    (re.compile(r"(?<![^\W_])Hải Phòng(?![^\W_])"), "thành phố Hải Phòng", "Hải Phòng"),
+    (re.compile(r"(?<![^\W_])Cần Thơ(?![^\W_])"), "thành phố Cần Thơ", "Cần Thơ"),
+)
+#: the city's Party committee or one of its bodies, written without the city (``Thành ủy``, ``Ban Thường vụ Thành ủy``)
+_BARE_CITY_COMMITTEE = re.compile(r"(?:(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+\w+(?:\s+\w+)?)\s+)?Thành\s+[uủ]ỷ?y?",
+                                  re.IGNORECASE)
+
+
+def complete_city(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A people's committee issuer written without its place (``UBND TP``, ``QĐ-UB``) in an article about one
+    centrally-run city: that city's committee (rule ``issuer_city_context``), as annotators read it; the city
+    named most often, none when two tie."""
+    bare = [r for r in records if r.get("issuer") and (_BARE_COMMITTEE.fullmatch(r["issuer"].strip())
+                                                        or _BARE_CITY_COMMITTEE.fullmatch(r["issuer"].strip()))]
+    if not bare:
+        return records
+    counts = sorted(((len(p.findall(text)), i) for i, (p, _, _) in enumerate(_CITIES)), reverse=True)
+    if not counts[0][0] or counts[0][0] == counts[1][0]:
+        return records
+    _, committee_place, party_place = _CITIES[counts[0][1]]
+    for r in bare:
+        if _BARE_COMMITTEE.fullmatch(r["issuer"].strip()):
+            r["issuer"] = f"Ủy ban nhân dân {committee_place}"
+        else:  # ``Thành ủy`` → ``Thành ủy Hà Nội``
+            r["issuer"] = f"{r['issuer'].strip()} {party_place}"
+        r["sources"]["issuer"] = "issuer_city_context"
+    return records

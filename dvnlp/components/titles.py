@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
-    ACRONYM, DASH, NUMBERED, PARENT, PUNCT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
-    lower_tail, no_digits, of_person, split_place_name, stops, valid_name,
+    ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
+    lower_tail, no_digits, of_person, place_after_at, split_place_name, stops, valid_name,
 )
 from dvnlp.components.title_grammar import (
     CAPS, DIGITS, GAP, JOINED, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
@@ -206,7 +206,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             state, pos = "head", m.end()
             continue
         if (t.pieces and state == "body" and (m := SYLLABLE.match(text, q)) and key(m.group(0)) == "tại"
-                and (end := _place_after_at(ctx, m.end()))):  # ``Trưởng Văn phòng đại diện tại Đà Lạt``
+                and (end := place_after_at(ctx, m.end()))):  # ``Trưởng Văn phòng đại diện tại Đà Lạt``
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))
             t.pieces.append(Piece("placename", GAP.match(text, m.end()).end(), end,
                                   text[GAP.match(text, m.end()).end():end]))
@@ -367,16 +367,6 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if p.kind != "abbr":
             p.text = g.expand_text(p.text)
     return t
-
-
-def _place_after_at(ctx: Context, pos: int) -> int:
-    """``tại`` + a capitalized run of one to three syllables that closes the clause and names no person (a town
-    the gazetteer no longer lists, ``tại Đà Lạt``): where the run ends, or 0."""
-    g, text = grammar(), ctx.text
-    run = ctx.cap_run(GAP.match(text, pos).end())
-    if not 1 <= len(run) <= 3 or g.name_start(run[0][2]) or not PUNCT.match(text, run[-1][1]):
-        return 0
-    return run[-1][1]
 
 
 _STOP = re.compile(r"(?<![^\W_])(?:chủ trì|phát biểu|cho biết|cho rằng|tham dự|dự|đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|báo cáo|trao|"
