@@ -15,7 +15,7 @@ from dvnlp.rulebook import load_rules
 if TYPE_CHECKING:
     from dvnlp.components.counts import UnitWords
 
-_WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
+_WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\.?\s*$")  # ``Q. 2``: the abbreviation's dot
 # after a day/month "ratio", words that show it is a date: 30/4 năm nay, 2/9 hằng năm, 19/5 vừa qua
 _DATE_AFTER = re.compile(r"\s*(?:năm\s+(?:nay|ngoái|trước|\d{4})|hằng năm|hàng năm|vừa qua|tới|sắp tới|tại)", re.IGNORECASE)
 
@@ -112,7 +112,9 @@ def names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bo
     if not named:
         return False
     head = unit.split()[0] if unit else ""
-    if head and named[0] != "số" and head.lower() in words.verbs and not counted(unit, words):
+    opens_verb = bool(unit) and (head.lower() in words.verbs
+                                 or any((unit.lower() + " ").startswith(v + " ") for v in words.verbs if " " in v))
+    if head and named[0] != "số" and opens_verb and not counted(unit, words):
         return True  # Đảng bộ quận 6 đề nghị …: a verb follows (trong số 59 công trình counts)
     return not head or head[0].isupper() or head.lower() in words.names or head.lower() in ("xã", "huyện", "tỉnh")
 

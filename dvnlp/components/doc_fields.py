@@ -102,7 +102,7 @@ def kind_before(text: str, start: int) -> dict[str, Any] | None:
 
 _HEAD = re.compile(
     rf"\s*(?:(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{{2}})?)|(?i:tháng)\s+(?P<m>[01]?\d)\s*[/-]\s*"
-    rf"(?P<y>(?:19|20)\d{{2}}))\s*,?\s*)?(?P<issuer>{ISSUER_START}[^,;.:()“”\"\n]{{1,70}}?)\s+(?:(?:đã|vừa|mới|cũng|đã\s+từng)\s+)?"
+    rf"(?P<y>(?:19|20)\d{{2}}))\s*,?\s*)?(?P<issuer>{ISSUER_START}[^,;.:()“”\"\n]{{1,70}}?)\s+(?:(?:đã|vừa|mới|cũng|đã\s+từng)\s+){{0,2}}"
     r"(?:cùng\s+)?(?:(?:ký|kí)\s+)?(?:có|ban\s+hành|ra|ký|kí|gửi|phát\s+hành)(?:\s+và\s+(?:triển\s+khai|công\s+bố|gửi))?\s+"
     r"(?:các\s+|bản\s+)?$")
 _WHEN_BEFORE = re.compile(

@@ -77,7 +77,7 @@ def body_head(issuer: str) -> bool:
 def clean_issuer(raw: str) -> str:
     """``UBND TP.HCM`` → ``Ủy ban nhân dân Thành phố Hồ Chí Minh``; ``UBND Q.1`` → ``… Quận 1``."""
     expand = tables().expand
-    raw = raw.strip(" ,-–")
+    raw = re.sub(r"\s+&\s+(?=[^\W\d_])", " và ", raw.strip(" ,-–"))  # ``Bộ Kế hoạch & đầu tư``: ``&`` is ``và``
     raw = raw[:1].upper() + raw[1:]  # ``ủy ban nhân dân tỉnh …``: the head's syllables hold together as in a name
     words = []
     for w in raw.split():

@@ -118,8 +118,8 @@ class Context:
         out = []
         while pos in self.syl:
             end, s = self.syl[pos]
-            if not is_cap(s):
-                break
+            if not is_cap(s) or (len(s) == 1 and self.text[end:end + 1] == "/"):
+                break  # ``… Phạm Sỹ Quý P/V:``: an interviewer's mark glued to the name
             out.append((pos, end, s))
             if self.text.startswith(" ", end) and end + 1 in self.syl:
                 pos = end + 1

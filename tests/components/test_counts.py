@@ -34,6 +34,9 @@ def test_counts_found_with_value_of_unit_qualifier(nlp, text, expected):
         "sau 10 năm thực hiện, 6 tháng đầu năm",
         "mô hình “Chi bộ 4 tốt” ở thôn 4",
         "ngày 22/6 vừa qua",
+        # a district's number before a verb, also after an abbreviated place word
+        "Là trung tâm của thành phố, quận 1 tập trung nhiều cơ sở chính trị.",
+        "Chủ tịch UBND thành phố chỉ đạo Chủ tịch UBND Q. 2 thực hiện các chính sách bồi thường.",
     ],
 )
 def test_counts_not_counts(nlp, text):

@@ -175,6 +175,11 @@ def test_doc_refs_list_of_numbers_shares_code_date_and_subject(nlp):
          "Ủy ban nhân dân thành phố Hà Nội", "text"),
         ("Phó Chủ tịch UBND TP Lê Văn Ba vừa ký Quyết định số 55/QĐ-UBND về giá đất ở Hà Nội và Đà Nẵng.",
          "Ủy ban nhân dân thành phố", "text"),
+        # two adverbs before the verb; a spaced ``&`` is ``và``
+        ("Ban Bí thư Trung ương Đảng cũng vừa ban hành Hướng dẫn số 05-HD/TW về việc lấy ý kiến nhân dân.",
+         "Ban Bí thư Trung ương Đảng", "text"),
+        ("ông A ký công văn số 521 / BKHĐT - KCHT ngày 2-1-2015 của Bộ Kế hoạch & đầu tư đề nghị Thủ tướng.",
+         "Bộ Kế hoạch và đầu tư", "text"),
         # a lower-case word after a place's name ends the issuer
         ("Thông báo số 28-TB/ĐUK của Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Trị kết luận kiểm tra.",
          "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Quảng Trị", "text"),

@@ -201,3 +201,8 @@ def test_titles_plural_title_before_items_with_their_own_titles(off_nlp):  # noq
     got = {o["name"]: o["titles"] for o in officials(off_nlp, text)}
     assert got == {"Lê Văn An": ["Bộ trưởng Bộ Tư pháp", "Ủy viên Trung ương Đảng"],
                    "Trần Thị Bình": ["Bộ trưởng Bộ Y tế", "Ủy viên Trung ương Đảng"]}
+
+
+def test_titles_interviewer_mark_is_no_part_of_a_name(off_nlp):  # noqa: F811
+    text = "Một góc nhà của Giám đốc Sở Tài chính tỉnh Yên Bái Lê Văn Quý P/V: Trả lời báo chí, lãnh đạo tỉnh cho biết."
+    assert {o["name"] for o in officials(off_nlp, text)} == {"Lê Văn Quý"}
