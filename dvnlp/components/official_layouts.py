@@ -86,7 +86,37 @@ def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
         return name_ending_at(ctx, m.start(), only_honored=False)
     m = _TAKES.search(ctx.text, max(0, pos - 60), pos)
     return ((name_ending_at(ctx, m.start(), only_honored=True) if m else None) or appointed(ctx, pos)
+            or (titled_name_ending_at(ctx, m.start()) if m else None)
             or (sentence_subject(ctx, m.start()) if m and _IS.search(m.group(0)) else None))
+
+
+def titled_name_ending_at(ctx: Context, end: int) -> tuple[int, int, bool] | None:
+    """``… Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trần Thanh Mẫn làm Trưởng đoàn``: a name a title stands right
+    before (so it is a person, not a place) and that ``làm``/``giữ chức`` gives the next title to."""
+    g, text = grammar(), ctx.text
+    run: list[tuple[int, int, str]] = []
+    p = end
+    while p in ctx.syl_end and len(run) < 6:
+        st = ctx.syl_end[p]
+        if not is_cap(text[st:p]):
+            break
+        run.insert(0, (st, p, text[st:p]))
+        if text[st - 1:st] != " ":
+            break
+        p = st - 1
+    found = None
+    for k in range(max(0, len(run) - MAX_NAME), len(run) - 1):  # the longest name, a surname first
+        name = run[k:]
+        if g.name_start(name[0][2]) and valid_name(ctx, name, honored=True):
+            found = (name[0][0], name[-1][1])
+            break
+    if found is None:
+        return None
+    window = ctx.text[max(0, found[0] - 80):found[0]].rstrip(" \t")
+    if not any(m.end() == len(window) for pat in (g.level, g.place, g.heads, g.abbr) for m in pat.finditer(window)) \
+            and not re.search(r"[A-ZĐ][^\W\d_]*$", window):
+        return None
+    return found[0], found[1], True
 
 
 _IS = re.compile(r"(?<![^\W_])(?:hiện|nay|hiện nay)?[ \t]*là[ \t]*$", re.IGNORECASE)

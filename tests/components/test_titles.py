@@ -206,3 +206,9 @@ def test_titles_plural_title_before_items_with_their_own_titles(off_nlp):  # noq
 def test_titles_interviewer_mark_is_no_part_of_a_name(off_nlp):  # noqa: F811
     text = "Một góc nhà của Giám đốc Sở Tài chính tỉnh Yên Bái Lê Văn Quý P/V: Trả lời báo chí, lãnh đạo tỉnh cho biết."
     assert {o["name"] for o in officials(off_nlp, text)} == {"Lê Văn Quý"}
+
+
+def test_titles_lam_gives_the_next_title_to_a_titled_name(off_nlp):  # noqa: F811
+    text = "Đoàn công tác do Phó Chủ tịch UBND tỉnh Lê Văn Ba làm Trưởng đoàn đã tới thăm. Huyện Đông Anh làm Trưởng ban."
+    assert {o["name"]: o["titles"] for o in officials(off_nlp, text)} == {
+        "Lê Văn Ba": ["Phó Chủ tịch Ủy ban nhân dân tỉnh", "Trưởng đoàn"]}
