@@ -15,7 +15,8 @@ from dvnlp.rulebook import load_rules
 if TYPE_CHECKING:
     from dvnlp.components.counts import UnitWords
 
-_WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\.?\s*$")  # ``Q. 2``: the abbreviation's dot
+_WORDS_BEFORE = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*$")
+_PLACE_LETTER = re.compile(r"(?<![^\W_])([QP])\.\s*$")  # ``UBND Q. 2``, ``P. 3``: a place word's one-letter abbreviation
 # after a day/month "ratio", words that show it is a date: 30/4 năm nay, 2/9 hằng năm, 19/5 vừa qua
 _DATE_AFTER = re.compile(r"\s*(?:năm\s+(?:nay|ngoái|trước|\d{4})|hằng năm|hàng năm|vừa qua|tới|sắp tới|tại)", re.IGNORECASE)
 
@@ -105,7 +106,7 @@ def is_rate(written_x: str, x: float, y: float, unit: str | None, words: UnitWor
 
 
 def names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bool:
-    before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    before = _PLACE_LETTER.search(text, max(0, start - 30), start) or _WORDS_BEFORE.search(text, max(0, start - 30), start)
     tail = before.group(1).lower().split() if before else []
     weak = words.names | document_kinds()  # "thôn 4", "chỉ thị 56" name things; "làng 01 bộ chiêng" counts
     named = [" ".join(tail[-k:]) for k in (1, 2, 3) if len(tail) >= k and " ".join(tail[-k:]) in weak]

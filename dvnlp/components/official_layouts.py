@@ -94,6 +94,8 @@ def titled_name_ending_at(ctx: Context, end: int) -> tuple[int, int, bool] | Non
     """``… Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Trần Thanh Mẫn làm Trưởng đoàn``: a name a title stands right
     before (so it is a person, not a place) and that ``làm``/``giữ chức`` gives the next title to."""
     g, text = grammar(), ctx.text
+    if text[end:end + 3].strip()[:1].isupper():
+        return None  # ``… Đoàn Mạnh Giao làm …``: a capitalized ``Giao`` is the name's end, not the verb ``giao``
     run: list[tuple[int, int, str]] = []
     p = end
     while p in ctx.syl_end and len(run) < 6:

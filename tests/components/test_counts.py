@@ -43,6 +43,11 @@ def test_counts_not_counts(nlp, text):
     assert _counts(nlp, text) == []
 
 
+def test_counts_after_a_sentence_end_are_counted(nlp):
+    # the place-letter rule reads ``Q.``/``P.`` only: a full stop after a word is a sentence end, not an abbreviation
+    assert (7, None, "cháu", None) in _counts(nlp, "Em út 8 tuổi. 7 cháu khác bị ngộ độc nhẹ.")
+
+
 def test_counts_skip_boilerplate_lines(nlp):
     assert _counts(nlp, "Có 5 hộ.\nLượt xem: 1.024") == [(5, None, "hộ", None)]
 
