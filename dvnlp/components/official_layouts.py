@@ -86,7 +86,7 @@ def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
         return name_ending_at(ctx, m.start(), only_honored=False)
     m = _TAKES.search(ctx.text, max(0, pos - 60), pos)
     return ((name_ending_at(ctx, m.start(), only_honored=True) if m else None) or appointed(ctx, pos)
-            or (titled_name_ending_at(ctx, m.start()) if m else None)
+            or (titled_name_ending_at(ctx, m.start()) if m and _MAKES.search(m.group(0)) else None)
             or (sentence_subject(ctx, m.start()) if m and _IS.search(m.group(0)) else None))
 
 
@@ -121,6 +121,7 @@ def titled_name_ending_at(ctx: Context, end: int) -> tuple[int, int, bool] | Non
     return found[0], found[1], True
 
 
+_MAKES = re.compile(r"(?<![^\W_])(?:làm|giữ\s+chức)(?![^\W_])", re.IGNORECASE)  # ``do A làm Trưởng đoàn``; not ``A từng là``
 _IS = re.compile(r"(?<![^\W_])(?:hiện|nay|hiện nay)?[ \t]*là[ \t]*$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \t\n]*", re.MULTILINE)
 _LEAD = re.compile(r"(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+[ \t]*,[ \t]*")
