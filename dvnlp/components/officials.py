@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dvnlp.components import official_layouts as layouts
+from dvnlp.components import official_lists as lists
 from dvnlp.components.base import Component, add_fact, doc_text
 from dvnlp.components.official_people import Person, Written, back_references, merge, record
 from dvnlp.components.title_grammar import grammar, key
@@ -71,7 +72,7 @@ class OfficialsFinder(Component):
                 candidates.extend((s, e, chain, "plural_title", False) for s, e in listed)
                 if not listed:  # ``các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B; …``
                     candidates.extend((s, e, chain, "plural_title", False)
-                                      for s, e in layouts.titled_items_after(ctx, chain[-1], candidates))
+                                      for s, e in lists.titled_items_after(ctx, chain[-1], candidates))
         people = merge(ctx, candidates)
         if self.back_references:
             back_references(ctx, people)
@@ -152,8 +153,8 @@ def _add_heading_titles(ctx: Context, records: list[dict[str, Any]]) -> list[dic
     """``I- ỦY VIÊN CHÍNH THỨC`` + ``1. Hoàng Tuấn Anh, Phó Tổng Cục trưởng …``: the heading's title goes first to
     every name that opens an item of its list; a listed name no other layout found gets the heading's title alone
     (rule ``list_heading``)."""
-    for start, end, title, as_written in layouts.heading_lists(ctx):
-        for s, e in layouts.heading_items(ctx, start, end):
+    for start, end, title, as_written in lists.heading_lists(ctx):
+        for s, e in lists.heading_items(ctx, start, end):
             rec = next((r for r in records if any(a <= s < b for a, b in r["mentions"])), None)
             if rec is None:
                 name = " ".join(ctx.text[s:e].split())
