@@ -13,7 +13,8 @@ mention (``ông Vi là đồn trưởng …``) goes to the one honored full name
 (rule ``later_title/…``). A record is
 ``{name, titles, mentions, rule}``; ``mentions`` are ``[start, end]`` spans in ``doc.text``.
 
-The layouts live in :mod:`dvnlp.components.official_layouts`, the merging into people in
+The layouts live in :mod:`dvnlp.components.official_layouts` (lists under a heading or a plural title in
+:mod:`dvnlp.components.official_lists`), the merging into people in
 :mod:`dvnlp.components.official_people`; this module finds the titles, groups them and runs the stage.
 """
 from __future__ import annotations
