@@ -26,7 +26,7 @@ from typing import Any
 
 from dvnlp.components.breakdown_numbers import unit_key
 from dvnlp.components.counts import unit_words
-from dvnlp.components.enumerations import Num
+from dvnlp.components.enumerations import Num, is_amount
 from dvnlp.segment.numwords import find_number_words
 
 _TOTAL_WORD = re.compile(r"(?<![^\W_])tổng(?![^\W_])", re.IGNORECASE)
@@ -231,7 +231,6 @@ def _words_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> l
 _LIST_JOIN = re.compile(r"[,;]|(?<![^\W_])và(?![^\W_])")
 #: a part that is a change or what is left (``giảm 534 đơn vị, còn 53.914``, ``còn 15 người``) is no part
 _CHANGE = re.compile(r"(?<![^\W_])(?:giảm|tăng|còn|thêm|lên|xuống)(?:\s+(?:lại|được|có))?\s+$", re.IGNORECASE)
-_MONEY_OR_MEASURE = re.compile(r"(?<![^\W_])(?:đồng|USD|tấn|tạ|kg|ha|m2|m3|km|m|lít|tỷ|tỉ|triệu)(?![^\W_])", re.IGNORECASE)
 
 
 def _listed_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> list[dict[str, Any]]:
@@ -240,7 +239,7 @@ def _listed_after(text: str, nums: list[Num], used: set[int], s: _Sentences) -> 
     for a, b in s.spans:
         here = [n for n in nums if a <= n.start < b]
         for i, t in enumerate(here):
-            if not _free(t, used) or t.value < 2 or _MONEY_OR_MEASURE.search(t.unit or ""):
+            if not _free(t, used) or t.value < 2 or is_amount(t):
                 continue  # sums of money or of measures meet by chance (``250 triệu … 150 triệu, 100 triệu``)
             same = [n for n in here[i + 1:] if _free(n, used) and unit_key(n.unit) == unit_key(t.unit)]
             for size in range(2, min(_MAX_PARTS, len(same)) + 1):

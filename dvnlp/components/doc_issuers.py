@@ -115,15 +115,14 @@ _NAME_PHRASES = tuple(sorted((
 ), key=lambda p: -len(p)))
 
 
-_PLACE_WORDS = frozenset("tỉnh huyện quận xã phường thị trấn thị xã thành phố".split())
-
-
 def _after_place(words: list[str], i: int) -> bool:
-    """``words[i]`` follows a place's name: a place word, then capitalized words up to ``i``."""
+    """``words[i]`` follows a place's name: a place word of the title grammar (``tỉnh``, ``thành phố``), then
+    capitalized words up to ``i``."""
     j = i - 1
     while j >= 0 and words[j][:1].isupper():
         j -= 1
-    return j >= 0 and j < i - 1 and words[j].lower() in _PLACE_WORDS
+    place = grammar().place
+    return 0 <= j < i - 1 and bool(place.fullmatch(words[j]) or (j and place.fullmatch(" ".join(words[j - 1:j + 1]))))
 
 
 def _cut_clause(words: list[str]) -> list[str]:
@@ -238,7 +237,7 @@ _CITIES = (
     (re.compile(r"(?<![^\W_])Cần Thơ(?![^\W_])"), "thành phố Cần Thơ", "Cần Thơ"),
 )
 #: the city's Party committee or one of its bodies, written without the city (``Thành ủy``, ``Ban Thường vụ Thành ủy``)
-_BARE_CITY_COMMITTEE = re.compile(r"(?:(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+\w+(?:\s+\w+)?)\s+)?Thành\s+[uủ]ỷ?y?",
+_BARE_CITY_COMMITTEE = re.compile(r"(?:(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+\w+(?:\s+\w+)?)\s+)?Thành\s+(?:ủy|uỷ)",
                                   re.IGNORECASE)
 
 

@@ -65,10 +65,11 @@ def _join_pattern() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-#: between two listed citations, the first one's own date: ``…, ngày 19/9/2011 và Quyết định số …``
-_DATED_JOIN = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?:19|20)\d\d\s*"
-                         r"(?:,|và|cùng)\s*(?:(?:Quyết|Quy|Nghị|Chỉ|Kết|Thông|Hướng|Kế|Chương|Đề)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?"
-                         r"(?:số\s+)?$", re.IGNORECASE)
+@cache
+def _dated_join() -> re.Pattern[str]:
+    """Between two listed citations, the first one's own date: ``…, ngày 19/9/2011 và Quyết định số …``."""
+    return re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+[0-3]?\d\s*[/.-]\s*[01]?\d\s*[/.-]\s*(?:19|20)\d\d"
+                      + _join_pattern().pattern, re.IGNORECASE)
 
 
 def _issuer_of(codes: list[str]) -> str | None:
@@ -202,7 +203,7 @@ class DocumentRefFinder(Component):
         # ``X ban hành A và B``: the head of the first is the head of every one
         for i in range(len(mentions) - 2, -1, -1):
             gap = text[mentions[i]["span"][1]:mentions[i + 1]["span"][0]]
-            dated = _DATED_JOIN.match(gap)  # ``40-QĐ/TW, ngày 19/9/2011 và Quyết định số 343-QĐNS/TW … của Bộ Chính trị``
+            dated = _dated_join().match(gap)  # ``40-QĐ/TW, ngày 19/9/2011 và Quyết định số 343-QĐNS/TW … của Bộ Chính trị``
             if dated or _join_pattern().match(gap):
                 for key in ("issuer_text", "subject") if dated else ("issuer_text", "date_text", "subject"):
                     if mentions[i + 1].get(key) and not mentions[i].get(key):

@@ -77,6 +77,11 @@ def _measure(n: Num) -> str | None:
     return head.lower() if head.lower() in _MEASURES else None
 
 
+def is_amount(n: Num) -> bool:
+    """Money, a measure or a scaled number (``triệu người``): sums of these meet by chance more often than counts."""
+    return _is_money(n) or _measure(n) is not None or _scale(n) != 1.0
+
+
 def _is_money(n: Num) -> bool:
     return bool(n.unit) and bool(_MONEY.search(n.unit))
 

@@ -96,16 +96,7 @@ def titled_name_ending_at(ctx: Context, end: int) -> tuple[int, int, bool] | Non
     g, text = grammar(), ctx.text
     if text[end:end + 3].strip()[:1].isupper():
         return None  # ``… Đoàn Mạnh Giao làm …``: a capitalized ``Giao`` is the name's end, not the verb ``giao``
-    run: list[tuple[int, int, str]] = []
-    p = end
-    while p in ctx.syl_end and len(run) < 6:
-        st = ctx.syl_end[p]
-        if not is_cap(text[st:p]):
-            break
-        run.insert(0, (st, p, text[st:p]))
-        if text[st - 1:st] != " ":
-            break
-        p = st - 1
+    run = _cap_run_ending_at(ctx, end, limit=6)
     found = None
     for k in range(max(0, len(run) - MAX_NAME), len(run) - 1):  # the longest name, a surname first
         name = run[k:]
@@ -114,10 +105,8 @@ def titled_name_ending_at(ctx: Context, end: int) -> tuple[int, int, bool] | Non
             break
     if found is None:
         return None
-    window = ctx.text[max(0, found[0] - 80):found[0]].rstrip(" \t")
-    if not any(m.end() == len(window) for pat in (g.level, g.place, g.heads, g.abbr) for m in pat.finditer(window)) \
-            and not re.search(r"[A-ZĐ][^\W\d_]*$", window):
-        return None
+    if not (after_org(ctx, found[0]) or re.search(r"[A-ZĐ][^\W\d_]*[ \t]*$", text[max(0, found[0] - 40):found[0]])):
+        return None  # no title, body or capitalized word before it: not shown to be a person's name
     return found[0], found[1], True
 
 
@@ -177,18 +166,7 @@ def appointed(ctx: Context, pos: int) -> tuple[int, int, bool, str] | None:
 def name_ending_at(ctx: Context, end: int, *, only_honored: bool) -> tuple[int, int, bool] | None:
     """The capitalized name run that ends at ``end`` (honorific stripped), with whether it is honored."""
     g, text = grammar(), ctx.text
-    run: list[tuple[int, int, str]] = []
-    starts = ctx.syl_end
-    p = end
-    while p in starts:
-        s = starts[p]
-        syl = text[s:p]
-        if not (is_cap(syl) or _in_capitals(syl)):
-            break
-        run.insert(0, (s, p, syl))
-        p = s - 1
-        if text[p:s] != " ":
-            break
+    run = _cap_run_ending_at(ctx, end, capitals=True)
     run = _capitals_name(run, text)
     honored = False
     if run and (hm := g.honorific.match(text, run[0][0])):
@@ -211,6 +189,22 @@ def name_ending_at(ctx: Context, end: int, *, only_honored: bool) -> tuple[int, 
         if not _LIST_CONTEXT.search(text, max(0, run[0][0] - 12), run[0][0]):
             return None  # ``Khu kinh tế mở Chu Lai, …``: a two-syllable run needs a list around it
     return run[0][0], run[-1][1], honored
+
+
+def _cap_run_ending_at(ctx: Context, end: int, *, capitals: bool = False, limit: int = 99) -> list[tuple[int, int, str]]:
+    """The capitalized syllables, one space apart, that end at ``end`` (at most ``limit``; with ``capitals`` also
+    syllables written all in capitals)."""
+    text, run, p = ctx.text, [], end
+    while p in ctx.syl_end and len(run) < limit:
+        s = ctx.syl_end[p]
+        syl = text[s:p]
+        if not (is_cap(syl) or (capitals and _in_capitals(syl))):
+            break
+        run.insert(0, (s, p, syl))
+        p = s - 1
+        if text[p:s] != " ":
+            break
+    return run
 
 
 def _in_capitals(syl: str) -> bool:

@@ -34,6 +34,8 @@ def heading_lists(ctx: Context) -> list[tuple[int, int, str, str]]:
     written)``; the scope runs to the next heading in capitals. A heading with no position (``BỘ CHÍNH TRỊ``) gives
     no title (the annotation guideline: a list's title must be written)."""
     g, text = grammar(), ctx.text
+    if not _ITEM.search(text):
+        return []  # no numbered list of names: nothing to scan the headings for
     heads = [m for m in _HEADING.finditer(text) if m.group("head").isupper()]  # ``isupper``: capitals only
     out = []
     last_body = None  # ``II- ỦY VIÊN DỰ KHUYẾT`` goes on the list the heading before named
