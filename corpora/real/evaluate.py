@@ -64,7 +64,8 @@ def scorer() -> Any:
 #: ``fourth``: ``officials4`` and ``documents4``, genre)
 LATER = {"second": ("officials-c.jsonl", "documents-b.jsonl", "breakdowns-c.jsonl"),
          "third": ("officials-genre.jsonl", "documents-genre.jsonl", "breakdowns-d.jsonl", "breakdowns-e.jsonl"),
-         "fourth": ("officials-genre-b.jsonl", "documents-genre-b.jsonl")}
+         "fourth": ("officials-genre-b.jsonl", "documents-genre-b.jsonl"),
+         "fifth": ("officials-genre-c.jsonl", "documents-genre-c.jsonl", "breakdowns-f.jsonl")}
 
 
 def _in_part(name: str, part: str) -> bool:
@@ -306,7 +307,7 @@ def main() -> None:
     ap.add_argument("--facts", nargs="+", choices=sorted(FILES), default=sorted(FILES))
     ap.add_argument("--errors", type=int, default=0, help="print this many error lines (dev only)")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--draws", choices=("all", "first", "second", "third", "fourth", "new"), default="all",
+    ap.add_argument("--draws", choices=("all", "first", *LATER, "new"), default="all",
                     help="score all files, the earlier draws', one later draw's (LATER) or both later draws'")
     ap.add_argument("--keep-twins", action="store_true",
                     help="keep test articles whose text is also a dev article's (left out by default)")
