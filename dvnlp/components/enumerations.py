@@ -36,7 +36,9 @@ _SCALE = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9
 _ITEM_SEP = re.compile(r"[,;(]|(?<![^\W_])(?:và|cùng|còn)(?![^\W_])", re.IGNORECASE)
 _LABEL_END = re.compile(r"[,;()\n]|(?<![^\W_])(?:và|còn|cùng)(?![^\W_])|\d")
 _BRACKET_GAP = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,6}\s*")  # words between a total and its "(…)"
-_BRACKET_GAP_SAID = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,14}\s*")  # … when the bracket opens "(trong đó"
+_BRACKET_GAP_SAID = re.compile(r"[^\W\d_]*(?:\s*,?\s+[^\W\d_]+){0,14}\s*")  # … when the bracket opens "(trong đó"
+#: a bare number followed by a verb: a part whose noun is the total's (``…, 5 đảng viên bị khiển trách và 3 bị cảnh cáo``)
+_VERB_AFTER = re.compile(r"\s+(?:bị|được|đã|đang|phải|không|chưa)(?![^\W_])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![^\W_])là\s+[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)*\s*$")  # "… là Sơn La (1 huyện, 1 xã)"
 _EPS = 1e-6
 _PERIODS = frozenset("năm tháng ngày tuần quý giờ kỳ vụ".split())  # a total per one of these may be shared out
@@ -114,7 +116,7 @@ def _extra_parts(text: str, start: int, end: int, nums: list[Num], nouns: frozen
             continue
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) or _NOT_PART_BEFORE.search(text, max(0, a - 12), a):
             continue  # năm 2005, số 3, cấp 3
-        if re.match(r"\s*[^\W\d_]", text[b:b + 2]):
+        if re.match(r"\s*[^\W\d_]", text[b:b + 2]) and not _VERB_AFTER.match(text, b):
             continue  # a number with a noun the counts refused
         out.append(Num(parse_number(m.group("num")), a, b, b, None, None, False))
     for a, b, value, value_max in find_number_words(text, start, end):
@@ -165,6 +167,10 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
                       and (said or not _NAME_BEFORE.search(text, n.span_end, trig.start()))]
             if not totals:
                 continue
+            # "37 cán bộ, đảng viên có vi phạm (trong đó …": across a comma, only parts that add up are the total's
+            exact = "," in text[totals[0].span_end:trig.start()]
+        else:
+            exact = False
         if trig.group("w") and stop < len(text):  # "… trong đó có 2 dự án …. Còn lại 8 dự án …": the rest, next sentence
             nxt = sentence_span(stop + 1)
             if nxt[0] > s_start and (_REST_OPEN.match(text, nxt[0]) or _MORE_OPEN.match(text, nxt[0])):
@@ -189,7 +195,8 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
                 best = (record, t, parts)
             if record["partition"]:
                 break
-        if best is None or (carried and not best[0]["partition"] and not all(_names_total(p, best[1]) for p in best[2])):
+        if best is None or (exact and not best[0]["partition"]) or (
+                carried and not best[0]["partition"] and not all(_names_total(p, best[1]) for p in best[2])):
             continue  # across sentences only parts that add up, or that name the total's noun, are read as the total's
         record, t, parts = best
         if not record["partition"] and _coordinated(text, t, nums[max(0, k - 3):k], s_start):
@@ -262,8 +269,8 @@ def _parts(total: Num, cands: list[Num]) -> list[Num]:
     for n in cands:
         if n.percent:
             continue
-        if money and not _is_money(n) and n.unit:
-            continue  # 166.300 USD, trong đó 83.241 USD … 10 phòng học: a number of another kind
+        if money and not _is_money(n) and n.unit and n.unit.lower() not in _SCALE:
+            continue  # 166.300 USD, trong đó 83.241 USD … 10 phòng học: a number of another kind (``15.478 tỉ`` is money)
         value = n.value * _part_scale(n, t_scale)
         if not money and _is_money(n) and (value >= 1000 or _scale(n) != 1.0):
             continue  # 500 hộ … 10 triệu đồng: money inside a part

@@ -18,6 +18,8 @@ def complete(titles: list[Title]) -> None:
                 t.suffix = " ".join(p.text for p in org.pieces)
                 continue
         if t.has_level:
+            if place := _committee_place(t, titles[i + 1:]):
+                t.suffix = place  # ``Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Ninh Thuận``: the province's committee
             continue
         nxt = next((u for u in titles[i + 1:] if u.has_level), None)
         if nxt is None:
@@ -58,3 +60,20 @@ def _org_body(t: Title) -> bool:
 
 #: the bodies of an administrative level, which a Party committee shares only through the level or place
 _LOCAL_BODY = re.compile(r"(?:Ủy|Uỷ)\s+ban|Hội\s+đồng|(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng)\s+(?:ủy|uỷ)|Mặt\s+trận", re.IGNORECASE)
+
+
+def _committee_place(t: Title, later: list[Title]) -> str:
+    """The place name a Party committee of a level (``Tỉnh ủy``, ``Huyện ủy``) written without one takes from the next
+    title of the group that names a place of the same rank (``… huyện Sa Pa, tỉnh Lào Cai`` → ``Sa Pa tỉnh Lào Cai``)."""
+    g = grammar()
+    if t.suffix or not t.pieces or t.pieces[-1].kind != "level" or not (tier := g.tiers.get(key(t.pieces[-1].text))):
+        return ""
+    for u in later:
+        for k, p in enumerate(u.pieces):
+            if p.kind == "place" and g.tiers.get(key(p.text)) == tier and k + 1 < len(u.pieces) \
+                    and u.pieces[k + 1].kind == "placename":
+                named = u.pieces[k + 1:] if not u.pieces[k + 1].text.isdigit() else u.pieces[k:]  # ``Quận ủy quận 8``
+                return " ".join(q.text for q in named)
+        if any(p.kind in ("level", "place") for p in u.pieces):
+            return ""  # a title of another level comes first
+    return ""

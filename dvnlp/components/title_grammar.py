@@ -53,6 +53,7 @@ class Grammar:
     prefix: re.Pattern[str]
     place: re.Pattern[str]
     committee_of: dict[str, str]
+    tiers: dict[str, int]  # a place word or its Party committee, folded → its rank (``tỉnh``: 5 … ``thôn``: 1)
     level: re.Pattern[str]
     committees: re.Pattern[str]
     committee_part: frozenset[str]
@@ -150,6 +151,8 @@ def grammar() -> Grammar:
         prefix=re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words('prefix')))})[ \t]+$", re.IGNORECASE),
         place=_alternation(words("place")),
         committee_of={key(e["title"]): e["committee"] for e in by_kind.get("place", []) if "committee" in e},
+        tiers={k: e["tier"] for e in by_kind.get("place", []) if "tier" in e
+               for k in (key(e["title"]), key(e.get("committee", e["title"])))},
         level=_alternation(words("level")),
         committees=_alternation(committee_words),
         committee_part=frozenset(key(w) for w in words("committee_part")),
@@ -179,7 +182,7 @@ def grammar() -> Grammar:
         appoint_verbs={key(w): w for w in words("appoint_verb")},
         of_person=frozenset(key(e["title"]) for e in head_entries if e.get("of_person")),
         field_end=re.compile(rf"(?<![^\W_])(?:{word_alternation(bk.get('field', []))})$", re.IGNORECASE),
-        field_list=re.compile(rf"(?:[ \t]*,[ \t]*(?:{word_alternation(bk.get('field', []))})(?![^\W_]))+[ \t]*,?[ \t]*"
+        field_list=re.compile(rf"(?:[ \t]*,[ \t]*(?:{word_alternation(bk.get('field', []))})(?![^\W_]))*[ \t]*,?[ \t]*"
                               rf"và[ \t]+(?:{word_alternation(bk.get('field', []))})(?![^\W_])", re.IGNORECASE),
         appoint_as=re.compile(rf"[ \t]+(?:{word_alternation(words('appoint_as'))})[ \t]+$", re.IGNORECASE),
     )

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
-    ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
-    lower_tail, no_digits, of_person, place_after_at, split_place_name, stops, valid_name,
+    ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, higher_place,
+    joins_on, lower_tail, no_digits, of_person, place_after_at, split_place_name, stops, unit_number, valid_name,
 )
 from dvnlp.components.title_grammar import (
     CAPS, DIGITS, GAP, JOINED, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
@@ -75,9 +75,11 @@ class Title:
         return ""
 
     def place_phrase(self) -> str:
-        """The trailing place (``xã Ia Hiao``, ``thôn Kon Sơ Lăl``), or ''."""
+        """The trailing place (``xã Ia Hiao``, ``thôn Kon Sơ Lăl``, ``huyện Đồng Xuân tỉnh Phú Yên``), or ''."""
         for i in range(len(self.pieces) - 1, -1, -1):
             if self.pieces[i].kind == "place":
+                while i >= 2 and self.pieces[i - 1].kind == "placename" and self.pieces[i - 2].kind == "place":
+                    i -= 2  # the lowest place of a chain
                 return " ".join(q.text for q in self.pieces[i:])
         m = None
         for m in grammar().place.finditer(self.head):
@@ -192,6 +194,10 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces[-1].end, t.pieces[-1].text = run[n - 1][1], f"{t.pieces[-1].text} - {text[run[0][0]:run[n - 1][1]]}"
             pos = run[n - 1][1]
             continue
+        if up := higher_place(ctx, t.pieces, pos):  # ``huyện Sa Pa, tỉnh Lào Cai``
+            t.pieces += [Piece("place", up[0], up[0] + len(up[2]), up[2]), Piece("placename", up[0], up[1], up[3])]
+            state, pos, runs = "closed", up[1], False
+            continue
         if runs and state == "body" and (m := DASH.match(text, pos)) and not stops(ctx, m.end()):
             t.pieces.append(Piece("word", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end(), "-"))
             pos = m.end()  # ``Sở Tài nguyên - Môi trường``, ``Đài phát thanh - truyền hình``
@@ -249,8 +255,9 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             state = ("place" if g.place.fullmatch(full) else "closed") if kind == "place" else \
                 "level" if g.level.fullmatch(full) else "body"
             pos = m.end()
-            if text.startswith(".", pos) and text[pos + 1:pos + 2].isupper():
-                pos += 1  # ``UBND TP.Hà Nội``: the abbreviation's dot glued to the name
+            gap = 2 if kind == "place" and text.startswith(". ", pos) else 1
+            if text.startswith(".", pos) and text[pos + gap:pos + gap + 1].isupper():
+                pos += 1  # ``UBND TP.Hà Nội``, ``TP. Hồ Chí Minh``: the abbreviation's dot before the name
             continue
         if (c := g.country.match(text, q)) and state in ("head", "body") and ctx.token_end(q) <= c.end():
             t.pieces.append(Piece("place", q, c.end(), c.group(0)))  # ``Thủ tướng Campuchia Hun Sen``
@@ -283,6 +290,10 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if t.pieces and state == "body" and t.pieces[-1].kind == "cap" and (m := NUMBERED.match(text, q)):
             t.pieces.append(Piece("word", q, m.end(), m.group(0)))  # ``Giám đốc KQLGTĐT số 1``
             state, pos = "closed", m.end()
+            continue
+        if state == "body" and t.pieces[-1].kind in ("body", "cap") and q > pos and (end := unit_number(ctx, q)):
+            t.pieces.append(Piece("word", q, end, text[q:end]))  # ``Quân khu 2``, ``Sư đoàn 308``: a unit's number
+            state, pos = "closed", end
             continue
         if state == "place" and (m := DIGITS.match(text, q)):
             t.pieces.append(Piece("placename", q, m.end(), m.group(0)))

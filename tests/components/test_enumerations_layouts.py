@@ -112,3 +112,19 @@ def test_enumerations_layouts_of_the_second_draw(nlp, text, expected):
 ])
 def test_enumerations_lists_without_an_opener_and_run_on(nlp, text, expected):
     assert _others(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Tỉnh đã kỷ luật 40 cán bộ, đảng viên có vi phạm (trong đó có 30 người bị kiểm điểm, 6 đảng viên bị "
+                 "khiển trách và 4 bị cảnh cáo).", [(40, [30, 6, 4], True)],
+                 id="said_bracket_after_a_comma_and_a_bare_part_before_a_verb"),
+    pytest.param("Có 210 bố, mẹ của thí sinh được xác định có liên quan (trong đó có 2 thí sinh trong cùng một gia "
+                 "đình).", [], id="said_bracket_after_a_comma_that_does_not_add_up"),
+    pytest.param("Tổng vốn là 20.500 tỉ đồng, trong đó giai đoạn 1 (từ 2001-2005) thực hiện 8.500 tỉ và giai đoạn 2 "
+                 "(từ 2006-2010) thực hiện 12.000 tỉ đồng.", [(20500, [8500, 12000], True)],
+                 id="money_parts_written_with_the_scale_only"),
+    pytest.param("Quỹ có 800 triệu đồng, trong đó 300 triệu người dân góp và 500 triệu đồng vốn vay.", [],
+                 id="people_counted_in_millions_are_no_money_part"),
+])
+def test_enumerations_layouts_of_the_sixth_draw(nlp, text, expected):
+    assert _others(nlp, text) == expected

@@ -92,7 +92,7 @@ def test_officials_field_list_needs_fields_closed_by_va(off_nlp, text, name, tit
     [
         # a chief-of-delegation head takes the members' position as its body
         ("Ông Lê Văn An, Phó Bí thư Tỉnh ủy, Trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai cho biết.", "Lê Văn An",
-         ["Phó Bí thư Tỉnh ủy", "Trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai"]),
+         ["Phó Bí thư Tỉnh ủy Đồng Nai", "Trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai"]),
         ("Ông Lê Văn An, Phó trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai cho biết.", "Lê Văn An",
          ["Phó trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai"]),
         # a head that is no body's chief does not (two positions written without a separator)

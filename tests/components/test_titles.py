@@ -101,6 +101,30 @@ def titles_of(nlp, text):
          {"Trần Thị Hoa": ["Phó Chủ tịch Tập đoàn Sông Đà", "Tổng giám đốc Tập đoàn Sông Đà"]}),
         ("Ông Lê Văn Hải, Bí thư Đảng ủy, Phó tổng giám đốc Tập đoàn Điện lực Việt Nam, cho biết.",
          {"Lê Văn Hải": ["Bí thư Đảng ủy Tập đoàn Điện lực Việt Nam", "Phó tổng giám đốc Tập đoàn Điện lực Việt Nam"]}),
+        # a higher place after a comma (titles.json tier), also as an abbreviation; a Party committee of a level takes
+        # the place a later title of the same rank names
+        ("Ông Lê Văn Tư, Chủ tịch UBND huyện Cần Giờ, TP. Hồ Chí Minh cho biết.",
+         {"Lê Văn Tư": ["Chủ tịch Ủy ban nhân dân huyện Cần Giờ thành phố Hồ Chí Minh"]}),
+        ("Ông Lê Văn Tư, Chủ tịch UBND quận 1, TP.HCM cho biết.",
+         {"Lê Văn Tư": ["Chủ tịch Ủy ban nhân dân quận 1 Thành phố Hồ Chí Minh"]}),
+        ("Ông Lê Văn Tư, Bí thư Huyện ủy Long Điền, tỉnh Bà Rịa - Vũng Tàu phát biểu.",
+         {"Lê Văn Tư": ["Bí thư Huyện ủy Long Điền tỉnh Bà Rịa - Vũng Tàu"]}),
+        ("Ông Lê Văn Tư, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Sa Pa, tỉnh Lào Cai phát biểu.",
+         {"Lê Văn Tư": ["Phó Bí thư Huyện ủy Sa Pa tỉnh Lào Cai", "Chủ tịch Ủy ban nhân dân huyện Sa Pa tỉnh Lào Cai"]}),
+        ("Ông Lê Văn Tư, Bí thư Tỉnh ủy, Chủ tịch UBND huyện Tuy Phước phát biểu.",
+         {"Lê Văn Tư": ["Bí thư Tỉnh ủy", "Chủ tịch Ủy ban nhân dân huyện Tuy Phước"]}),
+        ("Ông Lê Văn Tư, Chủ tịch UBND xã Phước Sơn, huyện Tuy Phước, người dân rất tin tưởng.",
+         {"Lê Văn Tư": ["Chủ tịch Ủy ban nhân dân xã Phước Sơn huyện Tuy Phước"]}),
+        # a known locality after a place word is the place, not a person; ``, thuộc`` + the parent body; fields
+        # listed with commas and ``và``; a unit's number, not a count of the next noun
+        ("Theo Chủ tịch UBND TP. Hồ Chí Minh Lê Văn Tư, thành phố sẽ giảm biên chế.",
+         {"Lê Văn Tư": ["Chủ tịch Ủy ban nhân dân thành phố Hồ Chí Minh"]}),
+        ("Ông Tạ Văn Tấn, Giám đốc Học viện Báo chí và Tuyên truyền, thuộc Học viện Chính trị quốc gia Hồ Chí Minh, dự.",
+         {"Tạ Văn Tấn": ["Giám đốc Học viện Báo chí và Tuyên truyền Học viện Chính trị quốc gia Hồ Chí Minh"]}),
+        ("Bà Trần Thị Bình, Phó Chủ nhiệm Ủy ban Dân số, Gia đình và Trẻ em phát biểu.",
+         {"Trần Thị Bình": ["Phó Chủ nhiệm Ủy ban Dân số, Gia đình và Trẻ em"]}),
+        ("Tại hội nghị, ông Trần Văn Tám, Chính ủy Quân đoàn 4, phát biểu.", {"Trần Văn Tám": ["Chính ủy Quân đoàn 4"]}),
+        ("Ông Lê Văn Hai, Giám đốc Sở Y tế 2 năm liền, cho biết.", {"Lê Văn Hai": ["Giám đốc Sở Y tế"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
