@@ -98,7 +98,7 @@ def clean_issuer(raw: str) -> str:
 PLENUM = re.compile(r"Hội\s+nghị\s+(?:lần\s+thứ\s+(?:\d{1,2}|[IVXLC]+|\w+)\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+Đảng)?"
                     r"(?:\s+(?:lần\s+thứ\s+)?(?:\d{1,2}|[IVXLC]+)(?![^\W_]))?(?:\s*,?\s*\(?\s*kh[óo]a\s+[IVXLC]+\s*\)?)?",
                     re.IGNORECASE)
-_TERM = re.compile(r"\s*\(?\s*(?<![^\W_])kh[óo]a\s+[IVXLC]+\s*\)?$", re.IGNORECASE)
+_TERM = re.compile(r"\s*\(?\s*(?<![^\W_])kh[óo]a\s+(?:[IVXLC]+|\d{1,2})\s*\)?$", re.IGNORECASE)  # ``khóa XI``, ``khóa 11``
 
 
 #: lower-case words and phrases inside the names of bodies (``Ủy ban nhân dân tỉnh``, ``Bộ Giao thông vận tải``)

@@ -30,6 +30,8 @@ _SUBJECT_STOPS = (
     r"(?:ngày|hôm)\s+\d|\s*,\s*(?:và|đồng\s+thời|trên\s+cơ\s+sở|"
     r"theo\s+đó|trong\s+đó|trong\s+thời\s+hạn|kể\s+từ|nếu|tuy\s+nhiên|nhằm|để|qua\s+đó|từ\s+đó|với|ký|kí|do|đến|có\s+hiệu\s+lực|"
     r"xét|căn\s+cứ|gồm)\s|\s+(?:đã|đang|sẽ|vừa|thì|nên|có\s+hiệu\s+lực|cho\s+thấy|mà|bởi|cũng)(?=\s|[:,;.])|"
+    # the document's own verb after its title: ``… về công tác dân tộc đề ra mục tiêu “…”``, ``… xác định “…”``
+    r"\s+(?:xác\s+định|đề\s+ra|chỉ\s+rõ|nêu\s+rõ|khẳng\s+định|nhấn\s+mạnh)(?=\s*[“\"]|\s+(?:mục\s+tiêu|nhiệm\s+vụ|yêu\s+cầu|rõ)\s)|"
     # a new clause after a comma: a subject and its verb (``…, người dân không được tái xây dựng``)
     r"\s*,\s*(?=(?:[^\s,.;:]+\s+){0,4}?(?:không|chưa|đã|sẽ|đang|vẫn|rất|phải|cần|có\s+tên|được)\s)|\s+(?:mới\s+)?được\s+(?:ban\s+hành|ký|kí|thông\s+qua)(?![^\W_])")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}

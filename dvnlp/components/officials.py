@@ -127,6 +127,9 @@ class OfficialsFinder(Component):
             before = layouts.name_before(ctx, seg[0].start) if i == 0 else None
             if before:
                 mine = seg[:-1] if after else seg  # ``bổ nhiệm A làm …``: the layout names its rule
+                if layouts.career_before(ctx.text, seg[0].start):
+                    for t in mine:
+                        t.prefix = t.prefix or "nguyên"  # ``… từng trải qua các chức vụ: …``: past posts
                 out.append((*before[:2], mine, before[3] if len(before) > 3 else "title_after_name", before[2]))
                 if after:
                     out.append((*after, seg[-1:], "title_before_name", False))

@@ -17,6 +17,10 @@ def complete(titles: list[Title]) -> None:
                 # ``Bí thư Đảng ủy, Phó Tổng giám đốc Tập đoàn Viettel``, ``Phó Chủ tịch, Tổng giám đốc Tập đoàn FLC``
                 t.suffix = " ".join(p.text for p in org.pieces)
                 continue
+        if _party_group(t) and (u := next((u for u in titles[i + 1:] if u.pieces and not _bare_committee(u)
+                                           and not _party_group(u)), None)) and u.pieces[0].kind in ("body", "abbr"):
+            t.suffix = " ".join(p.text for p in u.pieces)  # ``Bí thư Đảng đoàn, Chủ tịch Ủy ban MTTQ tỉnh X``
+            continue
         if t.has_level:
             if place := _committee_place(t, titles[i + 1:]):
                 t.suffix = place  # ``Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Ninh Thuận``: the province's committee
@@ -77,3 +81,11 @@ def _committee_place(t: Title, later: list[Title]) -> str:
         if any(p.kind in ("level", "place") for p in u.pieces):
             return ""  # a title of another level comes first
     return ""
+
+
+#: Party groups inside a State body or mass organization: they belong to the body the next title of the group names
+_PARTY_GROUP = re.compile(r"(?:đảng\s+đoàn|ban\s+cán\s+sự(?:\s+đảng)?)", re.IGNORECASE)
+
+
+def _party_group(t: Title) -> bool:
+    return len(t.pieces) == 1 and not t.suffix and bool(_PARTY_GROUP.fullmatch(t.pieces[0].text))

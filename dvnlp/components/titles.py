@@ -321,6 +321,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
                 pos = end
                 continue
             break
+        if key(run[0][2]) in g.clause_words:
+            break  # ``Bộ Công thương Trong thời gian …``: a capitalized clause word ends the title
         if (state == "level" and not re.search(r"(?:ủy|uỷ|đoàn)$", key(t.pieces[-1].text)) and len(run) == 2
                 and not g.body.match(text, q) and g.name_start(run[0][2]) and valid_name(ctx, run)):
             t.name = (run[0][0], run[-1][1])  # ``… của Quốc hội Vũ Mão``: a national level takes no place name

@@ -392,6 +392,10 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
          "Hòa Bình về tiêu chuẩn cán bộ.", "quy định về việc xử lý kỷ luật công chức", "Chính phủ"),
         ("Quyết định số 3/QĐ-UBND về ban hành quy chế và kế hoạch thực hiện; tiếp", "ban hành quy chế và kế hoạch thực hiện",
          "Ủy ban nhân dân"),
+        # the document's own verb after its title ends it; a term in Arabic numerals is dropped from the issuer
+        ("Nghị quyết số 24-NQ/TW của Bộ Chính trị về công tác dân tộc đề ra mục tiêu “xây dựng đội ngũ cán bộ”.",
+         "công tác dân tộc", "Bộ Chính trị"),
+        ("Kết luận số 24-KL/TW của Bộ Chính trị khóa 11 về việc tiếp tục thực hiện.", "tiếp tục thực hiện", "Bộ Chính trị"),
     ],
 )
 def test_doc_refs_subject_boundaries_and_issuer_after_it(nlp, text, subject, issuer):

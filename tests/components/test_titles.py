@@ -125,6 +125,19 @@ def titles_of(nlp, text):
          {"Trần Thị Bình": ["Phó Chủ nhiệm Ủy ban Dân số, Gia đình và Trẻ em"]}),
         ("Tại hội nghị, ông Trần Văn Tám, Chính ủy Quân đoàn 4, phát biểu.", {"Trần Văn Tám": ["Chính ủy Quân đoàn 4"]}),
         ("Ông Lê Văn Hai, Giám đốc Sở Y tế 2 năm liền, cho biết.", {"Lê Văn Hai": ["Giám đốc Sở Y tế"]}),
+        # a career told as a list after ``từng trải qua các chức vụ:`` (every post past), also after ``Ông`` alone that
+        # refers to the person the sentence before opens with; a Party group takes the body of the next title
+        ("Trước khi được bầu, ông Hoàng Văn Khánh từng trải qua các chức vụ: Phó chủ tịch UBND huyện Phù Yên; Bí thư "
+         "Huyện ủy Phù Yên.", {"Hoàng Văn Khánh": ["nguyên Phó chủ tịch Ủy ban nhân dân huyện Phù Yên",
+                                                   "nguyên Bí thư Huyện ủy Phù Yên"]}),
+        ("Ông Bùi Văn Cường (54 tuổi), quê Hải Dương, là tiến sĩ. Ông từng đảm nhiệm các chức vụ: Phó bí thư Tỉnh ủy Gia "
+         "Lai; Phó trưởng ban Dân vận Trung ương.", {"Bùi Văn Cường": ["nguyên Phó bí thư Tỉnh ủy Gia Lai",
+                                                                       "nguyên Phó trưởng ban Dân vận Trung ương"]}),
+        ("Bà Lê Thị Hoa từng là Phó Chủ tịch UBND huyện Lộc Ninh.",
+         {"Lê Thị Hoa": ["nguyên Phó Chủ tịch Ủy ban nhân dân huyện Lộc Ninh"]}),
+        ("Ông Đinh Văn Thái, phó bí thư Tỉnh ủy, bí thư Ban cán sự đảng, chủ tịch UBND tỉnh Đồng Nai bị kỷ luật.",
+         {"Đinh Văn Thái": ["phó bí thư Tỉnh ủy Đồng Nai", "bí thư Ban cán sự đảng Ủy ban nhân dân tỉnh Đồng Nai",
+                            "chủ tịch Ủy ban nhân dân tỉnh Đồng Nai"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
