@@ -30,7 +30,7 @@ _SIGNATURE = re.compile(r"^(?=[ \t]*(?:(?:TM|T/M|KT|TL|TUQ|Q)\.?[ \t]+(?P<body>[
                         r"(?:[ \t]*(?:KT|TL|TUQ|Q)\.?[ \t]+[^\n]{2,60}\n)?[ \t]*(?P<title>[^\n\d]{3,60}?)[ \t]*\n"
                         r"(?:[ \t]*\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\n]{0,30}\)[ \t]*\n)?(?:[ \t]*\n)*"
                         r"(?P<name>[ \t]*[^\W\d_][^\n\d,.:;()]{3,40}?)[ \t]*$)", re.MULTILINE)  # a lookahead: lines overlap
-_COLON = re.compile(r"[ \t]*:")
+_COLON = re.compile(r"[ \t]*(?:(?:là|gồm)[ \t]*)?:")
 _LIST_SEP = re.compile(r"[ \t]*(?:[,;:]|(?<![^\W_])và(?![^\W_]))[ \t]*(?:và[ \t]+)?")
 _OWN_TITLE = re.compile(r"[ \t]*[,–—(-][ \t]*")
 _LED_WORD = re.compile(r"(?<![^\W_])(?:của|thuộc|đoàn)[ \t]+", re.IGNORECASE)
@@ -316,7 +316,8 @@ def signatures(ctx: Context) -> list[tuple]:
 
 @cache
 def _plural() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W_])(?:các|những)[ \t]+(?:(?:{grammar().honorific.pattern})[ \t]+)?$", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W_])(?:các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d{{1,2}})[ \t]+"
+                      rf"(?:(?:{grammar().honorific.pattern})[ \t]+)?$", re.IGNORECASE)  # ``ba Phó Bí thư là: …``
 
 
 def plural_before(text: str, pos: int) -> bool:

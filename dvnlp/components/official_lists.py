@@ -8,7 +8,7 @@ import re
 from dvnlp.components.title_grammar import grammar, key
 from dvnlp.components.titles import Context, Title, valid_name
 
-_COLON = re.compile(r"[ \t]*:")
+_COLON = re.compile(r"[ \t]*(?:(?:là|gồm)[ \t]*)?:")  # ``ba Phó Bí thư là: …``
 
 #: a list heading in capitals that names a position (``I- ỦY VIÊN CHÍNH THỨC``), optionally numbered; the line
 #: above may name the body (``DANH SÁCH BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA X``)
@@ -72,8 +72,8 @@ def heading_items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
 
 def titled_items_after(ctx: Context, t: Title, candidates: list[tuple]) -> list[tuple[int, int]]:
     """After a plural title and a colon, items separated by ``;`` that each name a person with a title of their
-    own (``các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B; đại diện …``): those persons, up to
-    the first item that names none or the sentence end."""
+    own (``các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B; đại diện …``, ``ba Phó Bí thư là: ông
+    A - Ủy viên …; ông B - …``): those persons, up to the first item that names none or the sentence end."""
     text = ctx.text
     m = _COLON.match(text, t.end)
     if not m:
@@ -85,9 +85,10 @@ def titled_items_after(ctx: Context, t: Title, candidates: list[tuple]) -> list[
     while pos < stop:
         semi = text.find(";", pos, stop)
         item_end = semi if semi >= 0 else stop
-        found = [(c[0], c[1]) for c in candidates if pos <= c[0] < item_end and c[3] == "title_before_name"]
-        if not found:
+        before = [(c[0], c[1]) for c in candidates if pos <= c[0] < item_end and c[3] == "title_before_name"]
+        after = sorted((c[0], c[1]) for c in candidates if pos <= c[0] < item_end and c[3] == "title_after_name")
+        if not (before or after):
             break
-        names.append(found[-1])
+        names.append(before[-1] if before else after[0])  # ``…; ông B - Ủy viên …; …``: the name opening the item
         pos = item_end + 1
     return names if len(names) >= 2 else []

@@ -74,7 +74,10 @@ def _committee_place(t: Title, later: list[Title]) -> str:
         return ""
     for u in later:
         for k, p in enumerate(u.pieces):
-            if p.kind == "place" and g.tiers.get(key(p.text)) == tier and k + 1 < len(u.pieces) \
+            if p.kind == "abbr" and (pw := g.place.match(p.text)) and 0 < pw.end() < len(p.text) \
+                    and g.tiers.get(key(pw.group(0))) == tier:
+                return " ".join([p.text[pw.end():].strip(), *(q.text for q in u.pieces[k + 1:])])  # ``UBND TP.HCM``
+            if p.kind in ("place", "abbr") and g.tiers.get(key(p.text)) == tier and k + 1 < len(u.pieces) \
                     and u.pieces[k + 1].kind == "placename":
                 named = u.pieces[k + 1:] if not u.pieces[k + 1].text.isdigit() else u.pieces[k:]  # ``Quận ủy quận 8``
                 return " ".join(q.text for q in named)

@@ -138,6 +138,14 @@ def titles_of(nlp, text):
         ("Ông Đinh Văn Thái, phó bí thư Tỉnh ủy, bí thư Ban cán sự đảng, chủ tịch UBND tỉnh Đồng Nai bị kỷ luật.",
          {"Đinh Văn Thái": ["phó bí thư Tỉnh ủy Đồng Nai", "bí thư Ban cán sự đảng Ủy ban nhân dân tỉnh Đồng Nai",
                             "chủ tịch Ủy ban nhân dân tỉnh Đồng Nai"]}),
+        # a committee of a city takes the city an abbreviation names; a counted plural title before ``là:`` and items
+        # with their own titles
+        ("Ông Lê Văn Hải, Phó Bí thư Thành ủy, Chủ tịch UBND TP.HCM phát biểu.",
+         {"Lê Văn Hải": ["Phó Bí thư Thành ủy Hồ Chí Minh", "Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh"]}),
+        ("Thành ủy đã bầu ba Phó bí thư là : ông Lê Văn An - Ủy viên Trung ương Đảng ; ông Lê Văn Ba - Ủy viên dự khuyết "
+         "Trung ương Đảng ; bà Lê Thị Ca - Chủ tịch HĐND thành phố .",
+         {"Lê Văn An": ["Ủy viên Trung ương Đảng", "Phó bí thư"], "Lê Văn Ba": ["Ủy viên dự khuyết Trung ương Đảng",
+          "Phó bí thư"], "Lê Thị Ca": ["Chủ tịch Hội đồng nhân dân thành phố", "Phó bí thư"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
