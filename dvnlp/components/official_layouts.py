@@ -22,7 +22,9 @@ from dvnlp.components.titles import Context, Title, valid_name
 SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]|[-–—])?[ \t]*", re.IGNORECASE)
 _SEP_NAME = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[,:–—-]|\()[ \t]*$")  # a caption's ``(bìa trái)`` may sit between
 _HON_AFTER = re.compile(r"[ \t]*[,–—-][ \t]*")
+_IS_AFTER = re.compile(r"[ \t]+là[ \t]+")
 _TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:được[ \t]+)?(?:(?:giao|bầu|bổ nhiệm|cử|phân công|điều động)[ \t]+)?"
+                    r"(?:(?:chỉ|vẫn|tiếp tục|sang|về|lên|sẽ)[ \t]+)?"  # ``ông A chỉ giữ chức …``, ``… sang làm …``
                     r"(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|đảm nhiệm|(?:hiện|nay|hiện nay|đồng thời|từng)[ \t]+là|đồng thời|là"
                     r"|từng(?:[ \t]+(?:giữ chức(?:[ \t]+vụ)?|làm|giữ cương vị|đảm nhiệm))?)"
                     r"[ \t]+$", re.IGNORECASE)  # ``ông A (được bầu) giữ chức …``, ``…, hiện là …``
@@ -281,10 +283,11 @@ def after_org(ctx: Context, pos: int) -> bool:
     return False
 
 
-def name_after(ctx: Context, pos: int) -> tuple[int, int] | None:
-    """``Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A``: the name after a title group."""
+def name_after(ctx: Context, pos: int, *, single: bool = False) -> tuple[int, int] | None:
+    """``Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A``: the name after a title group; after a single title also
+    ``là`` + an honorific (``Chủ tịch UBND xã là ông A``; not ``… làm tổ trưởng, tổ phó là ông B``)."""
     g = grammar()
-    m = _HON_AFTER.match(ctx.text, pos)
+    m = _HON_AFTER.match(ctx.text, pos) or (_IS_AFTER.match(ctx.text, pos) if single else None)
     if not m or not (hm := g.honorific.match(ctx.text, m.end())):
         return None
     run = ctx.cap_run(re.compile(r"[ \t]*").match(ctx.text, hm.end()).end())

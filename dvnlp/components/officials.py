@@ -135,7 +135,7 @@ class OfficialsFinder(Component):
                     out.append((*after, seg[-1:], "title_before_name", False))
             elif after:
                 out.append((*after, seg, "title_before_name", False))
-            elif name := layouts.name_after(ctx, seg[-1].end):
+            elif name := layouts.name_after(ctx, seg[-1].end, single=len(seg) == 1):
                 out.append((*name, seg, "title_before_name", True))
             elif i == 0 and out and (link := layouts.named_by_title(ctx, seg, out[-1])):
                 out.append((*link[:2], seg, "title_after_name", link[2]))

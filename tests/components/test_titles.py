@@ -146,6 +146,16 @@ def titles_of(nlp, text):
          "Trung ương Đảng ; bà Lê Thị Ca - Chủ tịch HĐND thành phố .",
          {"Lê Văn An": ["Ủy viên Trung ương Đảng", "Phó bí thư"], "Lê Văn Ba": ["Ủy viên dự khuyết Trung ương Đảng",
           "Phó bí thư"], "Lê Thị Ca": ["Chủ tịch Hội đồng nhân dân thành phố", "Phó bí thư"]}),
+        # ``Phó Chỉ huy trưởng``, ``viện phó``; ``nước ta``; ``chỉ giữ chức``, ``sang làm``; a title, then ``là ông A``
+        ("Theo trung tá Lê Văn Nguyên, phó chỉ huy trưởng, tham mưu trưởng Ban chỉ huy quân sự huyện Lạc Thủy, đã làm.",
+         {"Lê Văn Nguyên": ["phó chỉ huy trưởng Ban chỉ huy quân sự huyện Lạc Thủy",
+                            "tham mưu trưởng Ban chỉ huy quân sự huyện Lạc Thủy"]}),
+        ("Tháng 9-2000, Chủ tịch nước ta Trần Văn Lương đã ký cam kết.", {"Trần Văn Lương": ["Chủ tịch nước"]}),
+        ("Tỉnh cho ông Lê Văn Hiến chỉ giữ chức giám đốc Văn phòng Đăng ký đất đai tỉnh Bình Định.",
+         {"Lê Văn Hiến": ["giám đốc Văn phòng Đăng ký đất đai tỉnh Bình Định"]}),
+        ("Tỉnh điều động ông Lê Tấn Thành sang làm viện phó Viện Nghiên cứu phát triển kinh tế xã hội tỉnh Bình Định.",
+         {"Lê Tấn Thành": ["viện phó Viện Nghiên cứu phát triển kinh tế xã hội tỉnh Bình Định"]}),
+        ("Hiện Chủ tịch UBND xã Phước Sơn là ông Lê Văn Bảy.", {"Lê Văn Bảy": ["Chủ tịch Ủy ban nhân dân xã Phước Sơn"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
