@@ -186,6 +186,8 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
         best = None
         for t in totals:
             parts = _parts(t, heads)
+            if trig.group("p") and (rest := _rest_after(t, parts, nums, stop, sentence_span(trig.start())[1], used)):
+                parts = [*parts, rest]  # "47 khu (trong đó có 16 khu …) thì có đến 31 khu …": the rest after the bracket
             if len(parts) < 2:
                 continue
             record = _record(text, t, parts, trig, stop)
@@ -207,6 +209,21 @@ def find_enumerations(text: str, nums: list[Num], used: set[int],
         as_part.update(id(p) for p in parts)
         out.append(record)
     return out
+
+
+def _rest_after(total: Num, parts: list[Num], nums: list[Num], close: int, end: int, used: set[int]) -> Num | None:
+    """After a bracket of subsets (``47 khu công nghiệp (trong đó có 16 khu …)``), a count of the total's noun later in
+    the sentence that makes the parts add up exactly (``… thì có đến 31 khu công nghiệp xả thải``); only for counts
+    of things, whose sums meet by chance less often than money or measures."""
+    if not parts or not total.unit or is_amount(total) or any(p.unit and is_amount(p) for p in parts):
+        return None
+    left = total.value - sum(p.value for p in parts)
+    noun = total.unit.split()[0].lower()
+    for n in nums:
+        if close < n.start < end and id(n) not in used and n.unit and n.of is None and not n.percent \
+                and n.unit.split()[0].lower() == noun and abs(n.value - left) < _EPS and left > 0:
+            return n
+    return None
 
 
 def _coordinated(text: str, total: Num, before: list[Num], s_start: int) -> bool:
@@ -302,7 +319,7 @@ def _record(text: str, t: Num, parts: list[Num], trig: re.Match[str], stop: int)
     s = sum(values)
     hedged = bool(t.qualifier)
     partition = abs(s - total) < _EPS * max(1.0, total) or (hedged and abs(s - total) <= 0.1 * total)
-    labels = [_label(text, p, stop) for p in parts]
+    labels = [_label(text, p, stop if p.start < stop else p.span_end + 60) for p in parts]
     by = "level" if sum(bool(_LEVEL_WORDS.search(lab)) for lab in labels) >= 2 else (
         "other" if sum(lab[:1].isupper() for lab in labels) >= 2 else "kind")
     return {

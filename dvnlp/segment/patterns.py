@@ -24,10 +24,12 @@ _SEP = rf"\s?(?:{_D}|/)\s?"
 
 #: ``number[/year]-CODE/CODE[-CODE]`` or ``number[/year]/CODE-CODE``; named groups ``number``, ``year``,
 #: ``codes`` (the rest, separators included).
+#: A dash may stand for the slash before a year when a slash follows it (``19-2017/NQ-CP``).
 #: After a year a bare space may stand for the slash when two codes follow (``13/2002 NQ-CP``); a trailing
 #: year (``121/NĐ/2004``, ``22 / HĐKT / 2008``; ``43/CV/05``) is group ``tail`` (``tail2``).
 SYMBOL = re.compile(
-    rf"(?P<number>\d(?<![\w/.,{DASH}]\d)\d{{0,4}}(?:[a-z]|[A-Z](?=\s?/))?)(?:\s?/\s?(?P<year>(?:19|20)\d{{2}}))?"
+    rf"(?P<number>\d(?<![\w/.,{DASH}]\d)\d{{0,4}}(?:[a-z]|[A-Z](?=\s?/))?)"
+    rf"(?:(?:\s?/\s?|-(?=(?:19|20)\d{{2}}/))(?P<year>(?:19|20)\d{{2}}))?"  # ``19-2017/NQ-CP``: a dash before the year
     rf"(?P<codes>(?(year)(?:{_SEP}|[ ](?={_CODE}{_D}))|{_SEP}){_CODE}(?:{_SEP}{_CODE}){{0,3}})"
     r"(?P<unit>\([A-ZĐ]{1,3}\d{1,3}\))?"  # a police or army unit written after the issuer: ``QĐ-BCA(A11)``
     rf"(?:(?:\s?/\s?(?P<tail>(?:19|20)\d{{2}})|/(?P<tail2>\d{{2}}))(?![\w/.,]|{_D}\w))?"

@@ -438,6 +438,7 @@ def test_doc_refs_seed_article_four_documents(nlp, shared_dir):
         ("162/VH-QĐ", "162", None, "QĐ", "VH", "Bộ Văn hóa"),
         ("54/2005/NQ-QH11", "54", "2005", "NQ", "QH11", "Quốc hội"),
         ("43/CV/05", "43", "2005", "CV", None, None),
+        ("19-2017/NQ-CP", "19", "2017", "NQ", "CP", "Chính phủ"),
         ("28/TTG-KTTH", "28", None, None, "TTG-KTTH", "Thủ tướng Chính phủ"),
     ],
 )

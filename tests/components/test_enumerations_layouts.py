@@ -120,6 +120,10 @@ def test_enumerations_lists_without_an_opener_and_run_on(nlp, text, expected):
                  id="said_bracket_after_a_comma_and_a_bare_part_before_a_verb"),
     pytest.param("Có 210 bố, mẹ của thí sinh được xác định có liên quan (trong đó có 2 thí sinh trong cùng một gia "
                  "đình).", [], id="said_bracket_after_a_comma_that_does_not_add_up"),
+    pytest.param("Riêng 40 khu công nghiệp (trong đó có 15 khu đã có trạm xử lý nước thải) thì có đến 25 khu công nghiệp "
+                 "xả thải trực tiếp.", [(40, [15, 25], True)], id="the_rest_after_a_bracket_of_subsets"),
+    pytest.param("Tỉnh có 40 khu công nghiệp (trong đó có 15 khu đã có trạm xử lý) và 20 khu công nghiệp mới.", [],
+                 id="a_later_count_that_does_not_complete_the_bracket"),
     pytest.param("Tổng vốn là 20.500 tỉ đồng, trong đó giai đoạn 1 (từ 2001-2005) thực hiện 8.500 tỉ và giai đoạn 2 "
                  "(từ 2006-2010) thực hiện 12.000 tỉ đồng.", [(20500, [8500, 12000], True)],
                  id="money_parts_written_with_the_scale_only"),
