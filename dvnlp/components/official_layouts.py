@@ -19,6 +19,8 @@ from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, is_cap, key
 from dvnlp.components.body_grammar import ends_clause
 from dvnlp.components.titles import Context, Title, valid_name
 
+#: a term of office between two titles of one group (``…, nhiệm kỳ 2014-2019, Ủy viên Ban Thường vụ …``)
+TERM_BETWEEN = re.compile(r"[ \t]*,?[ \t]*nhiệm[ \t]+kỳ[ \t]+\d{4}[ \t]*[-–][ \t]*\d{4}[ \t]*[,;][ \t]*", re.IGNORECASE)
 SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]|[-–—])?[ \t]*", re.IGNORECASE)
 _SEP_NAME = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[,:–—-]|\()[ \t]*$")  # a caption's ``(bìa trái)`` may sit between
 _HON_AFTER = re.compile(r"[ \t]*[,–—-][ \t]*")
@@ -307,6 +309,8 @@ def signatures(ctx: Context) -> list[tuple]:
         if not 2 <= len(syls) <= MAX_NAME or not g.name_start(syls[0]) or not all(s[:1].isupper() for s in syls):
             continue
         body = (m.group("body") or "").strip()
+        if body and g.heads.fullmatch(body):
+            continue  # ``KT. CHỦ TỊCH`` names the signer's chief, not a body: the match opening at ``TM.`` reads it
         suffix = "" if not body or g.committees.fullmatch(body) or key(body) in g.committee_part else body.capitalize()
         entry = g.head_source.get(key(head), "")
         canonical = entry.split(":", 1)[1] if entry.startswith("titles:") else head.capitalize()

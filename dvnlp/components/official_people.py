@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from dvnlp.components.body_grammar import complete_from_earlier
 from dvnlp.components.official_layouts import led_by
-from dvnlp.components.title_completion import complete, complete_from_text
+from dvnlp.components.title_completion import LEADS, complete, complete_from_text
 from dvnlp.components.title_grammar import grammar, honorifics, key
 from dvnlp.components.titles import Context
 
@@ -30,16 +30,25 @@ class Person:
     stated: set[str] = field(default_factory=set)  # titles written in full somewhere
 
     def add_title(self, title: str, written: str) -> None:
-        new = set(key(title).split())
+        """Keep the fullest form of one position: a title whose words are the words of another, in order (``Bí thư
+        Tỉnh ủy`` in ``Bí thư Tỉnh ủy Quảng Nam``), is the same post; a set test would also swallow ``Bí thư Tỉnh ủy
+        Quảng Nam`` into ``Bí thư Ban cán sự đảng Ủy ban nhân dân tỉnh Quảng Nam``."""
+        new = key(title).split()
         for i, old in enumerate(self.titles):
-            have = set(key(old).split())
-            if new <= have:
+            have = key(old).split()
+            if _in_order(new, have):
                 return
-            if have < new:
+            if _in_order(have, new):
                 self.titles[i], self.written[i] = title, written
                 return
         self.titles.append(title)
         self.written.append(written)
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    """Every word of ``short`` occurs in ``long``, in the same order."""
+    it = iter(long)
+    return all(w in it for w in short)
 
 
 def merge(ctx: Context, candidates: list) -> list[Person]:
@@ -93,7 +102,8 @@ def _keep_stated_bodies(p: Person) -> None:
     """A body taken from the paragraph (``Bộ trưởng`` → ``Bộ trưởng Bộ Giao thông vận tải``) is undone when the
     person has a stated post of their own (``Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ``)."""
     g = grammar()
-    stated = [t for t in p.titles if t not in p.inferred and not g.heads.fullmatch(t)]
+    stated = [t for t in p.titles if t not in p.inferred and not g.heads.fullmatch(t)
+              and not key(t).startswith(tuple(LEADS))]  # ``trưởng đoàn công tác``: an ad hoc post, not one's own body
     if not stated:
         return
     for i, t in enumerate(p.titles):

@@ -109,7 +109,8 @@ class OfficialsFinder(Component):
         for t in titles:
             prev = chains[-1][-1] if chains else None
             if (prev is not None and prev.name is None and prev.end <= t.start
-                    and layouts.SEP_TITLES.fullmatch(ctx.text, prev.end, t.start)):
+                    and (layouts.SEP_TITLES.fullmatch(ctx.text, prev.end, t.start)
+                         or layouts.TERM_BETWEEN.fullmatch(ctx.text, prev.end, t.start))):
                 chains[-1].append(t)
             else:
                 chains.append([t])

@@ -11,11 +11,12 @@ from dvnlp.components.titles import Context, Title, _open_body_tail
 def complete(titles: list[Title]) -> None:
     """Give each title of one person's group the body or level written once, on a later title."""
     for i, t in enumerate(titles):
-        if _bare_committee(t) or (not t.pieces and t.needs_body and not t.suffix):
-            org = next((u for u in titles[i + 1:] if _org_body(u)), None)
+        if _bare_committee(t) or _board(t) or (not t.pieces and t.needs_body and not t.suffix):
+            org = next((u for u in titles[i + 1:] if _org_of(u)), None)
             if org is not None and not any(u.has_level for u in titles[i + 1:titles.index(org)]):
-                # ``Bí thư Đảng ủy, Phó Tổng giám đốc Tập đoàn Viettel``, ``Phó Chủ tịch, Tổng giám đốc Tập đoàn FLC``
-                t.suffix = " ".join(p.text for p in org.pieces)
+                # ``Bí thư Đảng ủy, Phó Tổng giám đốc Tập đoàn Viettel``, ``Phó Chủ tịch, Tổng giám đốc Tập đoàn FLC``,
+                # ``Phó Chủ tịch HĐQT, Tổng Giám đốc tập đoàn Sun Group``, ``Bí thư Đảng ủy, Chủ tịch HĐQT Tổng Công ty``
+                t.suffix = _org_of(org)
                 continue
         if _party_group(t) and (u := next((u for u in titles[i + 1:] if u.pieces and not _bare_committee(u)
                                            and not _party_group(u)), None)) and u.pieces[0].kind in ("body", "abbr"):
@@ -37,8 +38,15 @@ def complete(titles: list[Title]) -> None:
 
 
 def complete_from_text(ctx: Context, t: Title) -> None:
-    """``Trưởng Ban Chỉ đạo`` → the full name of that body as written earlier in the text."""
+    """``Trưởng Ban Chỉ đạo`` → the full name of that body as written earlier in the text; ``đoàn kiểm tra do … A làm
+    trưởng đoàn`` → ``trưởng đoàn kiểm tra``."""
     g = grammar()
+    if key(t.head) in LEADS and not t.pieces and not t.suffix:
+        start = max(ctx.text.rfind(c, 0, t.start) for c in ".!?\n") + 1
+        found = list(_LED_GROUP.finditer(ctx.text, start, t.start))
+        if found:
+            t.suffix = g.expand_text(found[-1].group("name"))
+        return
     if t.has_level or not t.pieces or key(t.pieces[-1].text) not in g.open_body:
         return
     written = ctx.text[t.pieces[-1].start:t.pieces[-1].end]
@@ -52,6 +60,24 @@ def complete_from_text(ctx: Context, t: Title) -> None:
 def _bare_committee(t: Title) -> bool:
     """``Bí thư Đảng ủy`` with no unit after it: the Party committee of a body named on a later title."""
     return len(t.pieces) == 1 and key(t.pieces[0].text) == "đảng ủy" and not t.suffix
+
+
+#: the boards of an enterprise (``Hội đồng quản trị``, ``HĐTV``): a title ending in one belongs to the enterprise a
+#: later title of the group names
+_BOARD = re.compile(r"Hội\s+đồng\s+(?:quản\s+trị|thành\s+viên)|Ban\s+(?:Giám\s+đốc|Tổng\s+Giám\s+đốc|kiểm\s+soát)",
+                    re.IGNORECASE)
+
+
+def _board(t: Title) -> bool:
+    return len(t.pieces) == 1 and not t.suffix and bool(_BOARD.fullmatch(t.pieces[0].text))
+
+
+def _org_of(t: Title) -> str:
+    """The organization a title names, for a bare title or board before it: all its pieces, or those after its own
+    board (``Chủ tịch HĐQT Tổng Công ty`` → ``Tổng Công ty``); '' when it names none."""
+    if len(t.pieces) > 1 and not t.suffix and _BOARD.fullmatch(t.pieces[0].text):
+        return " ".join(p.text for p in t.pieces[1:])
+    return " ".join(p.text for p in t.pieces) if _org_body(t) else ""
 
 
 def _org_body(t: Title) -> bool:
@@ -92,3 +118,8 @@ _PARTY_GROUP = re.compile(r"(?:đảng\s+đoàn|ban\s+cán\s+sự(?:\s+đảng)?
 
 def _party_group(t: Title) -> bool:
     return len(t.pieces) == 1 and not t.suffix and bool(_PARTY_GROUP.fullmatch(t.pieces[0].text))
+
+
+#: the leader of a delegation (``trưởng đoàn``) and the delegation named before ``do`` in the same sentence
+LEADS = frozenset({"trưởng đoàn", "phó trưởng đoàn", "phó đoàn"})
+_LED_GROUP = re.compile(r"(?<![^\W_])[Đđ]oàn[ \t]+(?P<name>[^\W\d_]+(?:[ \t]+(?:[^\W\d_]+|\d{1,3})){0,6}?)[ \t]+do[ \t]")

@@ -156,6 +156,17 @@ def titles_of(nlp, text):
         ("Tỉnh điều động ông Lê Tấn Thành sang làm viện phó Viện Nghiên cứu phát triển kinh tế xã hội tỉnh Bình Định.",
          {"Lê Tấn Thành": ["viện phó Viện Nghiên cứu phát triển kinh tế xã hội tỉnh Bình Định"]}),
         ("Hiện Chủ tịch UBND xã Phước Sơn là ông Lê Văn Bảy.", {"Lê Văn Bảy": ["Chủ tịch Ủy ban nhân dân xã Phước Sơn"]}),
+        # a board of an enterprise belongs to the enterprise a later title names; a term between two titles of one
+        # group; the delegation named before ``do … làm trưởng đoàn``
+        ("Ông Lê Minh Trường, Phó Chủ tịch HĐQT, Tổng Giám đốc tập đoàn Sun Group chia sẻ.",
+         {"Lê Minh Trường": ["Phó Chủ tịch Hội đồng quản trị tập đoàn Sun Group", "Tổng Giám đốc tập đoàn Sun Group"]}),
+        ("Ông Lê Quang Chiêu, nguyên Bí thư Đảng ủy, nguyên Chủ tịch HĐQT Tổng Công ty, bị kỷ luật.",
+         {"Lê Quang Chiêu": ["nguyên Bí thư Đảng ủy Tổng Công ty", "nguyên Chủ tịch Hội đồng quản trị Tổng Công ty"]}),
+        ("Bổ sung đồng chí Lê Hữu Dũng, Ủy viên Ủy ban MTTQ Việt Nam, nhiệm kỳ 2014-2019, Ủy viên Ban Thường vụ Tỉnh ủy "
+         "Quảng Trị, giữ chức Phó Chủ tịch.", {"Lê Hữu Dũng": ["Ủy viên Ủy ban Mặt trận Tổ quốc Việt Nam",
+                                                              "Ủy viên Ban Thường vụ Tỉnh ủy Quảng Trị", "Phó Chủ tịch"]}),
+        ("Hiện đoàn kiểm tra do Phó Thủ tướng Lê Đình Huệ làm trưởng đoàn đang làm việc.",
+         {"Lê Đình Huệ": ["Phó Thủ tướng", "trưởng đoàn kiểm tra"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
@@ -266,4 +277,12 @@ def test_titles_interviewer_mark_is_no_part_of_a_name(off_nlp):  # noqa: F811
 def test_titles_lam_gives_the_next_title_to_a_titled_name(off_nlp):  # noqa: F811
     text = "Đoàn công tác do Phó Chủ tịch UBND tỉnh Lê Văn Ba làm Trưởng đoàn đã tới thăm. Huyện Đông Anh làm Trưởng ban."
     assert {o["name"]: o["titles"] for o in officials(off_nlp, text)} == {
-        "Lê Văn Ba": ["Phó Chủ tịch Ủy ban nhân dân tỉnh", "Trưởng đoàn"]}
+        "Lê Văn Ba": ["Phó Chủ tịch Ủy ban nhân dân tỉnh", "Trưởng đoàn công tác"]}
+
+
+def test_titles_one_post_is_kept_whole_but_posts_sharing_words_stay_apart(off_nlp):  # noqa: F811
+    text = ("Ông Lê Phước Thanh - bí thư Tỉnh ủy nhiệm kỳ 2010 - 2015, bí thư Ban cán sự đảng, chủ tịch UBND tỉnh Quảng "
+            "Nam nhiệm kỳ 2011 - 2016. Ông Lê Phước Thanh bị cách chức bí thư Tỉnh ủy Quảng Nam.")
+    (o,) = officials(off_nlp, text)
+    assert o["titles"] == ["bí thư Tỉnh ủy Quảng Nam", "bí thư Ban cán sự đảng Ủy ban nhân dân tỉnh Quảng Nam",
+                           "chủ tịch Ủy ban nhân dân tỉnh Quảng Nam"]
