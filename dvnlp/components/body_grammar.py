@@ -252,8 +252,9 @@ def _named_tail(ctx: Context, pos: int, limit: int = 12) -> int:
             continue
         run = ctx.cap_run(q)
         if run:
-            if g.honorific.match(text, q) or g.heads.match(text, q) or stops(ctx, q) and not locality_at(text, run):
-                break  # a person or a position is next, not the body's name
+            if g.honorific.match(text, q) or g.heads.match(text, q) or (
+                    stops(ctx, q) and not boundary_at(ctx, q) and not locality_at(text, run)):
+                break  # a person or a position is next, not the body's name (a capitalized verb, ``Phối hợp``, names it)
             k = split_place_name(ctx, run, after_place_word=False) if len(run) >= 2 else None
             if k is not None:  # ``Công ty Sông Đà Nguyễn Văn Ba``: the name ends before the person
                 if k:
@@ -324,7 +325,9 @@ def complete_from_earlier(ctx: Context, t, *, last: bool = True) -> None:
         return
     if t.pieces:
         last = t.pieces[-1]
-        if len(t.pieces) == 1 and last.kind == "body" and last.text[:1].islower() and ends_clause(ctx, last.end):
+        bare = last.text[:1].islower() and ends_clause(ctx, last.end) or (  # ``Tổng Giám đốc Trung tâm Nguyễn Anh Vũ``
+            t.name is not None and g.body.fullmatch(text, last.start, last.end) and len(last.text.split()) <= 2)
+        if len(t.pieces) == 1 and last.kind == "body" and bare:
             if full := named_earlier(ctx, text[last.start:last.end], t.start):
                 last.text = full
         return

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from dvnlp.components.body_grammar import complete_from_earlier
 from dvnlp.components.official_layouts import led_by
-from dvnlp.components.title_completion import LEADS, complete, complete_from_text
+from dvnlp.components.title_completion import LEADS, complete, complete_committees, complete_from_text
 from dvnlp.components.title_grammar import grammar, honorifics, key
 from dvnlp.components.titles import Context
 
@@ -63,6 +63,7 @@ def merge(ctx: Context, candidates: list) -> list[Person]:
         for i, t in enumerate(titles):
             complete_from_text(ctx, t)
             complete_from_earlier(ctx, t, last=i == len(titles) - 1)
+        complete_committees(titles)
         names = [(t.text, " ".join(ctx.text[t.start:t.end].split())) for t in titles  # a bare position
                  if t.kind != "non_position"  # stands when the person is named beside it
                  and (t.pieces or t.suffix or not t.needs_body or len(t.head.split()) > 1 and t.bare_ok)]

@@ -37,6 +37,14 @@ def complete(titles: list[Title]) -> None:
             t.suffix = nxt.place_phrase()
 
 
+def complete_committees(titles: list[Title]) -> None:
+    """After the bodies named earlier are filled in (``Tổng Giám đốc Trung tâm`` → ``… Trung tâm Phối hợp tìm kiếm cứu
+    nạn hàng hải Việt Nam``), a bare Party committee still without its unit takes the organization they name."""
+    for i, t in enumerate(titles):
+        if _bare_committee(t) and (org := next((u for u in titles[i + 1:] if _org_of(u)), None)):
+            t.suffix = _org_of(org)
+
+
 def complete_from_text(ctx: Context, t: Title) -> None:
     """``Trưởng Ban Chỉ đạo`` → the full name of that body as written earlier in the text; ``đoàn kiểm tra do … A làm
     trưởng đoàn`` → ``trưởng đoàn kiểm tra``."""
@@ -58,8 +66,8 @@ def complete_from_text(ctx: Context, t: Title) -> None:
 
 
 def _bare_committee(t: Title) -> bool:
-    """``Bí thư Đảng ủy`` with no unit after it: the Party committee of a body named on a later title."""
-    return len(t.pieces) == 1 and key(t.pieces[0].text) == "đảng ủy" and not t.suffix
+    """``Bí thư Đảng ủy`` (``Chi bộ``) with no unit after it: the Party committee of a body named on a later title."""
+    return len(t.pieces) == 1 and key(t.pieces[0].text) in ("đảng ủy", "chi bộ", "đảng bộ") and not t.suffix
 
 
 #: the boards of an enterprise (``Hội đồng quản trị``, ``HĐTV``): a title ending in one belongs to the enterprise a
@@ -85,7 +93,9 @@ def _org_body(t: Title) -> bool:
     the body of an administrative level."""
     if not t.pieces or t.pieces[0].kind != "body" or t.suffix or _LOCAL_BODY.match(t.pieces[0].text):
         return False  # ``Bí thư Đảng ủy, Chủ tịch UBND xã X`` is the commune's committee: see :func:`complete`
-    return any(p.kind in ("cap", "named") or p.text[:1].isupper() for p in t.pieces[1:])
+    words = " ".join(p.text for p in t.pieces).split()
+    return any(p.kind in ("cap", "named") or p.text[:1].isupper() for p in t.pieces[1:]) or (
+        len(t.pieces) == 1 and any(w[:1].isupper() for w in words[2:]))  # one piece filled from an earlier mention
 
 
 #: the bodies of an administrative level, which a Party committee shares only through the level or place

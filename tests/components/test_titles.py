@@ -167,6 +167,14 @@ def titles_of(nlp, text):
                                                               "Ủy viên Ban Thường vụ Tỉnh ủy Quảng Trị", "Phó Chủ tịch"]}),
         ("Hiện đoàn kiểm tra do Phó Thủ tướng Lê Đình Huệ làm trưởng đoàn đang làm việc.",
          {"Lê Đình Huệ": ["Phó Thủ tướng", "trưởng đoàn kiểm tra"]}),
+        # a bare Chi bộ takes the unit of the next title; a capitalized verb opens a body's proper name (``Trung tâm
+        # Phối hợp …``) written earlier, and the bare Party committee then takes it too
+        ("Trên cương vị Bí thư Chi bộ, Vụ trưởng Vụ 12 (Viện Kiểm sát nhân dân tối cao), đồng chí Lê Kim Sáu đã làm.",
+         {"Lê Kim Sáu": ["Bí thư Chi bộ Vụ 12 Viện Kiểm sát nhân dân tối cao",
+                         "Vụ trưởng Vụ 12 Viện Kiểm sát nhân dân tối cao"]}),
+        ("Đoàn thăm Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải Việt Nam. Bí thư Đảng ủy, Tổng Giám đốc Trung tâm Lê "
+         "Anh Vũ cho biết.", {"Lê Anh Vũ": ["Bí thư Đảng ủy Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải Việt Nam",
+                                            "Tổng Giám đốc Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải Việt Nam"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
