@@ -22,7 +22,8 @@ SUBJECT_LEAD = re.compile(
     r"(?:[“\"]\s*)?về\s+(?:việc\s+)?",  # ``… của Thành ủy “Về tăng cường …”``: a quoted title opening with ``về``
     re.IGNORECASE)
 TITLE_LEAD = re.compile(
-    r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung)\s+"
+    r"\s*[,)]?\s*(?=(?:quy\s+định|qui\s+định|ban\s+hành|hướng\s+dẫn|cho\s+phép|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|thành\s+lập|"
+    r"kiện\s+toàn|bãi\s+bỏ)\s+"
     r"(?!ngày|vào|tại|rõ|của|kèm|theo|thêm)[^\W\d_])", re.IGNORECASE)
 _SUBJECT_STOPS = (
     r"[;\n:]|[.!?…](?=\s|$|[”\"])|(?<=[a-zà-ỹđ)”\"])\.(?=[" + UPPER + r"])|\s+gắn\s+với\s|"

@@ -396,6 +396,9 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
         ("Nghị quyết số 24-NQ/TW của Bộ Chính trị về công tác dân tộc đề ra mục tiêu “xây dựng đội ngũ cán bộ”.",
          "công tác dân tộc", "Bộ Chính trị"),
         ("Kết luận số 24-KL/TW của Bộ Chính trị khóa 11 về việc tiếp tục thực hiện.", "tiếp tục thực hiện", "Bộ Chính trị"),
+        # a title opening with its own verb, without ``về``
+        ("UBND tỉnh có Quyết định số 12/QĐ-UBND thành lập đoàn kiểm tra liên ngành.", "thành lập đoàn kiểm tra liên ngành",
+         "Ủy ban nhân dân tỉnh"),
     ],
 )
 def test_doc_refs_subject_boundaries_and_issuer_after_it(nlp, text, subject, issuer):
