@@ -33,6 +33,7 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "fields": ({"field": str, "keywords": list}, {"labels": list, "note": str}),
     "units": ({"noun": str}, {"kind": str, "note": str, "value": (int, float)}),
     "ethnic_names": ({"word": str, "kind": str}, {"people": str, "means": str, "note": str}),
+    "former_units": ({"name": str, "kind": str}, {"until": str, "aliases": list, "note": str}),
 }
 ETHNIC_KINDS = ("clan_first", "clan_last", "prefix", "confusion")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?: [^\W\d_]+)*")
@@ -46,7 +47,7 @@ UNIT_KINDS = (
     "quantity_so", "rating", "measure"
 )
 #: rule files whose every entry has a ``kind`` from a fixed list (another would be read by no component)
-KINDS = {"bodies": BODY_KINDS, "units": UNIT_KINDS, "ethnic_names": ETHNIC_KINDS}
+KINDS = {"bodies": BODY_KINDS, "units": UNIT_KINDS, "ethnic_names": ETHNIC_KINDS, "former_units": ("province",)}
 #: rule files where only one kind carries ``means`` (an OCR confusion: what the misread letters stand for)
 MEANS_KIND = {"honorifics": "ocr_confusion", "ethnic_names": "confusion"}
 FILES = {kind: f"{kind}.json" for kind in SCHEMAS}

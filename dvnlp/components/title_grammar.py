@@ -200,14 +200,17 @@ def _retoned(syl: str) -> str:
 @cache
 def localities() -> frozenset[str]:
     """Names of provinces and wards (``hà nội``, ``đà nẵng``) from the ``vietnam-provinces`` gazetteer, lower-cased,
-    without the unit word; read on first use. Wards whose name opens like a person's (``Lê Lợi``) are left out."""
+    without the unit word, and the pre-2025 provinces it no longer lists (``former_units.json``); read on first use.
+    Wards whose name opens like a person's (``Lê Lợi``) are left out."""
     import json
     from importlib.util import find_spec
     from pathlib import Path
 
+    former = frozenset(n.casefold() for e in load_rules("former_units").entries  # pre-2025 provinces the gazetteer
+                       for n in (e["name"], *e.get("aliases", ())))   # dropped (``Quảng Nam``, ``Bình Định``)
     spec = find_spec("vietnam_provinces")  # the data file only: importing the package builds 3,000 enum members
     if spec is None or not spec.submodule_search_locations:  # a dependency; without it the rules alone still work
-        return frozenset()
+        return former
     data = Path(next(iter(spec.submodule_search_locations))) / "data" / "flat-divisions.json"
     unit = re.compile(r"^(?:thành phố|tp\.?|tỉnh|phường|xã|đặc khu|thị trấn)\s+", re.IGNORECASE)
     names: set[str] = set()
@@ -217,7 +220,7 @@ def localities() -> frozenset[str]:
         name = unit.sub("", ward["name"])
         if not name[:1].isdigit() and not g.name_start(name.split()[0]):
             names.add(name.casefold())
-    return frozenset(names)
+    return frozenset(names) | former
 
 
 def locality_at(text: str, run: list[tuple[int, int, str]]) -> int:
