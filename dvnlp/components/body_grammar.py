@@ -150,21 +150,6 @@ def _counted() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True)) + r")(?![^\W_])")
 
 
-_UNIT_NO = re.compile(r"\d{1,3}(?![\d/.,]\d|\d)")
-
-
-def unit_number(ctx: Context, q: int) -> int:
-    """``Quân khu 2``, ``Sư đoàn 308 (Quân đoàn 1)``: the end of a number at ``q`` that names the body before it
-    (the phrase ends after it, or a bracket follows), else 0 (``Sở Y tế 2 năm liền``: a count of the next noun)."""
-    text = ctx.text
-    if not (m := _UNIT_NO.match(text, q)):
-        return 0  # four digits are a year or a list number glued on (``Quân khu 5124. Sơn …``)
-    nxt = GAP.match(text, m.end()).end()
-    if nxt > m.end() and _counted().match(text, nxt):
-        return 0
-    return m.end() if ends_clause(ctx, m.end()) or text.startswith("(", nxt) else 0
-
-
 def boundary_at(ctx: Context, pos: int) -> bool:
     """A clause word starts at ``pos`` as a whole token (``giao`` in ``giao thông`` is none)."""
     m = grammar().boundary.match(ctx.text, pos)  # not ``không`` inside ``Cảng hàng không``
@@ -373,46 +358,3 @@ def place_after_at(ctx: Context, pos: int) -> int:
         return 0
     return run[-1][1]
 
-
-_COMMA = re.compile(r"[ \t]*,[ \t]*")
-
-
-def higher_place(ctx: Context, pieces, pos: int) -> tuple[int, int, str, str] | None:
-    """``huyện Sa Pa, tỉnh Lào Cai``, ``Quận ủy Bình Thủy, Thành phố Cần Thơ``: after a place name, a comma and a
-    place of a higher rank (``titles.json`` ``tier``) that closes the phrase (or leads to one more such place) go
-    on the title. Returns (start of the place word, end, the place word spelled out, the place's name) or None."""
-    g, text = grammar(), ctx.text
-    if not pieces or pieces[-1].kind != "placename" or not (m := _COMMA.match(text, pos)):
-        return None
-    below = next((g.tiers.get(key(p.text), 0) for p in reversed(pieces[:-1]) if p.kind in ("place", "level", "abbr")), 0)
-    q = m.end()
-    if w := g.place.match(text, q):
-        word = w.group(0)
-    elif (w := g.abbr.match(text, q)) and g.abbr_kind.get(w.group(0).rstrip("."), "") == "place":
-        word = g.expand.get(w.group(0).rstrip("."), w.group(0))
-        if (pw := g.place.match(word)) and pw.end() < len(word) and below and g.tiers.get(key(pw.group(0)), 0) > below \
-                and ends_clause(ctx, w.end()):  # ``quận 1, TP.HCM``: the abbreviation names the place itself
-            return q, w.end(), pw.group(0), word[pw.end():].strip()
-    else:
-        return None
-    if not below or g.tiers.get(key(word), 0) <= below or ctx.token_end(q) > w.end():
-        return None
-    after = w.end() + (1 if text.startswith(".", w.end()) else 0)
-    run = ctx.cap_run(GAP.match(text, after).end())
-    if not run:
-        return None
-    k = split_place_name(ctx, run, after_place_word=True)
-    run = run if k is None else run[:k]
-    end = run[-1][1] if run else 0
-    if dash := DASH.match(text, end) if end else None:  # ``tỉnh Bà Rịa - Vũng Tàu``
-        more = ctx.cap_run(dash.end())
-        if n := locality_at(text, more):
-            end = more[n - 1][1]
-    if not end or k is not None or not (ends_clause(ctx, end) or _COMMA.match(text, end) and higher_place_word(ctx, end)):
-        return None
-    return q, end, word, text[run[0][0]:end]
-
-
-def higher_place_word(ctx: Context, pos: int) -> bool:
-    m = _COMMA.match(ctx.text, pos)
-    return bool(m and grammar().place.match(ctx.text, m.end()))

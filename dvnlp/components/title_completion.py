@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from dvnlp.components.title_grammar import grammar, key
-from dvnlp.components.titles import Context, Title, _open_body_tail
+from dvnlp.components.body_tails import open_body_tail
+from dvnlp.components.titles import Context, Title
 
 
 def complete(titles: list[Title]) -> None:
@@ -60,7 +61,7 @@ def complete_from_text(ctx: Context, t: Title) -> None:
     written = ctx.text[t.pieces[-1].start:t.pieces[-1].end]
     pat = re.compile(r"(?<![^\W_])" + r"[ \t]+".join(map(re.escape, written.split())) + r"(?![^\W_])", re.IGNORECASE)
     for m in pat.finditer(ctx.text, 0, t.start):
-        if end := _open_body_tail(ctx, m.end(), lower_start=False)[0]:
+        if end := open_body_tail(ctx, m.end(), lower_start=False)[0]:
             t.suffix = g.expand_text(ctx.text[m.end():end])
             return
 

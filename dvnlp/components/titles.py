@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part of this module's interface
-    ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, higher_place,
-    joins_on, lower_tail, no_digits, of_person, place_after_at, split_place_name, stops, unit_number, valid_name,
+    ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
+    lower_tail, no_digits, of_person, place_after_at, split_place_name, stops, valid_name,
 )
+from dvnlp.components.body_tails import CHONG, higher_place, open_body_tail, unit_number
 from dvnlp.components.title_grammar import (
     CAPS, DIGITS, GAP, JOINED, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
 )
@@ -181,6 +182,11 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + listed
             pos = m.end()
             continue
+        if (t.pieces and t.pieces[-1].text == "phòng" and (m := CHONG.match(text, pos))
+                and (end := lower_tail(ctx, m.end() + 1))):  # ``Ban Chỉ đạo … về phòng, chống tham nhũng``
+            t.pieces[-1] = Piece("word", t.pieces[-1].start, end, text[t.pieces[-1].start:end])
+            state, pos = "body", end
+            continue
         if t.pieces and (m := JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + m.group(0)
             pos = m.end()
@@ -273,7 +279,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("body", q, m.end(), m.group(0)))
             runs = bool(g.runs_on.match(m.group(0)))
             state, pos = "named" if g.named_after.fullmatch(m.group(0)) else "body", m.end()
-            end, anchored = _open_body_tail(ctx, pos) if key(m.group(0)) in g.open_body else (0, False)
+            end, anchored = open_body_tail(ctx, pos) if key(m.group(0)) in g.open_body else (0, False)
             if end:
                 t.pieces.append(Piece("anchored" if anchored else "word", pos + 1, end, text[pos + 1:end]))
                 pos = end
@@ -381,35 +387,3 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             p.text = g.expand_text(p.text)
     return t
 
-
-_STOP = re.compile(r"(?<![^\W_])(?:chủ trì|phát biểu|cho biết|cho rằng|tham dự|dự|đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|báo cáo|trao|"
-                   r"tặng|làm việc|tổ chức|ký|ban hành|khẳng định|đánh giá|ghi nhận|tiếp|thăm|kiểm tra|đã|đang|sẽ|vừa|được|"
-                   r"là|có|cùng|và|tại|trong|với|về|của|khi|để|thì|nhưng|nên|làm|giữ|nói|kiêm)(?![^\W_])", re.IGNORECASE)
-
-
-def _open_body_tail(ctx: Context, pos: int, *, lower_start: bool = True) -> tuple[int, bool]:
-    """End of the written name of an open body (``Ban quản lý đường sắt đô thị TP. HCM``) or 0, and
-    whether it ends on a level or place.
-
-    The name runs to the first level or place (``Trung ương``, ``tỉnh Gia Lai``) within 14
-    syllables of the clause, before any verb; else, after lower-case words, to a proper name.
-    """
-    g, text = grammar(), ctx.text
-    q = GAP.match(text, pos).end()
-    if q == pos or q >= len(text) or (lower_start and not text[q].islower()):
-        return 0, False
-    clause = re.split(r"[,.;:()\n“”\"]", text[q:q + 200], maxsplit=1)[0]
-    cap_at = 0
-    for i, w in enumerate(list(SYLLABLE.finditer(clause))[:14]):
-        a = q + w.start()
-        if _STOP.match(clause, w.start()) or g.heads.match(text, a) or g.honorific.match(text, a):
-            break
-        if m := g.level.match(text, a):
-            return m.end(), True
-        if m := g.place.match(text, a):
-            nxt = GAP.match(text, m.end()).end()
-            run = ctx.cap_run(nxt)
-            return (run[-1][1] if run else d.end() if (d := DIGITS.match(text, nxt)) else m.end()), True
-        if lower_start and not cap_at and (w.group(0)[0].isupper() or CAPS.match(text, a)):
-            cap_at = a - 1
-    return cap_at, False

@@ -175,6 +175,10 @@ def titles_of(nlp, text):
         ("Đoàn thăm Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải Việt Nam. Bí thư Đảng ủy, Tổng Giám đốc Trung tâm Lê "
          "Anh Vũ cho biết.", {"Lê Anh Vũ": ["Bí thư Đảng ủy Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải Việt Nam",
                                             "Tổng Giám đốc Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải Việt Nam"]}),
+        # ``phòng, chống``: the comma inside a field of work; the Council of Ministers is a body
+        ("Ông Tô Văn Lâm, Phó Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, phát biểu.",
+         {"Tô Văn Lâm": ["Phó Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"]}),
+        ("Chủ tịch Hội đồng Bộ trưởng Phạm Văn Đông thăm và gặp mặt.", {"Phạm Văn Đông": ["Chủ tịch Hội đồng Bộ trưởng"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
