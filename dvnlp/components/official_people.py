@@ -46,9 +46,21 @@ class Person:
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
-    """Every word of ``short`` occurs in ``long``, in the same order."""
+    """Every word of ``short`` occurs in ``long``, in the same order, and both open with the same word (``Chủ tịch
+    UBND TP Đà Nẵng`` is not ``Phó Chủ tịch UBND TP Đà Nẵng``)."""
+    short, long = _unprefixed(short), _unprefixed(long)
+    if not short or not long or short[0] != long[0]:
+        return False
     it = iter(long)
     return all(w in it for w in short)
+
+
+#: words written before a position that do not change which post it is (``nguyên Tổng Bí thư`` is ``Tổng Bí thư``)
+_TIME_WORDS = frozenset({"nguyên", "tân", "cựu", "cố", "quyền"})
+
+
+def _unprefixed(words: list[str]) -> list[str]:
+    return words[1:] if words and words[0] in _TIME_WORDS else words
 
 
 def merge(ctx: Context, candidates: list) -> list[Person]:

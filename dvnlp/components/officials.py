@@ -90,6 +90,9 @@ class OfficialsFinder(Component):
             s, e = m.span()
             pos = e
             j = bisect.bisect_left(quoted, (s, s)) - 1
+            if text[s:s + 2] == "vụ" and _COMPOUND_BEFORE.search(text, max(0, s - 8), s):
+                pos = s + 2  # ``giữ chức vụ Phó Bí thư``: no ``vụ phó`` here, and ``Phó Bí thư`` is read next
+                continue
             if layouts.covered(text, s) or (j >= 0 and quoted[j][1] > s):
                 continue  # ``Thường vụ`` inside ``Ban Thường vụ``, a title inside a model's name
             prefix = ""
@@ -172,6 +175,10 @@ def _add_heading_titles(ctx: Context, records: list[dict[str, Any]]) -> list[dic
                 rec["titles"].insert(0, title)
                 rec["titles_as_written"].insert(0, as_written)
     return sorted(records, key=lambda r: r["mentions"][0])
+
+
+#: the first syllable of a word ending in ``vụ`` (``chức vụ``, ``nhiệm vụ``): the ``vụ`` after it opens no ``vụ phó``
+_COMPOUND_BEFORE = re.compile(r"(?<![^\W_])(?:chức|nhiệm|phục|dịch|nghĩa|thời|sự|công)[ \t]$", re.IGNORECASE)
 
 
 @Language.factory("dvnlp_officials", default_config={"skip_quoted": True, "back_references": True, "on_error": "record"})

@@ -179,6 +179,9 @@ def titles_of(nlp, text):
         ("Ông Tô Văn Lâm, Phó Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, phát biểu.",
          {"Tô Văn Lâm": ["Phó Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"]}),
         ("Chủ tịch Hội đồng Bộ trưởng Phạm Văn Đông thăm và gặp mặt.", {"Phạm Văn Đông": ["Chủ tịch Hội đồng Bộ trưởng"]}),
+        # ``chức vụ`` opens no ``vụ phó``
+        ("Năm 2011, ông Lê Bá Cảnh giữ chức vụ Phó Bí thư Thành đoàn Đà Nẵng.",
+         {"Lê Bá Cảnh": ["Phó Bí thư Thành đoàn Đà Nẵng"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
@@ -306,3 +309,12 @@ def test_titles_one_post_is_kept_whole_but_posts_sharing_words_stay_apart(off_nl
     (o,) = officials(off_nlp, text)
     assert o["titles"] == ["bí thư Tỉnh ủy Quảng Nam", "bí thư Ban cán sự đảng Ủy ban nhân dân tỉnh Quảng Nam",
                            "chủ tịch Ủy ban nhân dân tỉnh Quảng Nam"]
+
+
+def test_titles_chair_and_vice_chair_are_two_posts_but_nguyen_is_the_same_post(off_nlp):  # noqa: F811
+    text = ("Ông Lê Văn Chinh, Phó Chủ tịch UBND thành phố Đà Nẵng, được bầu làm Chủ tịch UBND thành phố Đà Nẵng. "
+            "Ông Lê Văn Tú, nguyên Tổng Bí thư, đã dự. Tổng Bí thư Lê Văn Tú phát biểu.")
+    got = {o["name"]: o["titles"] for o in officials(off_nlp, text)}
+    assert got["Lê Văn Chinh"] == ["Phó Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng",
+                                   "Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng"]
+    assert got["Lê Văn Tú"] == ["nguyên Tổng Bí thư"]
