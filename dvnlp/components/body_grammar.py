@@ -30,6 +30,8 @@ def valid_name(ctx: Context, run: list[tuple[int, int, str]], *, honored: bool =
         return False  # ``Đoàn Kinh tế …``: the last capitalized syllable opens a word that goes on in lower case
     if g.body.match(ctx.text, run[0][0]) or g.level.match(ctx.text, run[0][0]) or g.heads.match(ctx.text, run[0][0]):
         return False
+    if len(run) >= 3 and (c := g.country.match(ctx.text, run[0][0])) and c.end() <= run[0][1] and not g.name_start(run[0][2]):
+        return False  # ``đại sứ Canada Gabriel M.``: a country opens no person's name
     if text in ctx.honored:
         return True
     if ctx.is_place(text, run[0][0]):

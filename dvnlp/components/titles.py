@@ -345,6 +345,11 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
                 break
             state, pos = "closed", place[-1][1]
             continue
+        if (state == "head" and not t.pieces and len(run) >= 3 and g.place.search(head)
+                and (k := split_place_name(ctx, run, after_place_word=True))):  # ``Tỉnh trưởng Phúc Kiến Vu Vỹ Quốc``
+            t.pieces.append(Piece("placename", run[0][0], run[k - 1][1], text[run[0][0]:run[k - 1][1]]))
+            t.name = (run[k][0], run[-1][1])
+            break
         if state == "head" and key(text[run[0][0]:run[-1][1]]) in g.not_names:
             break
         tok_end = ctx.token_end(q)

@@ -182,6 +182,13 @@ def titles_of(nlp, text):
         # ``chức vụ`` opens no ``vụ phó``
         ("Năm 2011, ông Lê Bá Cảnh giữ chức vụ Phó Bí thư Thành đoàn Đà Nẵng.",
          {"Lê Bá Cảnh": ["Phó Bí thư Thành đoàn Đà Nẵng"]}),
+        # ambassadors (also ``Đại sứ đặc mệnh toàn quyền``), a full state name as the country, a foreign governor
+        ("Dự có ông Umeda Kunio, Đại sứ đặc mệnh toàn quyền Nhật Bản tại Việt Nam; đại diện các Bộ.",
+         {"Umeda Kunio": ["Đại sứ đặc mệnh toàn quyền Nhật Bản tại Việt Nam"]}),
+        ("Mời của Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Lê Văn Trọng, đoàn sẽ thăm.",
+         {"Lê Văn Trọng": ["Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"]}),
+        ("Có Tỉnh trưởng Phúc Kiến Vu Vỹ Quốc, Đại sứ Trung Quốc tại Việt Nam Hồng Tiểu Dũng và lãnh đạo các sở.",
+         {"Vu Vỹ Quốc": ["Tỉnh trưởng Phúc Kiến"], "Hồng Tiểu Dũng": ["Đại sứ Trung Quốc tại Việt Nam"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
