@@ -117,7 +117,9 @@ def frame(task: str) -> list[dict]:
     earlier = {r["id"] for t in EARLIER.get(task, ()) for r in choose(t, DEFAULT_N[t])}
     out = []
     for name in files:
+        seen: dict[str, int] = defaultdict(int)  # the genre file has two ids naming two different articles
         for r in _records(name):
+            seen[r["id"]] += 1
             if r["id"] in earlier:
                 continue
             if kind == "documents" and not _SYMBOL.search(r["text"]):
@@ -127,7 +129,7 @@ def frame(task: str) -> list[dict]:
             if task in ("breakdowns2", "breakdowns3", "breakdowns6") and not _BREAKDOWN2.search(r["text"]):
                 continue
             out.append({"id": r["id"], "corpus": name, "section": section_of(r["id"], r.get("source", "vntc")),
-                        "text": r["text"]})
+                        "text": r["text"], "occurrence": seen[r["id"]]})
     return out
 
 
@@ -173,11 +175,14 @@ def write_texts(chosen: list[dict], out: Path) -> None:
         raw = Path(tmp) / "in.jsonl"
         with raw.open("w", encoding="utf-8") as f:
             for r in chosen:
-                f.write(json.dumps({k: v for k, v in r.items() if k != "section"}, ensure_ascii=False) + "\n")
+                f.write(json.dumps({k: v for k, v in r.items() if k not in ("section", "occurrence")},
+                                   ensure_ascii=False) + "\n")
         corpus = {r["id"]: r["corpus"] for r in chosen}
+        occurrence = {r["id"]: r["occurrence"] for r in chosen if r["occurrence"] > 1}
         with out.open("w", encoding="utf-8") as f:
             for n, d in enumerate(d for d in iter_documents([raw]) if hasattr(d, "text")):
-                f.write(json.dumps({"n": n, "id": d.id, "corpus": corpus.get(d.id), "split": split_of(d.id),
+                extra = {"occurrence": occurrence[d.id]} if d.id in occurrence else {}  # keep it on the gold line
+                f.write(json.dumps({"n": n, "id": d.id, "corpus": corpus.get(d.id), **extra, "split": split_of(d.id),
                                     "text": normalize(d.text).text}, ensure_ascii=False) + "\n")
 
 
