@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, is_cap, key
+from dvnlp.components import official_careers as careers
 from dvnlp.components.body_grammar import ends_clause
 from dvnlp.components.titles import Context, Title, valid_name
 
@@ -81,9 +82,9 @@ def named_by_title(ctx: Context, seg: list[Title], last: tuple) -> tuple[int, in
 
 def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
     """The name right before the separator that opens a title group at ``pos``."""
-    if c := _CAREER.search(ctx.text, max(0, pos - 90), pos):  # ``ông A từng trải qua các chức vụ: …``
+    if c := careers.CAREER.search(ctx.text, max(0, pos - 90), pos):  # ``ông A từng trải qua các chức vụ: …``
         end = len(ctx.text[:c.start()].rstrip(" \t"))
-        if found := name_ending_at(ctx, end, only_honored=True) or _pronoun_subject(ctx, end):
+        if found := name_ending_at(ctx, end, only_honored=True) or careers.pronoun_subject(ctx, end):
             return found
     m = _SEP_NAME.search(ctx.text, max(0, pos - 50), pos)
     if m and (r := _rank_between().search(ctx.text, max(0, pos - 50), pos)):
@@ -96,37 +97,6 @@ def name_before(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
     return ((name_ending_at(ctx, m.start(), only_honored=True) if m else None) or appointed(ctx, pos)
             or (titled_name_ending_at(ctx, m.start()) if m and _MAKES.search(m.group(0)) else None)
             or (sentence_subject(ctx, m.start()) if m and _IS.search(m.group(0)) else None))
-
-
-#: a career told before a list of posts: ``(đã) từng trải qua / đảm nhiệm / giữ các chức vụ:``, ``từng là`` / ``từng giữ
-#: chức`` (every post is a past one)
-_CAREER = re.compile(r"(?<![^\W_])(?:đã[ \t]+)?từng[ \t]+(?:trải[ \t]+qua|đảm[ \t]+nhiệm|kinh[ \t]+qua|nắm[ \t]+giữ|giữ)"
-                     r"(?:[ \t]+(?:các|nhiều|những))?[ \t]+(?:chức[ \t]+vụ|cương[ \t]+vị|chức[ \t]+danh|vị[ \t]+trí)"
-                     r"(?:[ \t]+(?:lãnh[ \t]+đạo|quan[ \t]+trọng|như))?[ \t]*:?[ \t]*$"
-                     r"|(?<![^\W_])(?:đã[ \t]+)?từng[ \t]+(?:là|làm|giữ[ \t]+chức(?:[ \t]+vụ)?|giữ[ \t]+cương[ \t]+vị|đảm[ \t]+nhiệm)[ \t]+$",
-                     re.IGNORECASE)
-
-
-def career_before(text: str, pos: int) -> bool:
-    """The title group at ``pos`` is a career list (``… từng đảm nhiệm các chức vụ: A; B``): its posts are past."""
-    return bool(_CAREER.search(text, max(0, pos - 90), pos))
-
-
-def _pronoun_subject(ctx: Context, end: int) -> tuple[int, int, bool] | None:
-    """``Ông Bùi Văn A (54 tuổi), quê …, là … . Ông từng đảm nhiệm …``: a sentence opened by an honorific alone
-    refers to the person the sentence before opens with."""
-    g, text = grammar(), ctx.text
-    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, end - 60), end)), default=-1)
-    hm = g.honorific.match(text, start) if start >= 1 else None
-    if not hm or text[hm.end():end].strip():
-        return None  # not ``Ông`` alone before the career
-    last = len(text[:start].rstrip(" \t\n.!?"))  # the end of the sentence before
-    prev = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, last - 400), last)), default=0)
-    ph = g.honorific.match(text, prev)
-    run = ctx.cap_run(GAP.match(text, ph.end()).end()) if ph else []
-    if not run or not valid_name(ctx, run, honored=True):
-        return None
-    return run[0][0], run[-1][1], True
 
 
 def titled_name_ending_at(ctx: Context, end: int) -> tuple[int, int, bool] | None:

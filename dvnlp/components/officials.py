@@ -28,6 +28,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dvnlp.components import official_careers as careers
 from dvnlp.components import official_layouts as layouts
 from dvnlp.components import official_lists as lists
 from dvnlp.components.base import Component, add_fact, doc_text
@@ -117,6 +118,11 @@ class OfficialsFinder(Component):
                 chains[-1].append(t)
             else:
                 chains.append([t])
+        for chain in chains:  # ``cố Bí thư Thành ủy Đà Nẵng, Trưởng Ban Nội chính Trung ương A``: a dead person's posts
+            if any(re.match(r"cố[ \t]", ctx.text[t.start:t.start + 3], re.IGNORECASE)
+                   and not grammar().heads.match(ctx.text, t.start) for t in chain):  # not ``Cố vấn``
+                for t in chain:
+                    t.prefix = t.prefix or "nguyên"
         return chains
 
     @staticmethod
@@ -131,7 +137,7 @@ class OfficialsFinder(Component):
             before = layouts.name_before(ctx, seg[0].start) if i == 0 else None
             if before:
                 mine = seg[:-1] if after else seg  # ``bổ nhiệm A làm …``: the layout names its rule
-                if layouts.career_before(ctx.text, seg[0].start):
+                if careers.career_before(ctx.text, seg[0].start):
                     for t in mine:
                         t.prefix = t.prefix or "nguyên"  # ``… từng trải qua các chức vụ: …``: past posts
                 out.append((*before[:2], mine, before[3] if len(before) > 3 else "title_after_name", before[2]))
@@ -139,6 +145,10 @@ class OfficialsFinder(Component):
                     out.append((*after, seg[-1:], "title_before_name", False))
             elif after:
                 out.append((*after, seg, "title_before_name", False))
+            elif i == 0 and (held := careers.during_post(ctx, seg)):
+                for t in seg:
+                    t.prefix = t.prefix or "nguyên"  # ``Trong thời gian giữ cương vị A, B, bà …``: past posts
+                out.append((*held, seg, "title_after_name", True))
             elif name := layouts.name_after(ctx, seg[-1].end, single=len(seg) == 1):
                 out.append((*name, seg, "title_before_name", True))
             elif i == 0 and out and (link := layouts.named_by_title(ctx, seg, out[-1])):

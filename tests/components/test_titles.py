@@ -189,6 +189,15 @@ def titles_of(nlp, text):
          {"Lê Văn Trọng": ["Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"]}),
         ("Có Tỉnh trưởng Phúc Kiến Vu Vỹ Quốc, Đại sứ Trung Quốc tại Việt Nam Hồng Tiểu Dũng và lãnh đạo các sở.",
          {"Vu Vỹ Quốc": ["Tỉnh trưởng Phúc Kiến"], "Hồng Tiểu Dũng": ["Đại sứ Trung Quốc tại Việt Nam"]}),
+        # a dead person's posts are all past (``cố``); posts held ``trong thời gian …`` are past, and ``bà`` alone speaks of
+        # the person named before
+        ("Ông A là con trai của cố Bí thư Thành ủy Đà Nẵng, Trưởng Ban Nội chính Trung ương Lê Bá Thanh.",
+         {"Lê Bá Thanh": ["nguyên Bí thư Thành ủy Đà Nẵng", "nguyên Trưởng Ban Nội chính Trung ương"]}),
+        ("Bà Phan Thị Mỹ bị kỷ luật. Trong thời gian giữ cương vị Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh, bà "
+         "đã có các vi phạm.", {"Phan Thị Mỹ": ["nguyên Ủy viên Ban Thường vụ Tỉnh ủy",
+                                                "nguyên Phó Chủ tịch Ủy ban nhân dân tỉnh"]}),
+        ("Khi còn làm Chủ tịch UBND huyện, ông Lê Văn Tám đã ký nhiều quyết định.",
+         {"Lê Văn Tám": ["nguyên Chủ tịch Ủy ban nhân dân huyện"]}),
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
