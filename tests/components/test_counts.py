@@ -184,6 +184,8 @@ def _full(nlp, text):
     ("Giá vé 5.000 đồng/người/lượt.", [(5000, None, "đồng/người/lượt", "đồng", None)]),  # a rate kept whole
     ("vốn 2,5 nghìn tỷ đồng", [(2.5, None, "nghìn tỷ đồng", "đồng", None)]),  # the head after multipliers
     ("82 mô hình Dân vận khéo năm 2023 được công nhận", [(82, None, "mô hình Dân vận khéo", "mô", None)]),
+    ("Có 7 đội tuyển tham dự các kỳ thi.", [(7, None, "đội tuyển", "đội", None)]),  # ``tham dự``, ``nói``, ``bám``
+    ("Tuyến chính dài 2.667 km bám theo quốc lộ.", [(2667, None, "km", "km", None)]),
 ])
 def test_counts_unit_is_a_noun_phrase(nlp, text, expected):
     assert _full(nlp, text) == expected
