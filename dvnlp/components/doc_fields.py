@@ -161,6 +161,7 @@ def _date_at(text: str, pos: int, year: str | None) -> tuple[str, int, str] | No
     return None
 
 
+_DAY_MONTH = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d/.-])", re.IGNORECASE)
 _PLENUM_AFTER = re.compile(rf"\s*,?\s*(?:(?:của|tại)\s+)?(?:{PLENUM.pattern})", re.IGNORECASE)
 
 
@@ -175,6 +176,9 @@ def tail_after(text: str, end: int, *, year: str | None, stop: int) -> dict[str,
             if d:
                 out.update(date=d[0], date_rule=d[2])
                 pos = d[1]
+                continue
+            if dm := _DAY_MONTH.match(text, pos):  # ``số 2479-QĐ/TU ngày 22-4 về việc …``: no year, no date; the
+                pos = dm.end()                     # subject after it is still read
                 continue
         if "issuer" not in out:
             m = SIGNED_BY.match(text, pos)

@@ -396,6 +396,12 @@ def test_doc_refs_subject_bounded_by_the_grammar(nlp, text, subject):
         ("Nghị quyết số 24-NQ/TW của Bộ Chính trị về công tác dân tộc đề ra mục tiêu “xây dựng đội ngũ cán bộ”.",
          "công tác dân tộc", "Bộ Chính trị"),
         ("Kết luận số 24-KL/TW của Bộ Chính trị khóa 11 về việc tiếp tục thực hiện.", "tiếp tục thực hiện", "Bộ Chính trị"),
+        # a day and month without a year between the symbol and ``về việc`` (no date is recorded)
+        ("Tỉnh ủy đã ban hành quyết định số 2479 - QĐ / TU ngày 22-4 về việc đình chỉ sinh hoạt Đảng đối với ông A.",
+         "đình chỉ sinh hoạt Đảng đối với ông A", "Tỉnh ủy"),
+        # a two-code issuer the rules name as one body (the Front's standing board)
+        ("Tại Quyết định số 1161/QĐ-MTTW-BTT về việc kỷ luật ông A.", "kỷ luật ông A",
+         "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
         # a title opening with its own verb, without ``về``
         ("UBND tỉnh có Quyết định số 12/QĐ-UBND thành lập đoàn kiểm tra liên ngành.", "thành lập đoàn kiểm tra liên ngành",
          "Ủy ban nhân dân tỉnh"),
