@@ -321,8 +321,14 @@ def main() -> None:
                     help="score all files, the earlier draws', one later draw's (LATER) or both later draws'")
     ap.add_argument("--keep-twins", action="store_true",
                     help="keep test articles whose text is also a dev article's (left out by default)")
+    ap.add_argument("--exclude", type=Path, help="leave out the articles whose ids this file lists, one a line (e.g. the "
+                                                  "articles of a hand-check sample someone has read)")
     args = ap.parse_args()
     gold = load_gold(args.split, args.facts, args.draws)
+    if args.exclude:
+        seen = set(args.exclude.read_text(encoding="utf-8").split())
+        print(f"left out {len(seen & set(gold))} article(s) listed in {args.exclude}", file=sys.stderr)
+        gold = {i: g for i, g in gold.items() if i not in seen}
     if args.split == "test" and not args.keep_twins:
         twins = dev_twins(set(gold))
         gold = {i: g for i, g in gold.items() if i not in twins}
