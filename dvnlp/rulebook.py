@@ -22,7 +22,7 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "abbreviations": ({"abbr": str, "expansion": str}, {"kind": str, "note": str}),
     "lexicon": ({"term": str, "kind": str}, {"note": str}),
     "titles": ({"title": str}, {"kind": str, "needs_body": bool, "committee": str, "means": str, "heads_of": list,
-                                "of_person": bool, "tier": int, "note": str}),
+                                "of_person": bool, "tier": int, "whole_group": bool, "note": str}),
     "bodies": ({"word": str, "kind": str}, {"forms": list, "note": str}),
     "honorifics": ({"word": str}, {"kind": str, "note": str, "means": str}),
     "document_kinds": ({"code": str, "name": str}, {"style": str, "aliases": list, "abbreviations": list,

@@ -70,13 +70,15 @@ def during_post(ctx: Context, seg: list[Title]) -> tuple[int, int] | None:
     return found
 
 
-_CAP_START = re.compile(r"(?<![^\W_])[A-ZĐÀ-Ỹ]")
+_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")
 
 
 def _other_name_between(ctx: Context, start: int, end: int) -> bool:
     """A person's name (a surname and two or more syllables) is written in ``[start, end)``."""
     g = grammar()
-    for m in _CAP_START.finditer(ctx.text, start, end):
+    for m in _WORD_START.finditer(ctx.text, start, end):
+        if not m.group(0).isupper():
+            continue
         run = ctx.cap_run(m.start())
         if len(run) >= 2 and g.name_start(run[0][2]) and valid_name(ctx, run):
             return True

@@ -55,12 +55,9 @@ def _in_order(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
-#: words written before a position that do not change which post it is (``nguyên Tổng Bí thư`` is ``Tổng Bí thư``)
-_TIME_WORDS = frozenset({"nguyên", "tân", "cựu", "cố", "quyền"})
-
-
 def _unprefixed(words: list[str]) -> list[str]:
-    return words[1:] if words and words[0] in _TIME_WORDS else words
+    """Without a leading prefix (``titles.json`` kind ``prefix``): ``nguyên Tổng Bí thư`` is the post ``Tổng Bí thư``."""
+    return words[1:] if words and words[0] in grammar().prefix_words else words
 
 
 def merge(ctx: Context, candidates: list) -> list[Person]:

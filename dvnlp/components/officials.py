@@ -96,13 +96,13 @@ class OfficialsFinder(Component):
                 continue
             if layouts.covered(text, s) or (j >= 0 and quoted[j][1] > s):
                 continue  # ``Thường vụ`` inside ``Ban Thường vụ``, a title inside a model's name
-            prefix = ""
+            prefix = written = ""
             if pm := g.prefix.search(text, max(0, s - 12), s):
-                prefix = pm.group(0).strip()
-                prefix = g.means.get(key(prefix), prefix)  # ``cựu``, ``Cố`` → ``nguyên``
+                written = pm.group(0).strip()
+                prefix = g.means.get(key(written), written)  # ``cựu``, ``Cố`` → ``nguyên``
             t = parse_title(ctx, s, e, prefix)
             if prefix:
-                t.start = pm.start()
+                t.start, t.written_prefix = pm.start(), key(written)
             out.append(t)
             pos = max(pos, t.end, t.name[1] if t.name else 0)
         return out
@@ -118,9 +118,9 @@ class OfficialsFinder(Component):
                 chains[-1].append(t)
             else:
                 chains.append([t])
+        group = grammar().group_prefixes
         for chain in chains:  # ``cố Bí thư Thành ủy Đà Nẵng, Trưởng Ban Nội chính Trung ương A``: a dead person's posts
-            if any(re.match(r"cố[ \t]", ctx.text[t.start:t.start + 3], re.IGNORECASE)
-                   and not grammar().heads.match(ctx.text, t.start) for t in chain):  # not ``Cố vấn``
+            if any(t.written_prefix in group for t in chain):
                 for t in chain:
                     t.prefix = t.prefix or "nguyên"
         return chains

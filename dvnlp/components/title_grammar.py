@@ -51,6 +51,8 @@ class Grammar:
     head_source: dict[str, str]  # the rule entry a head comes from: ``titles:Phó Chủ tịch``, ``bodies:Cục``
     needs_body: frozenset[str]
     prefix: re.Pattern[str]
+    prefix_words: frozenset[str]  # the prefixes, folded (``nguyên``, ``tân``, ``cố`` …): they do not change the post
+    group_prefixes: frozenset[str]  # prefixes that make every post of the group past (``cố``: the late …)
     place: re.Pattern[str]
     committee_of: dict[str, str]
     tiers: dict[str, int]  # a place word or its Party committee, folded → its rank (``tỉnh``: 5 … ``thôn``: 1)
@@ -149,6 +151,8 @@ def grammar() -> Grammar:
         head_source={key(e["title"]): e.get("source", f"titles:{e['title']}") for e in head_entries},
         needs_body=frozenset(key(e["title"]) for e in head_entries if e.get("needs_body")),
         prefix=re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words('prefix')))})[ \t]+$", re.IGNORECASE),
+        prefix_words=frozenset(key(w) for w in words("prefix")),
+        group_prefixes=frozenset(key(e["title"]) for e in by_kind.get("prefix", []) if e.get("whole_group")),
         place=_alternation(words("place")),
         committee_of={key(e["title"]): e["committee"] for e in by_kind.get("place", []) if "committee" in e},
         tiers={k: e["tier"] for e in by_kind.get("place", []) if "tier" in e

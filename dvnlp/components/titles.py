@@ -37,6 +37,7 @@ class Title:
     kind: str
     needs_body: bool
     prefix: str = ""
+    written_prefix: str = ""  # the prefix as written, folded (``cố`` before it became ``nguyên``)
     pieces: list[Piece] = field(default_factory=list)
     name: tuple[int, int] | None = None  # a person's name right after the title
     suffix: str = ""  # completion added by :func:`complete`
