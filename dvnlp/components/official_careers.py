@@ -11,6 +11,12 @@ from dvnlp.components.titles import Context, Title, valid_name
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \t\n]*", re.MULTILINE)
 
 
+def sentence_start(text: str, pos: int, window: int, default: int) -> int:
+    """Where the sentence holding ``pos`` opens, looking ``window`` characters back (``default`` when no sentence
+    end is there)."""
+    return max((m.end() for m in _SENTENCE_START.finditer(text, max(0, pos - window), pos)), default=default)
+
+
 #: a career told before a list of posts: ``(đã) từng trải qua / đảm nhiệm / giữ các chức vụ:``, ``từng là`` / ``từng giữ
 #: chức`` (every post is a past one)
 CAREER = re.compile(r"(?<![^\W_])(?:đã[ \t]+)?từng[ \t]+(?:trải[ \t]+qua|đảm[ \t]+nhiệm|kinh[ \t]+qua|nắm[ \t]+giữ|giữ)"
@@ -29,12 +35,12 @@ def pronoun_subject(ctx: Context, end: int) -> tuple[int, int, bool] | None:
     """``Ông Bùi Văn A (54 tuổi), quê …, là … . Ông từng đảm nhiệm …``: a sentence opened by an honorific alone
     refers to the person the sentence before opens with."""
     g, text = grammar(), ctx.text
-    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, end - 60), end)), default=-1)
+    start = sentence_start(text, end, 60, -1)
     hm = g.honorific.match(text, start) if start >= 1 else None
     if not hm or text[hm.end():end].strip():
         return None  # not ``Ông`` alone before the career
     last = len(text[:start].rstrip(" \t\n.!?"))  # the end of the sentence before
-    prev = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, last - 400), last)), default=0)
+    prev = sentence_start(text, last, 400, 0)
     ph = g.honorific.match(text, prev)
     run = ctx.cap_run(GAP.match(text, ph.end()).end()) if ph else []
     if not run or not valid_name(ctx, run, honored=True):

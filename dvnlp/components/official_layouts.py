@@ -121,7 +121,6 @@ def titled_name_ending_at(ctx: Context, end: int) -> tuple[int, int, bool] | Non
 
 _MAKES = re.compile(r"(?<![^\W_])(?:làm|giữ\s+chức)(?![^\W_])", re.IGNORECASE)  # ``do A làm Trưởng đoàn``; not ``A từng là``
 _IS = re.compile(r"(?<![^\W_])(?:hiện|nay|hiện nay)?[ \t]*là[ \t]*$", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \t\n]*", re.MULTILINE)
 _LEAD = re.compile(r"(?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+[ \t]*,[ \t]*")
 
 
@@ -129,7 +128,7 @@ def sentence_subject(ctx: Context, pos: int) -> tuple[int, int, bool] | None:
     """``Ông Vũ Thế Phiệt sinh ngày …, trình độ …, là Ủy viên …``: the person an honorific opens the sentence with,
     when ``là`` before ``pos`` introduces a title group and no other capitalized name stands between."""
     g, text = grammar(), ctx.text
-    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, pos - 300), pos)), default=max(0, pos - 300))
+    start = careers.sentence_start(text, pos, 300, max(0, pos - 300))
     lead = _LEAD.match(text, start)  # ``Theo giới thiệu, ông …``
     hm = g.honorific.match(text, lead.end() if lead else start) or g.honorific.match(text, start)
     if not hm:
