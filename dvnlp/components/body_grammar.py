@@ -138,14 +138,14 @@ def code_number(ctx: Context, start: int, end: int) -> int:
     if not re.fullmatch(r"[A-ZĐ]{2,}", text[start:end]) or not (m := _CODE_NUMBER.match(text, end)):
         return 0
     q = GAP.match(text, m.end()).end()
-    if _counted().match(text, q):
+    if counted_nouns().match(text, q):
         return 0  # ``VTV 3 năm qua``: a count of the next noun
     run = ctx.cap_run(q) if q > m.end() else []
     return m.end() if ends_clause(ctx, m.end()) or len(run) >= 2 and valid_name(ctx, run) else 0
 
 
 @cache
-def _counted() -> re.Pattern[str]:
+def counted_nouns() -> re.Pattern[str]:
     """The nouns a number counts (``units.json``: time, period, counted, multiplier, scale)."""
     kinds = {"counted", "time", "period", "multiplier", "number_scale"}
     nouns = {e["noun"] for e in load_rules("units").entries if e.get("kind") in kinds}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dvnlp.components.body_grammar import DASH, _counted, ends_clause, split_place_name
+from dvnlp.components.body_grammar import DASH, counted_nouns, ends_clause, split_place_name
 from dvnlp.components.title_grammar import CAPS, DIGITS, GAP, SYLLABLE, grammar, key, locality_at
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def unit_number(ctx: Context, q: int) -> int:
     if not (m := _UNIT_NO.match(text, q)):
         return 0  # four digits are a year or a list number glued on (``Quân khu 5124. Sơn …``)
     nxt = GAP.match(text, m.end()).end()
-    if nxt > m.end() and _counted().match(text, nxt):
+    if nxt > m.end() and counted_nouns().match(text, nxt):
         return 0
     return m.end() if ends_clause(ctx, m.end()) or text.startswith("(", nxt) else 0
 
