@@ -18,6 +18,8 @@ from functools import cache
 from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, is_cap, key
 from dvnlp.components import official_careers as careers
 from dvnlp.components.body_grammar import ends_clause
+from dvnlp.components.official_lists import COLON
+from dvnlp.rulebook import load_rules
 from dvnlp.components.titles import Context, Title, valid_name
 
 #: a term of office between two titles of one group (``…, nhiệm kỳ 2014-2019, Ủy viên Ban Thường vụ …``)
@@ -35,7 +37,6 @@ _SIGNATURE = re.compile(r"^(?=[ \t]*(?:(?:TM|T/M|KT|TL|TUQ|Q)\.?[ \t]+(?P<body>[
                         r"(?:[ \t]*(?:KT|TL|TUQ|Q)\.?[ \t]+[^\n]{2,60}\n)?[ \t]*(?P<title>[^\n\d]{3,60}?)[ \t]*\n"
                         r"(?:[ \t]*\((?:đã ký|Đã ký|ĐÃ KÝ|ký|Ký)[^)\n]{0,30}\)[ \t]*\n)?(?:[ \t]*\n)*"
                         r"(?P<name>[ \t]*[^\W\d_][^\n\d,.:;()]{3,40}?)[ \t]*$)", re.MULTILINE)  # a lookahead: lines overlap
-_COLON = re.compile(r"[ \t]*(?:(?:là|gồm)[ \t]*)?:")
 _LIST_SEP = re.compile(r"[ \t]*(?:[,;:]|(?<![^\W_])và(?![^\W_]))[ \t]*(?:và[ \t]+)?")
 _OWN_TITLE = re.compile(r"[ \t]*[,–—(-][ \t]*")
 _LED_WORD = re.compile(r"(?<![^\W_])(?:của|thuộc|đoàn)[ \t]+", re.IGNORECASE)
@@ -292,8 +293,10 @@ def signatures(ctx: Context) -> list[tuple]:
 
 @cache
 def _plural() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W_])(?:các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d{{1,2}})[ \t]+"
-                      rf"(?:(?:{grammar().honorific.pattern})[ \t]+)?$", re.IGNORECASE)  # ``ba Phó Bí thư là: …``
+    counted = "|".join(e["noun"] for e in load_rules("units").entries  # ``ba Phó Bí thư là: …``: units.json's number
+                       if e.get("kind") in ("number_digit", "number_ten") and e.get("value", 0) >= 2)  # words, 2 to 10
+    return re.compile(rf"(?<![^\W_])(?:các|những|{counted}|\d{{1,2}})[ \t]+"
+                      rf"(?:(?:{grammar().honorific.pattern})[ \t]+)?$", re.IGNORECASE)
 
 
 def plural_before(text: str, pos: int) -> bool:
@@ -310,7 +313,7 @@ def list_after(ctx: Context, t: Title, own: dict[int, int] | None = None) -> lis
     g, text, own = grammar(), ctx.text, own or {}
     if t.name:
         pos, titled = t.name[1], False
-    elif m := _COLON.match(text, t.end):
+    elif m := COLON.match(text, t.end):
         pos, titled = m.start(), None  # decided by the first name
     else:
         return []

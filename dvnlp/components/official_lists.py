@@ -8,7 +8,7 @@ import re
 from dvnlp.components.title_grammar import grammar, key
 from dvnlp.components.titles import Context, Title, valid_name
 
-_COLON = re.compile(r"[ \t]*(?:(?:là|gồm)[ \t]*)?:")  # ``ba Phó Bí thư là: …``
+COLON = re.compile(r"[ \t]*(?:(?:là|gồm)[ \t]*)?:")  # ``ba Phó Bí thư là: …``
 
 #: a list heading in capitals that names a position (``I- ỦY VIÊN CHÍNH THỨC``), optionally numbered; the line
 #: above may name the body (``DANH SÁCH BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA X``)
@@ -75,7 +75,7 @@ def titled_items_after(ctx: Context, t: Title, candidates: list[tuple]) -> list[
     own (``các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B; đại diện …``, ``ba Phó Bí thư là: ông
     A - Ủy viên …; ông B - …``): those persons, up to the first item that names none or the sentence end."""
     text = ctx.text
-    m = _COLON.match(text, t.end)
+    m = COLON.match(text, t.end)
     if not m:
         return []
     end = next((x.start() for x in re.finditer(r"[.!?\n]", text[m.end():m.end() + 1500])), None)
