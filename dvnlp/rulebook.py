@@ -37,7 +37,8 @@ SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
 }
 ETHNIC_KINDS = ("clan_first", "clan_last", "prefix", "confusion")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]*(?: [^\W\d_]+)*")
-BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier", "field")
+BODY_KINDS = ("chief_body", "open_body", "boundary", "joiner", "country", "qualifier", "field", "party_committee",
+              "party_group", "board")
 #: the word lists of ``units.json``; an entry of another kind would be read by no component
 UNIT_KINDS = (
     "multiplier", "time", "blocker_before", "name_before", "stop", "qualifier", "period", "number_digit",

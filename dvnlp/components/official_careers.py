@@ -48,8 +48,6 @@ def pronoun_subject(ctx: Context, end: int) -> tuple[int, int, bool] | None:
     return run[0][0], run[-1][1], True
 
 
-
-
 #: a post held for a time: ``Trong thời gian giữ cương vị A, B, bà …`` (the posts are past ones)
 _DURING = re.compile(r"(?<![^\W_])(?:trong[ \t]+thời[ \t]+gian|khi|lúc)[ \t]+(?:còn[ \t]+)?(?:giữ|làm|đảm[ \t]+nhiệm|là)"
                      r"(?:[ \t]+(?:các[ \t]+)?(?:chức[ \t]+vụ|chức|cương[ \t]+vị))?[ \t]+$", re.IGNORECASE)

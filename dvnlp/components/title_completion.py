@@ -68,23 +68,24 @@ def complete_from_text(ctx: Context, t: Title) -> None:
 
 def _bare_committee(t: Title) -> bool:
     """``Bí thư Đảng ủy`` (``Chi bộ``) with no unit after it: the Party committee of a body named on a later title."""
-    return len(t.pieces) == 1 and key(t.pieces[0].text) in ("đảng ủy", "chi bộ", "đảng bộ") and not t.suffix
-
-
-#: the boards of an enterprise (``Hội đồng quản trị``, ``HĐTV``): a title ending in one belongs to the enterprise a
-#: later title of the group names
-_BOARD = re.compile(r"Hội\s+đồng\s+(?:quản\s+trị|thành\s+viên)|Ban\s+(?:Giám\s+đốc|Tổng\s+Giám\s+đốc|kiểm\s+soát)",
-                    re.IGNORECASE)
+    return _lone_piece(t, grammar().party_committees)
 
 
 def _board(t: Title) -> bool:
-    return len(t.pieces) == 1 and not t.suffix and bool(_BOARD.fullmatch(t.pieces[0].text))
+    """``Phó Chủ tịch HĐQT`` (``HĐTV``) alone: a title ending on an enterprise's board belongs to the enterprise a later
+    title of the group names."""
+    return _lone_piece(t, grammar().boards)
+
+
+def _lone_piece(t: Title, words: frozenset[str]) -> bool:
+    """``t`` has one piece, one of ``words`` (folded, from ``bodies.json``), and no completion yet."""
+    return len(t.pieces) == 1 and not t.suffix and key(t.pieces[0].text) in words
 
 
 def _org_of(t: Title) -> str:
     """The organization a title names, for a bare title or board before it: all its pieces, or those after its own
     board (``Chủ tịch HĐQT Tổng Công ty`` → ``Tổng Công ty``); '' when it names none."""
-    if len(t.pieces) > 1 and not t.suffix and _BOARD.fullmatch(t.pieces[0].text):
+    if len(t.pieces) > 1 and not t.suffix and key(t.pieces[0].text) in grammar().boards:
         return " ".join(p.text for p in t.pieces[1:])
     return " ".join(p.text for p in t.pieces) if _org_body(t) else ""
 
@@ -123,12 +124,10 @@ def _committee_place(t: Title, later: list[Title]) -> str:
     return ""
 
 
-#: Party groups inside a State body or mass organization: they belong to the body the next title of the group names
-_PARTY_GROUP = re.compile(r"(?:đảng\s+đoàn|ban\s+cán\s+sự(?:\s+đảng)?)", re.IGNORECASE)
-
-
 def _party_group(t: Title) -> bool:
-    return len(t.pieces) == 1 and not t.suffix and bool(_PARTY_GROUP.fullmatch(t.pieces[0].text))
+    """``Bí thư Đảng đoàn`` alone: a Party group inside a State body or mass organization belongs to the body the next
+    title of the group names."""
+    return _lone_piece(t, grammar().party_groups)
 
 
 #: the leader of a delegation (``trưởng đoàn``) and the delegation named before ``do`` in the same sentence

@@ -56,6 +56,9 @@ class Grammar:
     place: re.Pattern[str]
     committee_of: dict[str, str]
     tiers: dict[str, int]  # a place word or its Party committee, folded → its rank (``tỉnh``: 5 … ``thôn``: 1)
+    party_committees: frozenset[str]  # bodies.json, folded: ``đảng ủy``, ``chi bộ`` (bare, they take a later title's unit)
+    party_groups: frozenset[str]  # bodies.json, folded: ``đảng đoàn``, ``ban cán sự đảng``
+    boards: frozenset[str]  # bodies.json, folded: an enterprise's boards (``hội đồng quản trị``, ``ban kiểm soát``)
     level: re.Pattern[str]
     committees: re.Pattern[str]
     committee_part: frozenset[str]
@@ -160,6 +163,9 @@ def grammar() -> Grammar:
         level=_alternation(words("level")),
         committees=_alternation(committee_words),
         committee_part=frozenset(key(w) for w in words("committee_part")),
+        party_committees=frozenset(key(w) for w in bk.get("party_committee", [])),
+        party_groups=frozenset(key(w) for w in bk.get("party_group", [])),
+        boards=frozenset(key(w) for w in bk.get("board", [])),
         open_body=frozenset(key(w) for w in words("open_body")),
         body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after") + bk.get("open_body", [])),
         org_word=_alternation(words("org_word")),
