@@ -21,7 +21,8 @@ stay in ``../shared/corpus`` and are read from there whenever gold is built.
   and genre articles, with few breakdowns, and measures mostly false alarms on ordinary text; ``breakdowns5`` uses
   the first draw's looser trigger frame again (the stricter one is used up); ``officials4`` and ``documents4`` are
   further genre draws; ``officials5``, ``documents5`` (genre) and ``breakdowns6`` (the stricter frame, on what is
-  left of it) are the fresh held-out draws of the 2026-12-04 session.
+  left of it) are the fresh held-out draws of the 2026-12-04 session; ``officials6``, ``documents6`` (genre) and
+  ``breakdowns7`` (the stricter frame again) those of the 2026-12-06 session.
 * **Spread.** Articles are grouped by section (the VNTC file prefix, e.g. ``XH_NLD``: newspaper) and
   drawn round-robin from the groups in a seeded order, so no newspaper dominates; genre articles
   are grouped by source (``vietnews`` tokenized text, ``baomoi2017`` plain text, ``vntc`` HTML).
@@ -60,12 +61,14 @@ SEEDS = {"officials": 12, "documents": 13, "counts": 14, "breakdowns": 141, "bre
          "officials2": 22, "documents2": 23, "breakdowns3": 143,
          "officials3": 32, "documents3": 33, "breakdowns4": 144, "breakdowns5": 145,
          "officials4": 42, "documents4": 43,
-         "officials5": 52, "documents5": 53, "breakdowns6": 146}
+         "officials5": 52, "documents5": 53, "breakdowns6": 146,
+         "officials6": 62, "documents6": 63, "breakdowns7": 147}
 DEFAULT_N = {"officials": 160, "documents": 90, "counts": 80, "breakdowns": 60, "breakdowns2": 80,
              "officials2": 80, "documents2": 60, "breakdowns3": 60,
              "officials3": 80, "documents3": 60, "breakdowns4": 60, "breakdowns5": 60,
              "officials4": 80, "documents4": 60,
-             "officials5": 60, "documents5": 60, "breakdowns6": 60}
+             "officials5": 60, "documents5": 60, "breakdowns6": 60,
+             "officials6": 60, "documents6": 60, "breakdowns7": 60}
 #: a later draw of a task leaves out the articles of its earlier draws (more gold, no article twice)
 EARLIER = {"officials2": ("officials",), "documents2": ("documents",),
            "breakdowns2": ("breakdowns",), "breakdowns3": ("breakdowns", "breakdowns2"),
@@ -76,10 +79,14 @@ EARLIER = {"officials2": ("officials",), "documents2": ("documents",),
            "documents4": ("documents", "documents2", "documents3"),
            "officials5": ("officials", "officials2", "officials3", "officials4"),
            "documents5": ("documents", "documents2", "documents3", "documents4"),
-           "breakdowns6": ("breakdowns", "breakdowns2", "breakdowns3", "breakdowns4", "breakdowns5")}
+           "breakdowns6": ("breakdowns", "breakdowns2", "breakdowns3", "breakdowns4", "breakdowns5"),
+           "officials6": ("officials", "officials2", "officials3", "officials4", "officials5"),
+           "documents6": ("documents", "documents2", "documents3", "documents4", "documents5"),
+           "breakdowns7": ("breakdowns", "breakdowns2", "breakdowns3", "breakdowns4", "breakdowns5", "breakdowns6")}
 #: draws from the genre corpus only (the articles users read: baomoi, vietnews, VNTC in the genre); the rest use
 #: the bulk file (and the genre file for counts and breakdowns)
-GENRE_ONLY = ("officials3", "documents3", "officials4", "documents4", "officials5", "documents5")
+GENRE_ONLY = ("officials3", "documents3", "officials4", "documents4", "officials5", "documents5", "officials6",
+              "documents6")
 _SYMBOL = re.compile(r"\b\d{1,5}\s*(?:/\s*\d{4})?\s*[/-]\s*[A-ZĐ]{1,6}(?:\s*[-/]\s*[A-ZĐ0-9]{1,8})+")
 _BREAKDOWN = re.compile(r"\d[\d.,]*\s+\w+[^.;\n]{0,60}?\b(?:trong đó|bao gồm|gồm)\b", re.IGNORECASE)
 #: a second, stricter frame (the first gave 21 breakdowns in 60 articles): two numbers after the trigger
@@ -126,7 +133,7 @@ def frame(task: str) -> list[dict]:
                 continue
             if task in ("breakdowns", "breakdowns5") and not _BREAKDOWN.search(r["text"]):
                 continue
-            if task in ("breakdowns2", "breakdowns3", "breakdowns6") and not _BREAKDOWN2.search(r["text"]):
+            if task in ("breakdowns2", "breakdowns3", "breakdowns6", "breakdowns7") and not _BREAKDOWN2.search(r["text"]):
                 continue
             out.append({"id": r["id"], "corpus": name, "section": section_of(r["id"], r.get("source", "vntc")),
                         "text": r["text"], "occurrence": seen[r["id"]]})
