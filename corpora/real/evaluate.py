@@ -65,7 +65,8 @@ def scorer() -> Any:
 LATER = {"second": ("officials-c.jsonl", "documents-b.jsonl", "breakdowns-c.jsonl"),
          "third": ("officials-genre.jsonl", "documents-genre.jsonl", "breakdowns-d.jsonl", "breakdowns-e.jsonl"),
          "fourth": ("officials-genre-b.jsonl", "documents-genre-b.jsonl"),
-         "fifth": ("officials-genre-c.jsonl", "documents-genre-c.jsonl", "breakdowns-f.jsonl")}
+         "fifth": ("officials-genre-c.jsonl", "documents-genre-c.jsonl", "breakdowns-f.jsonl"),
+         "sixth": ("officials-genre-d.jsonl", "documents-genre-d.jsonl", "breakdowns-g.jsonl")}
 
 
 def _in_part(name: str, part: str) -> bool:
