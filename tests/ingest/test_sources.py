@@ -102,7 +102,9 @@ def test_pdf_minus_sign_kept_in_unicode_text() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (blank_pdf(), r"^scan\.pdf: no text layer \(scanned PDF\?\)$"),
+        # without Tesseract the message also says how to get OCR
+        (blank_pdf(), r"^scan\.pdf: no text layer \(scanned PDF\?\)(?:; OCR needs Tesseract \(Debian: apt-get install "
+                      r"tesseract-ocr tesseract-ocr-vie\))?$"),
         (b"%PDF-1.4\n garbage garbage", r"^scan\.pdf: "),
         (b"hello", r"^scan\.pdf: not a PDF file"),
     ],
