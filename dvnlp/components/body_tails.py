@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dvnlp.components.body_grammar import DASH, counted_nouns, ends_clause, split_place_name
+from dvnlp.components.body_grammar import DASH, counted_nouns, ends_clause, lower_tail, split_place_name
 from dvnlp.components.title_grammar import CAPS, DIGITS, GAP, SYLLABLE, grammar, key, locality_at
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def unit_number(ctx: Context, q: int) -> int:
 _COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
-def higher_place(ctx: Context, pieces, pos: int) -> tuple[int, int, str, str] | None:
+def higher_place(ctx: Context, pieces, pos: int, head: str = "") -> tuple[int, int, str, str] | None:
     """``huyện Sa Pa, tỉnh Lào Cai``, ``Quận ủy Bình Thủy, Thành phố Cần Thơ``: after a place name, a comma and a
     place of a higher rank (``titles.json`` ``tier``) that closes the phrase (or leads to one more such place) go
     on the title. Returns (start of the place word, end, the place word spelled out, the place's name) or None."""
@@ -40,6 +40,8 @@ def higher_place(ctx: Context, pieces, pos: int) -> tuple[int, int, str, str] | 
     if not pieces or pieces[-1].kind != "placename" or not (m := _COMMA.match(text, pos)):
         return None
     below = next((g.tiers.get(key(p.text), 0) for p in reversed(pieces[:-1]) if p.kind in ("place", "level", "abbr")), 0)
+    if not below and len(pieces) == 1 and (pw := [*g.place.finditer(head)]) and pw[-1].end() == len(head):
+        below = g.tiers.get(key(pw[-1].group(0)), 0)  # ``Tổ trưởng tổ dân phố 5, phường …``: the head names the place
     q = m.end()
     if w := g.place.match(text, q):
         word = w.group(0)
@@ -53,8 +55,11 @@ def higher_place(ctx: Context, pieces, pos: int) -> tuple[int, int, str, str] | 
     if not below or g.tiers.get(key(word), 0) <= below or ctx.token_end(q) > w.end():
         return None
     after = w.end() + (1 if text.startswith(".", w.end()) else 0)
-    run = ctx.cap_run(GAP.match(text, after).end())
-    if not run:
+    run = ctx.cap_run(nxt := GAP.match(text, after).end())
+    if not run:  # ``tổ dân phố 5, phường Tân Định, quận 1``: a numbered place
+        d = DIGITS.match(text, nxt) if nxt > after else None
+        if d and (ends_clause(ctx, d.end()) or _COMMA.match(text, d.end()) and higher_place_word(ctx, d.end())):
+            return q, d.end(), word, d.group(0)
         return None
     k = split_place_name(ctx, run, after_place_word=True)
     run = run if k is None else run[:k]
@@ -73,8 +78,20 @@ def higher_place_word(ctx: Context, pos: int) -> bool:
     return bool(m and grammar().place.match(ctx.text, m.end()))
 
 
-#: ``phòng, chống``: the comma inside a field of work (``Ban Chỉ đạo … về phòng, chống tham nhũng``)
-CHONG = re.compile(r"[ \t]*,[ \t]*chống(?= )")
+#: the comma inside a fixed pair that names a field of work: ``Ban Chỉ đạo … về phòng, chống tham nhũng``, ``Phòng
+#: cảnh sát PCCC và cứu hộ, cứu nạn``; the first word → (the second, whether the pair needs words after it)
+_COMMA_PAIRS = {"phòng": ("chống", True), "cứu hộ": ("cứu nạn", False)}
+
+
+def comma_pair(ctx: Context, piece: str, pos: int) -> int:
+    """End of ``, chống tham nhũng`` / ``, cứu nạn`` after a piece that ends on a pair's first word, or 0."""
+    first = next((w for w in _COMMA_PAIRS if key(piece) == w or key(piece).endswith(" " + w)), None)
+    if first is None or not (m := _COMMA.match(ctx.text, pos)):
+        return 0
+    second, needs_tail = _COMMA_PAIRS[first]
+    if not (w := re.compile(rf"{second}(?![^\W_])", re.IGNORECASE).match(ctx.text, m.end())):
+        return 0
+    return lower_tail(ctx, w.end() + 1) or (0 if needs_tail else w.end())
 _STOP = re.compile(r"(?<![^\W_])(?:chủ trì|phát biểu|cho biết|cho rằng|tham dự|dự|đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|báo cáo|trao|"
                    r"tặng|làm việc|tổ chức|ký|ban hành|khẳng định|đánh giá|ghi nhận|tiếp|thăm|kiểm tra|đã|đang|sẽ|vừa|được|"
                    r"là|có|cùng|và|tại|trong|với|về|của|khi|để|thì|nhưng|nên|làm|giữ|nói|kiêm)(?![^\W_])", re.IGNORECASE)

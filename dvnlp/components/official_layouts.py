@@ -7,6 +7,7 @@ Each function reads one layout of the text around a title (:class:`~dvnlp.compon
 - :func:`named_by_title`: ``Phó Thủ tướng A, Trưởng đoàn …`` (the person a title before has named);
 - :func:`taken_by`: ``bà A, Phó Trưởng Ban …, được giao làm Trưởng Ban tổ chức`` (the person of the group before);
 - :func:`signatures`: ``TM. BAN THƯỜNG VỤ / BÍ THƯ / (đã ký) / Nguyễn Văn A``;
+- :func:`delegates`: ``Đại biểu Nguyễn Văn A (Quảng Bình)`` in a report of a National Assembly session;
 - :func:`list_after`: the names listed after a plural title (``các Phó Chủ tịch …: A, B``);
 - :func:`led_by`: the body a position leads (``đoàn công tác của Ban X do Phó Trưởng ban A``).
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, is_cap, key
+from dvnlp.components.title_grammar import GAP, MAX_NAME, grammar, is_cap, key, localities
 from dvnlp.components import official_careers as careers
 from dvnlp.components.body_grammar import ends_clause
 from dvnlp.components.official_lists import COLON
@@ -288,6 +289,39 @@ def signatures(ctx: Context) -> list[tuple]:
                   kind=g.head_kind.get(key(head), "state"), needs_body=False, suffix=suffix, source=entry)
         s = m.start("name") + m.group("name").index(name[0])
         out.append((s, s + len(name), [t], "signature", False))
+    return out
+
+
+_BRACKET = re.compile(r"[ \t]*\([ \t]*(?P<place>[^()\n]{2,30}?)[ \t]*\)")
+
+
+def names_assembly(text: str) -> bool:
+    """The text names the National Assembly, where :func:`delegates` reads ``Đại biểu A (Quảng Bình)``."""
+    return bool(grammar().delegates) and _ASSEMBLY.search(text) is not None
+
+
+_ASSEMBLY = re.compile(r"(?<![^\W_])quốc[ \t]+hội(?![^\W_])", re.IGNORECASE)
+
+
+def delegates(ctx: Context) -> list[tuple]:
+    """``Đại biểu Nguyễn Mạnh Cường (Quảng Bình) cho rằng …`` in a report that names the National Assembly: a deputy,
+    with the province he represents in brackets (``titles.json`` kind ``delegate``)."""
+    g, text, out = grammar(), ctx.text, []
+    if not names_assembly(text):
+        return out
+    words = re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, g.delegates))})[ \t]+", re.IGNORECASE)
+    places = localities()
+    for m in words.finditer(text):
+        run = ctx.cap_run(m.end())
+        if not run or not valid_name(ctx, run) or not (b := _BRACKET.match(text, run[-1][1])):
+            continue
+        place = b.group("place")
+        if key(place) not in places and not (g.abbr.fullmatch(place) and g.abbr_kind.get(place) == "place"):
+            continue
+        word = key(m.group(0).strip())
+        t = Title(start=m.start(), end=m.start() + len(m.group(0).rstrip()), head=g.delegates[word], kind="state",
+                  needs_body=False, source=f"titles:{word.capitalize()}")
+        out.append((run[0][0], run[-1][1], [t], "delegate", False))
     return out
 
 

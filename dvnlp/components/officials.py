@@ -58,8 +58,8 @@ class OfficialsFinder(Component):
     # --- matching -------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         text = doc_text(doc)
-        if not grammar().heads.search(text):
-            return []  # every official hangs off a title (42% of the bulk corpus has none)
+        if not grammar().heads.search(text) and not layouts.names_assembly(text):
+            return []  # every official hangs off a title (42% of the bulk corpus has none) or is a deputy
         arr = doc.to_array([IDX, LENGTH]).tolist()
         ctx = Context(text, [(a, a + n) for a, n in arr])
         candidates: list[tuple[int, int, list[Title], str, bool]] = []
@@ -67,6 +67,7 @@ class OfficialsFinder(Component):
         for chain in chains:
             self._attach(ctx, chain, candidates)
         candidates.extend(layouts.signatures(ctx))
+        candidates.extend(layouts.delegates(ctx))
         own = {c[0].start: c[-1].end for c in chains}
         for chain in chains:  # ``các Phó Chủ tịch UBTƯ MTTQ Việt Nam: A, B``: each name of the list
             if layouts.plural_before(ctx.text, chain[0].start):

@@ -93,7 +93,8 @@ def _org_of(t: Title) -> str:
 def _org_body(t: Title) -> bool:
     """A title whose body is an organization named in capitals (``Tập đoàn FLC``, ``Cảng hàng không Đà Nẵng``), not
     the body of an administrative level."""
-    if not t.pieces or t.pieces[0].kind != "body" or t.suffix or _LOCAL_BODY.match(t.pieces[0].text):
+    if not t.pieces or t.suffix or _LOCAL_BODY.match(t.pieces[0].text) or not (
+            t.pieces[0].kind == "body" or t.pieces[0].kind == "abbr" and grammar().body.match(t.pieces[0].text)):
         return False  # ``Bí thư Đảng ủy, Chủ tịch UBND xã X`` is the commune's committee: see :func:`complete`
     words = " ".join(p.text for p in t.pieces).split()
     return any(p.kind in ("cap", "named") or p.text[:1].isupper() for p in t.pieces[1:]) or (

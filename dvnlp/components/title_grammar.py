@@ -59,6 +59,7 @@ class Grammar:
     party_committees: frozenset[str]  # bodies.json, folded: ``đảng ủy``, ``chi bộ`` (bare, they take a later title's unit)
     party_groups: frozenset[str]  # bodies.json, folded: ``đảng đoàn``, ``ban cán sự đảng``
     boards: frozenset[str]  # bodies.json, folded: an enterprise's boards (``hội đồng quản trị``, ``ban kiểm soát``)
+    delegates: dict[str, str]  # titles.json ``delegate``, folded → the post (``đại biểu`` → ``Đại biểu Quốc hội``)
     level: re.Pattern[str]
     committees: re.Pattern[str]
     committee_part: frozenset[str]
@@ -117,7 +118,7 @@ def grammar() -> Grammar:
         by_kind.setdefault(e.get("kind", "state"), []).append(e)
     words = lambda *kinds: [e["title"] for k in kinds for e in by_kind.get(k, [])]  # noqa: E731
     grammar_kinds = {"prefix", "place", "level", "committee_part", "open_body", "org_start", "org_word", "named_after",
-                     "appoint_verb", "appoint_as"}
+                     "appoint_verb", "appoint_as", "delegate"}
     head_entries = [e for e in titles if e.get("kind", "state") not in grammar_kinds]
     bodies = load_rules("bodies").entries
     bk: dict[str, list[str]] = {}
@@ -166,6 +167,7 @@ def grammar() -> Grammar:
         party_committees=frozenset(key(w) for w in bk.get("party_committee", [])),
         party_groups=frozenset(key(w) for w in bk.get("party_group", [])),
         boards=frozenset(key(w) for w in bk.get("board", [])),
+        delegates={key(e["title"]): e["means"] for e in by_kind.get("delegate", [])},
         open_body=frozenset(key(w) for w in words("open_body")),
         body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after") + bk.get("open_body", [])),
         org_word=_alternation(words("org_word")),

@@ -16,7 +16,7 @@ from dvnlp.components.body_grammar import (  # noqa: F401 - valid_name is part o
     ACRONYM, DASH, NUMBERED, PARENT, code_number, continues, defined_acronyms, ends_clause, foreign_name, joins_on,
     lower_tail, no_digits, of_person, place_after_at, split_place_name, stops, valid_name,
 )
-from dvnlp.components.body_tails import CHONG, higher_place, open_body_tail, unit_number
+from dvnlp.components.body_tails import comma_pair, higher_place, open_body_tail, unit_number
 from dvnlp.components.title_grammar import (
     CAPS, DIGITS, GAP, JOINED, SYLLABLE, grammar, honorifics, is_cap, key, locality_at,
 )
@@ -150,6 +150,16 @@ class Context:
         return self.syl.get(pos, (pos,))[0]
 
 
+def _named_after(ctx: Context, abbr: str, end: int) -> bool:
+    """``Trường THPT Nguyễn Thượng Hiền``: an abbreviated school level followed by a person's name, which is the
+    school's name, not the official's."""
+    q = GAP.match(ctx.text, end).end()
+    if q < len(ctx.text) and ctx.text[q].islower() and (low := lower_tail(ctx, q, limit=3)):
+        q = GAP.match(ctx.text, low).end()  # ``Trường THCS bán công Võ Văn Tần``
+    run = ctx.cap_run(q) if grammar().named_after.fullmatch(abbr) else []
+    return bool(run) and grammar().name_start(run[0][2]) and valid_name(ctx, run)
+
+
 def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Title:
     """Read the organization phrase after the head ``text[start:head_end]``."""
     g, text = grammar(), ctx.text
@@ -183,9 +193,9 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces[-1].end, t.pieces[-1].text = m.end(), t.pieces[-1].text + listed
             pos = m.end()
             continue
-        if (t.pieces and t.pieces[-1].text == "phòng" and (m := CHONG.match(text, pos))
-                and (end := lower_tail(ctx, m.end() + 1))):  # ``Ban Chỉ đạo … về phòng, chống tham nhũng``
-            t.pieces[-1] = Piece("word", t.pieces[-1].start, end, text[t.pieces[-1].start:end])
+        if t.pieces and (end := comma_pair(ctx, t.pieces[-1].text, pos)):  # ``về phòng, chống tham nhũng``
+            t.pieces[-1] = Piece("word", t.pieces[-1].start, end,
+                                 t.pieces[-1].text + re.sub(r"[ \t]*,[ \t]*", ", ", text[pos:end], count=1))
             state, pos = "body", end
             continue
         if t.pieces and (m := JOINED.match(text, pos)):  # ``Sở GD-ĐT``: a hyphen without spaces joins
@@ -201,7 +211,7 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces[-1].end, t.pieces[-1].text = run[n - 1][1], f"{t.pieces[-1].text} - {text[run[0][0]:run[n - 1][1]]}"
             pos = run[n - 1][1]
             continue
-        if up := higher_place(ctx, t.pieces, pos):  # ``huyện Sa Pa, tỉnh Lào Cai``
+        if up := higher_place(ctx, t.pieces, pos, head):  # ``huyện Sa Pa, tỉnh Lào Cai``
             t.pieces += [Piece("place", up[0], up[0] + len(up[2]), up[2]), Piece("placename", up[0], up[1], up[3])]
             state, pos, runs = "closed", up[1], False
             continue
@@ -260,11 +270,13 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
             t.pieces.append(Piece("abbr", q, m.end(), full))
             kind = g.abbr_kind.get(a, "other")
             state = ("place" if g.place.fullmatch(full) else "closed") if kind == "place" else \
-                "level" if g.level.fullmatch(full) else "body"
+                "level" if g.level.fullmatch(full) else "named" if _named_after(ctx, a, m.end()) else "body"
             pos = m.end()
             gap = 2 if kind == "place" and text.startswith(". ", pos) else 1
             if text.startswith(".", pos) and text[pos + gap:pos + gap + 1].isupper():
                 pos += 1  # ``UBND TP.Hà Nội``, ``TP. Hồ Chí Minh``: the abbreviation's dot before the name
+            elif state == "body" and g.runs_on.fullmatch(full):
+                runs = True  # ``HTX vận tải thủy bộ quận Ô Môn``: an abbreviated open body runs on as written out
             continue
         if (c := g.country.match(text, q)) and state in ("head", "body") and ctx.token_end(q) <= c.end():
             t.pieces.append(Piece("place", q, c.end(), c.group(0)))  # ``Thủ tướng Campuchia Hun Sen``
@@ -309,7 +321,8 @@ def parse_title(ctx: Context, start: int, head_end: int, prefix: str = "") -> Ti
         if text[q].islower() and (runs and state in ("head", "body", "named") or state == "head" and not t.pieces and t.needs_body) \
                 and (end := lower_tail(ctx, q)) and (runs or joins_on(ctx, end)):
             t.pieces.append(Piece("word", q, end, text[q:end]))  # ``Phòng quản lý chất thải rắn``
-            state, pos = "body", end
+            named = state == "named" and t.pieces[-2].kind == "abbr"  # ``Trường THCS bán công Võ Văn Tần``
+            state, pos = ("named" if named else "body"), end
             continue
         run = ctx.cap_run(q)
         if run and state in ("head", "body") and (n := locality_at(text, run)):

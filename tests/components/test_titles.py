@@ -201,6 +201,24 @@ def titles_of(nlp, text):
         # an abbreviated office and a town the gazetteer no longer lists
         ("cùng nhà báo Lê Văn Tư - Trưởng VPĐD tại Buôn Hồ, ca sĩ Mỹ Linh.",
          {"Lê Văn Tư": ["Trưởng Văn phòng đại diện tại Buôn Hồ"]}),
+        # an abbreviated open body runs on as its spelled-out form does; an abbreviated organization takes the bare
+        # Party committee before it
+        ("Ông Phạm Văn Gia (chủ nhiệm HTX vận tải thủy bộ quận Ô Môn): Từ ngày 1-6, quận sẽ có 88 xe lôi.",
+         {"Phạm Văn Gia": ["chủ nhiệm Hợp tác xã vận tải thủy bộ quận Ô Môn"]}),
+        ("Đồng chí Nguyễn Đức Lâm, Bí thư Đảng ủy, Tổng Giám đốc TTXVN cảm ơn các đồng chí.",
+         {"Nguyễn Đức Lâm": ["Bí thư Đảng ủy Thông tấn xã Việt Nam", "Tổng Giám đốc Thông tấn xã Việt Nam"]}),
+        ("Ông Đỗ Văn Chữ, Viện trưởng VKS nhân dân tỉnh Phú Thọ, phát biểu.",
+         {"Đỗ Văn Chữ": ["Viện trưởng Viện Kiểm sát nhân dân tỉnh Phú Thọ"]}),
+        # numbered places in a chain of higher places, also after a head that names the place
+        ("Ông Lê Văn Bình, Tổ trưởng tổ dân phố 5, phường Tân Định, quận 1 cho biết.",
+         {"Lê Văn Bình": ["Tổ trưởng tổ dân phố 5 phường Tân Định quận 1"]}),
+        ("Bà Diệp Hồng Dung, Bí thư Đảng ủy phường 11, quận 6 cho biết.",
+         {"Diệp Hồng Dung": ["Bí thư Đảng ủy phường 11 quận 6"]}),
+        # the comma inside a fixed pair of a field of work, then a parent in brackets
+        ("Trung tá Phan Ngọc Tân, phó trưởng Phòng cảnh sát PCCC và cứu hộ , cứu nạn (Công an tỉnh Hòa Bình), cho biết.",
+         {"Phan Ngọc Tân": ["phó trưởng Phòng cảnh sát Phòng cháy chữa cháy và cứu hộ, cứu nạn Công an tỉnh Hòa Bình"]}),
+        ("Dự hội nghị có Trung tướng Phan Văn Giao, Tổng tham mưu trưởng; các đồng chí trong Thường vụ.",
+         {"Phan Văn Giao": ["Tổng tham mưu trưởng"]}),
     ],
 )
 def test_titles_real_layouts(off_nlp, text, expected):  # noqa: F811
@@ -334,3 +352,21 @@ def test_titles_chair_and_vice_chair_are_two_posts_but_nguyen_is_the_same_post(o
     assert got["Lê Văn Chinh"] == ["Phó Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng",
                                    "Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng"]
     assert got["Lê Văn Tú"] == ["nguyên Tổng Bí thư"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Tại phiên họp của Quốc hội, Đại biểu Nguyễn Mạnh Cường (Quảng Bình) cho rằng dự luật cần sửa.",
+         {"Nguyễn Mạnh Cường": ["Đại biểu Quốc hội"]}),
+        ("Thảo luận tại Quốc hội, đại biểu Nguyễn Thanh Xuân (Cần Thơ) đề nghị làm rõ.",
+         {"Nguyễn Thanh Xuân": ["Đại biểu Quốc hội"]}),
+        # no National Assembly in the text, or no province in the brackets: no deputy
+        ("Tại hội nghị tỉnh, đại biểu Nguyễn Thanh Xuân (Cần Thơ) đề nghị làm rõ.", {}),
+        ("Thảo luận tại Quốc hội, đại biểu Nguyễn Văn An (Hội Nông dân) đề nghị làm rõ.", {}),
+    ],
+)
+def test_titles_deputy_with_the_province_in_brackets(off_nlp, text, expected):  # noqa: F811
+    found = officials(off_nlp, text)
+    assert {o["name"]: o["titles"] for o in found} == expected
+    assert all(o["rule"] == "delegate/titles:Đại biểu" for o in found)
