@@ -14,11 +14,12 @@ from dvnlp.components.doc_issuers import ISSUER_START, issuer_after
 from dvnlp.components.doc_tables import UPPER, is_kind_code, kind_alternation
 from dvnlp.segment.patterns import SYMBOL
 
-_REPORTING = r"(?:nêu\s+ý\s+kiến|thẩm\s+tra|báo\s+cáo|hướng\s+dẫn|đề\s+nghị|đề\s+xuất|trả\s+lời|giải\s+thích|xin\s+ý\s+kiến)"
+_REPORTING = (r"(?:nêu\s+ý\s+kiến|thẩm\s+tra|báo\s+cáo|hướng\s+dẫn|đề\s+nghị|đề\s+xuất|trả\s+lời|giải\s+thích|xin\s+ý\s+kiến|"
+              r"yêu\s+cầu)")
 # ``về …`` right after the citation, or after a reporting verb of the same clause
 # (``công văn số 31/CV-ĐT đến ĐH Đà Nẵng thẩm tra về …``, ``… báo cáo Thủ tướng Chính phủ về …``)
 SUBJECT_LEAD = re.compile(
-    rf"\s*[,)]?\s*(?:(?:(?!về\s)[^\s,.;:()“”\"]+\s+){{0,6}}?{_REPORTING}(?:\s+[^\s,.;:()“”\"]+){{0,4}}?\s+)?"
+    rf"\s*[,)]?\s*(?:(?:(?!về\s)[^\s,.;:()“”\"]+\s+){{0,6}}?{_REPORTING}(?:\s*,?\s+[^\s,.;:()“”\"]+){{0,6}}?\s+)?"
     r"(?:[“\"]\s*)?về\s+(?:việc\s+)?",  # ``… của Thành ủy “Về tăng cường …”``: a quoted title opening with ``về``
     re.IGNORECASE)
 TITLE_LEAD = re.compile(
@@ -44,7 +45,8 @@ def _subject_end() -> re.Pattern[str]:
     (``của BCH Đảng bộ huyện``; not ``của hệ thống chính trị``, nor ``của Pháp lệnh …``, a document named inside)."""
     issuer = rf"(?P<of>\s+(?:của|do)\s+(?!(?:{kind_alternation()})\s){ISSUER_START})"
     # a comma, then the next listed document (``…, Luật An toàn …``) or a body opening a new clause (``…, Ủy ban …``)
-    listed = rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UBND|UBKT|HĐND|Ban|Bộ|Sở|Chính phủ|Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)"
+    listed = (rf"\s*,\s+(?=(?:{kind_alternation()}|Ủy ban|Uỷ ban|UB[A-ZĐ]+|HĐND|BTV[A-ZĐ]*|BCĐ[A-ZĐ]*|Ban|Bộ|Sở|Chính phủ|"
+              r"Thủ tướng|Tỉnh ủy|Huyện ủy|Thành ủy)\s)")
     # ``… và quy định của Tỉnh ủy X về …``: a second document, named with its issuer or number
     second = rf"\s+(?:và|hoặc)\s+(?=(?:(?i:dự\s+thảo|các|bản)\s+)?(?i:{kind_alternation()})\s+(?:số\s|của\s))"
     return re.compile(f"{_SUBJECT_STOPS}|{issuer}|{listed}|{second}")
@@ -103,6 +105,8 @@ def subject_body(text: str, pos: int, stop: int, *, issuer_named: bool = False) 
             if named is None and kind:
                 cut = kind.start()
     body = window[:cut] if named is None else text[pos:named]
+    if ")" in body and _bracket_open_before(text, pos):  # ``(thời điểm … có Nghị quyết số 33-NQ/TW về … ) đến …``
+        body = body[:body.find(")")]
     # a closing quote with no opening one inside the subject ends it
     j = body.find("”")
     if j >= 0 and body.count("“", 0, j) == 0:
@@ -110,6 +114,14 @@ def subject_body(text: str, pos: int, stop: int, *, issuer_named: bool = False) 
     if body.count('"') % 2:  # ``… (khóa XI) "về …" còn …``: the straight quote opened before the subject closes it
         body = body[:body.find('"')]
     return _trim(body), pos + len(body)
+
+
+def _bracket_open_before(text: str, pos: int) -> bool:
+    """A bracket opened in the sentence before the citation and not closed by ``pos``: it closes the subject."""
+    start = max(0, pos - 300)
+    ends = [m.end() for m in re.finditer(r"[.!?;\n](?=\s)", text[start:pos])]
+    before = text[start + (ends[-1] if ends else 0):pos]
+    return before.count("(") > before.count(")")
 
 
 @cache

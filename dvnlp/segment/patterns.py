@@ -18,8 +18,9 @@ _D = f"[{DASH}]"
 # ``&`` joins two bodies (``BGD&ĐT``); a code followed by ``_`` is a file name (``06-KH_Dan van.pdf``).
 # Upper-case letters with a diacritic stand in a code (``TƯ``), and one dot may join a short upper-case
 # part (``TH.U``, ``T.Ư``, ``TP.U``) — not a sentence end (``QĐ/TU. Tiếp``, ``QĐ/TU.Tiếp``).
-_CODE = (r"[A-ZĐ][A-ZĐƯƠÂĂÊÔ]*(?:\.[A-ZĐƯƠ]{1,2}(?![a-zđ]))?(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2}|(?<=QH)[ ]\d{2}(?![\d.,/]))?"
-         r"(?:&[A-ZĐ]+)?(?![^\W\d]|&)")  # ``QH 13``: tokenized text spaces the legislature's number out
+_CODE = (r"[A-ZĐ][A-ZĐƯƠÂĂÊÔ]*(?:\.[A-ZĐƯƠ]{1,2}(?![a-zđ]))?(?:[a-zđ]{1,2}(?:[A-ZĐ]+)?)?(?:\d{1,2}|(?<=QH)[ ]\d{2}(?![\d.,/])"
+         rf"|(?<=[\s/{DASH}][A-ZĐ])[ ]\d{{1,3}}(?![\d.,/]))?"
+         r"(?:&[A-ZĐ]+)?(?![^\W\d]|&)")  # ``QH 13``, ``C 67 - P 9``: tokenized text spaces a code's number out
 _SEP = rf"\s?(?:{_D}|/)\s?"
 
 #: ``number[/year]-CODE/CODE[-CODE]`` or ``number[/year]/CODE-CODE``; named groups ``number``, ``year``,

@@ -34,6 +34,8 @@ def _docs(nlp, text):
         ("Quyết định số 77/2021/QĐ-BCA(C07) của Bộ Công an", "77/2021/QĐ-BCA(C07)", "Quyết định", "BCA"),
         ("theo Luật số 45 / QH 14 của Quốc hội", "45/QH14", "Luật", "QH14"),
         ("Thông báo số 512B/TB-UBND của tỉnh", "512B/TB-UBND", "Thông báo", "UBND"),
+        # tokenized text spaces a police unit's number out of its code
+        ("cục CSGT có văn bản số 5581 / C 67 - P 9 ngày 28.12.2016 gửi tổng cục", "5581/C67-P9", "Văn bản", "C67-P9"),
     ],
 )
 def test_doc_refs_symbol_kind_issuer(nlp, text, symbol, kind, issuer_code):
@@ -297,6 +299,15 @@ def test_doc_refs_date_beside_the_citation(nlp, text, date):
         # a new clause after a comma (a subject and its verb)
         ("theo Quyết định 12/2004/QĐ-UB về bảo vệ hành lang kênh rạch, người dân không được xây dựng lại.",
          "bảo vệ hành lang kênh rạch"),
+        # … also a body written as an acronym (``…, UBKTTW quyết định …``)
+        ("Căn cứ Quy định số 181 - QĐ / TW về xử lý kỷ luật đảng viên vi phạm , UBKTTW quyết định thi hành kỷ luật.",
+         "xử lý kỷ luật đảng viên vi phạm"),
+        # a bracket opened before the citation closes the subject
+        ("từ năm 2003 ( thời điểm Bộ Chính trị có Nghị quyết số 33 - NQ / TW về xây dựng và phát triển thành phố Đà "
+         "Nẵng ) đến hết năm 2016 ( thời điểm Quy hoạch được phê duyệt ) ; báo cáo.", "xây dựng và phát triển thành phố Đà Nẵng"),
+        # ``về …`` after the document's own reporting verb and its object
+        ("trong công điện số 43 / CĐ - BGTVT yêu cầu các cơ quan , đơn vị về đảm bảo an toàn giao thông trên các tuyến "
+         "đường có thu phí vừa được ban hành.", "đảm bảo an toàn giao thông trên các tuyến đường có thu phí"),
         # the next citation's kind word stays with its number, not dangling at the subject's end
         ("Thông báo số 50-TB/TW về sơ kết 5 năm thực hiện Kết luận số 19 nói trên, Chỉ thị số 05-CT/TW về học tập.",
          None),
