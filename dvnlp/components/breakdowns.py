@@ -44,7 +44,7 @@ from dvnlp.segment.patterns import DASH, DATE, NUMBER, QUOTED, RATIO, SYMBOL, pa
 
 # what may stand between a field label and the number that follows it
 _AFTER_GAP = re.compile(
-    rf"\s*(?:[{DASH}:]\s*)?(?:\(\s*)?(?:(?:thì\s+)?(?:có|với|chiếm|là|gồm|đạt|được|:)\s+)?"
+    rf"\s*(?:[{DASH}:|]\s*)?(?:\(\s*)?(?:(?:thì\s+)?(?:có|với|chiếm|là|gồm|đạt|được|:)\s+)?"
     r"(?:(?:khoảng|gần|hơn|trên|có|tổng số|tổng cộng)\s+)?",
     re.IGNORECASE,
 )
@@ -58,7 +58,7 @@ _BEFORE_GAP = re.compile(
 _BEFORE_GAP_BAD = re.compile(r"\b(?:và|hoặc|của|được|đã|có|với|tại|như|trong đó)\b", re.IGNORECASE)
 _REMAINDER = re.compile(r"\bcòn lại\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(
-    r"\s*[,;]?\s*(?:tổng\s+(?:cộng|số)|tổng)\s*(?:là|:)?\s*(?P<num>\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE
+    r"\s*[,;.]?\s*(?:tổng\s+(?:cộng|số)|tổng)\s*(?:là|[:|])?\s*(?P<num>\d{1,3}(?:\.\d{3})+|\d+)", re.IGNORECASE
 )
 _LEVEL = re.compile(r"\bcấp\s+(?:tỉnh|huyện|xã|cơ sở|thành phố|thị xã|trung ương)\b", re.IGNORECASE)
 _NEW_TOPIC = re.compile(r"(?<![^\W_])(?:ngoài\s+ra|bên\s+cạnh\s+đó|mặt\s+khác)(?![^\W_])", re.IGNORECASE)
@@ -233,6 +233,9 @@ class BreakdownFinder(Component):
         # a nearer candidate that is itself one item of an enumeration ("55 mô hình, trong đó có
         # 40 mô hình ở cấp xã và 15 mô hình ở cấp huyện; …") gives way to the total it belongs to
         total: Num | None = None
+        whole = sum(n.value for _, n, _ in parts)
+        if len(cands) > 1 and (same := next((n for n in cands if abs(n.value - whole) < 1e-6), None)):
+            cands = [same]  # ``1.200 mô hình đăng ký, trong đó 1.050 … được công nhận, gồm 500 …``: the nested total
         for i, n in enumerate(cands):
             later = [m for m in cands[i + 1:] if m.value > n.value]
             if later and _ENUM_ITEM_BEFORE.search(text, max(0, n.start - 20), n.start):
@@ -318,7 +321,9 @@ class BreakdownFinder(Component):
                 return "new_replicated", "mới"
             if re.match(r"[^\W\d_]*(?:\s+[^\W\d_]+)?\s+(?:được\s+|đã\s+được\s+)?nhân\s+rộng\b", tail):
                 return "new_replicated", "nhân rộng"
-            lev = _LEVEL.search(text, max(0, n.start - 30), n.start)
+            lev = None
+            for lev in _LEVEL.finditer(text, max(0, n.start - 30), n.start):
+                pass  # the level nearest the number (``…, cấp huyện 420 mô hình, cấp xã 700``)
             if lev and text[lev.end():n.start].strip(" :-–") in ("", "công nhận", "có"):
                 return "level", lev.group(0)
             return None
@@ -339,12 +344,17 @@ class BreakdownFinder(Component):
                 first = members[0][0]
                 total = next((n for n in reversed(inside) if n.end <= first.start and not kind_of(n)
                               and n.value >= max(m.value for m, _ in members)), None)
+                if total is None:  # ``150 tập thể, 95 cá nhân được khen thưởng, tổng cộng 245 điển hình``
+                    last = max(n.span_end for n, _ in members)
+                    total = next((n for n in inside if n.start >= last and not kind_of(n)
+                                  and _SUM_WORD.search(text, max(last, n.start - 20), n.start)
+                                  and abs(n.value - sum(m.value for m, _ in members)) < 1e-6), None)
                 if total is None:
                     continue
                 out.append({
                     "total": total.value, "unit": total.unit,
                     "parts": [{"value": n.value, "label": lab, "field": None} for n, lab in members],
-                    "span": [total.start, max(n.span_end for n, _ in members)],
+                    "span": [min(total.start, first.start), max(total.span_end, *(n.span_end for n, _ in members))],
                     "total_span": [total.start, total.span_end],
                     "part_spans": [[n.start, n.span_end] for n, _ in members],
                     "rule": f"split:{by}", "by": "level" if by == "level" else "kind",
@@ -355,6 +365,8 @@ class BreakdownFinder(Component):
 
 
 _FAMILY = frozenset({"mô hình", "điển hình"})
+#: the word before a total written after its parts
+_SUM_WORD = re.compile(r"(?<![^\W_])(?:tổng\s+(?:cộng|số)|tổng|cộng)(?:\s+(?:là|có))?\s*:?\s*$", re.IGNORECASE)
 
 
 def _agree(head: str | None, heads: set[str]) -> bool:

@@ -32,7 +32,7 @@ def document_kinds() -> frozenset[str]:
 
 def after_label(text: str, start: int, label_ends: list[int]) -> bool:
     i = bisect.bisect_right(label_ends, start) - 1
-    return i >= 0 and re.fullmatch(r"\s*[:(]?\s*", text[label_ends[i]:start]) is not None
+    return i >= 0 and re.fullmatch(r"\s*[:(|]?\s*", text[label_ends[i]:start]) is not None  # ``Kinh tế | 25``: a table cell
 
 
 def address(text: str, start: int, unit: str) -> bool:

@@ -93,8 +93,14 @@ def _label(text: str, n: Num, limit: int) -> str:
     end = min(limit, n.span_end + 60)
     m = _LABEL_END.search(text, n.span_end, end)
     stop = m.start() if m else end
-    label = text[n.end:stop].strip(" :-–")
+    label = re.sub(r"(?<![A-ZĐ])[.!?…]+$", "", text[n.end:stop].strip(" :-–")).rstrip()  # not the sentence's stop
     return " ".join(label.split()[:8])
+
+
+def _label_before(text: str, n: Num, start: int) -> str:
+    """The words naming a part written before its number, after the previous part or the trigger."""
+    label = text[start:n.start].strip(" ,;:-–()")
+    return " ".join(label.split()[-6:]) if label and not re.search(r"[.\n]", label) else ""
 
 
 _LIST_OPEN = re.compile(r"(?:[,;(:]|(?<![^\W_])(?:gồm|có|và|cùng|là|đó))\s*$", re.IGNORECASE)
@@ -320,6 +326,9 @@ def _record(text: str, t: Num, parts: list[Num], trig: re.Match[str], stop: int)
     hedged = bool(t.qualifier)
     partition = abs(s - total) < _EPS * max(1.0, total) or (hedged and abs(s - total) <= 0.1 * total)
     labels = [_label(text, p, stop if p.start < stop else p.span_end + 60) for p in parts]
+    if not any(labels):  # ``trong đó cấp tỉnh 12, cấp huyện 100, cấp cơ sở 400``: each label before its number
+        labels = [_label_before(text, p, max(trig.end(), parts[k - 1].span_end if k else trig.end()))
+                  for k, p in enumerate(parts)]
     by = "level" if sum(bool(_LEVEL_WORDS.search(lab)) for lab in labels) >= 2 else (
         "other" if sum(lab[:1].isupper() for lab in labels) >= 2 else "kind")
     return {

@@ -107,6 +107,26 @@ def words_value(words: list[str]) -> float | None:
     return total + group + (digit or 0.0)
 
 
+#: words before ``năm`` that make it the year (``mỗi năm``, ``trong năm``, ``cả năm``)
+_YEAR_BEFORE = re.compile(r"(?<![^\W_])(?:mỗi|trong|cả|hàng|từng|các|những|nhiều|vài|một|hai|ba|bốn|sáu|bảy|tám|chín|"
+                          r"mười|mươi|qua|sau|trước|cuối|đầu|giữa|của|năm)[ \t]+$", re.IGNORECASE)
+#: counted nouns after which ``năm`` is still mostly the year (``năm tổ chức``: the year it organized; ``năm bản lề``)
+_YEAR_NOUNS = frozenset({"tổ chức", "bản", "ban", "hội", "phòng", "tổ", "đội", "nhóm", "điểm", "lớp", "đợt", "buổi", "cuộc",
+                         "đơn", "ngành", "nội dung", "nhiệm vụ", "chỉ tiêu", "hội nghị"})
+
+
+@cache
+def _counted_after_five() -> re.Pattern[str]:
+    nouns = {e["noun"] for e in load_rules("units").entries if e.get("kind") == "counted"} - _YEAR_NOUNS
+    return re.compile(rf"[ \t]+(?:{word_alternation(nouns)})(?![^\W_])", re.IGNORECASE)
+
+
+def _five_before_noun(text: str, a: int, b: int) -> bool:
+    """``năm`` alone is the digit 5 right before a counted noun (``năm mô hình``, ``năm hộ``), not after a word that
+    makes it the year (``mỗi năm``)."""
+    return bool(_counted_after_five().match(text, b)) and not _YEAR_BEFORE.search(text, max(0, a - 12), a)
+
+
 def _before_multiplier(words: list[str], i: int) -> bool:
     """``năm`` is the digit 5 when a tens or scale word follows (năm mươi, năm trăm, hai nghìn năm trăm)."""
     nxt = number_words().kind.get(words[i + 1]) if i + 1 < len(words) else None
@@ -122,6 +142,9 @@ def find_number_words(text: str, start: int = 0, end: int | None = None):
     nw = number_words()
     for m in nw.pattern.finditer(text, start, len(text) if end is None else end):
         pieces = [(p.start() + m.start(), p.end() + m.start()) for p in re.finditer(r"\S+", m.group(0))]
+        if m.group(0).lower() == "năm" and _five_before_noun(text, m.start(), m.end()):
+            yield m.start(), m.end(), 5.0, None  # ``năm mô hình kinh tế``: the digit before a counted noun
+            continue
         i = 0
         if len(pieces) == 2:
             a, b = (text[x:y].lower() for x, y in pieces)

@@ -281,6 +281,49 @@ def test_breakdowns_other_layouts_end_to_end(nlp, text, expected):
     assert _others(nlp, text) == expected
 
 
+def _labelled(nlp, text):
+    recs = (nlp(text)._.dvnlp_facts or {}).get("breakdowns", [])
+    return [(r["total"], r["by"], [(p["value"], p["field"] if r["by"] == "field" else p["label"]) for p in r["parts"]])
+            for r in recs]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Lĩnh vực | Số mô hình\nKinh tế | 25\nVăn hóa - xã hội | 18\nQuốc phòng - an ninh | 7\n"
+                 "Xây dựng hệ thống chính trị | 10\nTổng | 60",
+                 [(60, "field", [(25, "economy"), (18, "culture_society"), (7, "defense_security"),
+                                 (10, "political_system")])], id="table_with_bars"),
+    pytest.param("1. Lĩnh vực kinh tế: 12 mô hình.\n2. Lĩnh vực văn hóa - xã hội: 9 mô hình.\n3. Lĩnh vực quốc phòng - "
+                 "an ninh: 4 mô hình.\n4. Lĩnh vực xây dựng hệ thống chính trị: 5 mô hình.\nTổng cộng: 30 mô hình.",
+                 [(30, "field", [(12, "economy"), (9, "culture_society"), (4, "defense_security"),
+                                 (5, "political_system")])], id="numbered_lines_total_after"),
+    pytest.param("Có 1.200 mô hình đăng ký, trong đó 1.050 mô hình được công nhận, gồm 500 mô hình kinh tế, 300 mô hình "
+                 "văn hóa - xã hội, 150 mô hình quốc phòng - an ninh và 100 mô hình xây dựng hệ thống chính trị.",
+                 [(1050, "field", [(500, "economy"), (300, "culture_society"), (150, "defense_security"),
+                                   (100, "political_system")])], id="nested_total_is_the_sum"),
+    pytest.param("Xây dựng được 25 mô hình ở các lĩnh vực: Kinh tế (10 mô hình), văn hóa – xã hội (8 mô hình), quốc "
+                 "phòng – an ninh (4 mô hình) và xây dựng Đảng, hệ thống chính trị (3 mô hình).",
+                 [(25, "field", [(10, "economy"), (8, "culture_society"), (4, "defense_security"),
+                                 (3, "political_system")])], id="field_with_a_comma"),
+    pytest.param("Toàn thành phố có 95 mô hình. Về lĩnh vực, kinh tế có 40 mô hình, văn hóa - xã hội 30 mô hình, quốc "
+                 "phòng - an ninh 15 mô hình, dân vận chính quyền 10 mô hình.",
+                 [(95, "field", [(40, "economy"), (30, "culture_society"), (15, "defense_security"),
+                                 (10, "political_system")])], id="dan_van_chinh_quyen"),
+    pytest.param("Huyện đã xây dựng mười hai mô hình, trong đó năm mô hình kinh tế và bảy mô hình văn hóa - xã hội.",
+                 [(12, "field", [(5, "economy"), (7, "culture_society")])], id="numbers_in_words"),
+    pytest.param("Toàn tỉnh có 1.245 mô hình được công nhận, trong đó cấp tỉnh 125 mô hình, cấp huyện 420 mô hình, cấp xã "
+                 "700 mô hình.", [(1245, "level", [(125, "cấp tỉnh"), (420, "cấp huyện"), (700, "cấp xã")])],
+                 id="three_levels"),
+    pytest.param("Toàn tỉnh có 512 mô hình, trong đó cấp tỉnh 12, cấp huyện 100, cấp cơ sở 400.",
+                 [(512, "level", [(12, "cấp tỉnh"), (100, "cấp huyện"), (400, "cấp cơ sở")])], id="labels_before_numbers"),
+    pytest.param("Có 150 tập thể, 95 cá nhân được khen thưởng, tổng cộng 245 điển hình.",
+                 [(245, "kind", [(150, "tập thể"), (95, "cá nhân")])], id="kinds_total_after"),
+    pytest.param("Đã có hơn 270 hộ tham gia, trong đó 194 hộ nghèo và 80 hộ cận nghèo.",
+                 [(270, "kind", [(194, "hộ nghèo"), (80, "hộ cận nghèo")])], id="label_without_the_full_stop"),
+])
+def test_breakdowns_report_layouts_with_labels(nlp, text, expected):
+    assert _labelled(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Ninh Bình (6 huyện, 16 xã), Sơn La (1 huyện, 1 xã) còn dịch.",  # brackets after a name, no total
     "Có 7 quyết định, trong đó có 6 quyết định được ký chỉ trong vòng một ngày.",  # one part

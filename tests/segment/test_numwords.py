@@ -47,6 +47,11 @@ def test_numwords_table_size():
     ("mười năm qua", [("mười", 10, None)]),  # 'năm' here is the year
     ("kinh tế năm 2023", []),
     ("một trăm linh năm hộ", [("một trăm linh năm", 105, None)]),
+    # bare ``năm`` is 5 before a counted noun, the year after ``mỗi``/``trong`` or before ``bản lề``, ``tổ chức``
+    ("trong đó năm mô hình kinh tế", [("năm", 5, None)]),
+    ("mỗi năm hộ gia đình", []),
+    ("năm bản lề thực hiện", []),
+    ("năm tổ chức hội nghị", []),
 ])
 def test_numwords_find_spans(text, expected):
     assert [(text[a:b], v, hi) for a, b, v, hi in find_number_words(text)] == expected
