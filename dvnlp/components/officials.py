@@ -102,6 +102,8 @@ class OfficialsFinder(Component):
                 written = pm.group(0).strip()
                 prefix = g.means.get(key(written), written)  # ``cựu``, ``Cố`` → ``nguyên``
             t = parse_title(ctx, s, e, prefix)
+            if _not_a_position(ctx, t, s, e):
+                continue  # ``thành viên của đoàn công tác``: no capitalized body
             if prefix:
                 t.start, t.written_prefix = pm.start(), key(written)
             out.append(t)
@@ -186,6 +188,13 @@ def _add_heading_titles(ctx: Context, records: list[dict[str, Any]]) -> list[dic
                 rec["titles"].insert(0, title)
                 rec["titles_as_written"].insert(0, as_written)
     return sorted(records, key=lambda r: r["mentions"][0])
+
+
+def _not_a_position(ctx: Context, t: Title, s: int, e: int) -> bool:
+    """A head that ``titles.json`` allows only before a body written with a capital (``named_body``) without one."""
+    g, hk = grammar(), key(ctx.text[s:e])
+    return hk in g.named_body and not (t.pieces and t.pieces[0].kind in ("body", "abbr", "cap")
+                                       and t.pieces[0].text[:1].isupper())
 
 
 #: the first syllable of a word ending in ``vụ`` (``chức vụ``, ``nhiệm vụ``): the ``vụ`` after it opens no ``vụ phó``

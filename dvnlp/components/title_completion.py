@@ -85,8 +85,13 @@ def _lone_piece(t: Title, words: frozenset[str]) -> bool:
 def _org_of(t: Title) -> str:
     """The organization a title names, for a bare title or board before it: all its pieces, or those after its own
     board (``Chủ tịch HĐQT Tổng Công ty`` → ``Tổng Công ty``); '' when it names none."""
-    if len(t.pieces) > 1 and not t.suffix and key(t.pieces[0].text) in grammar().boards:
+    g = grammar()
+    if len(t.pieces) > 1 and not t.suffix and key(t.pieces[0].text) in g.boards:
         return " ".join(p.text for p in t.pieces[1:])
+    if len(t.pieces) > 2 and not t.suffix and _LOCAL_BODY.match(t.pieces[0].text) and (k := next(
+            (k for k, p in enumerate(t.pieces[1:], 1) if p.kind == "body" and p.text[:1].isupper()
+             and key(p.text) in g.org_starts), 0)) and any(p.kind in ("cap", "placename") for p in t.pieces[k + 1:]):
+        return " ".join(p.text for p in t.pieces[k:])  # ``Chủ tịch Hội đồng xây dựng giá … Công ty Tân Thuận``
     return " ".join(p.text for p in t.pieces) if _org_body(t) else ""
 
 

@@ -30,6 +30,16 @@ def _alternation(words, *, ignore_case: bool = True) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", flags)
 
 
+def _heads(titles: list[str], not_after: dict[str, list[str]]) -> re.Pattern[str]:
+    """The heads, each a whole word; a head with ``not_after`` words does not match right after one of them
+    (``Công ty TNHH Một thành viên``)."""
+    guards = [rf"(?:{'|'.join(rf'(?<={re.escape(w)}[ ])' for w in words)}){r'[ ]+'.join(map(re.escape, t.split()))}"
+              rf"(?![^\W_])" for t, words in not_after.items()]
+    body = word_alternation(titles)
+    return re.compile(rf"(?<![^\W_])" + (rf"(?!{'|'.join(guards)})" if guards else "") + rf"(?:{body})(?![^\W_])",
+                      re.IGNORECASE)
+
+
 def key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -60,6 +70,8 @@ class Grammar:
     party_groups: frozenset[str]  # bodies.json, folded: ``đảng đoàn``, ``ban cán sự đảng``
     boards: frozenset[str]  # bodies.json, folded: an enterprise's boards (``hội đồng quản trị``, ``ban kiểm soát``)
     delegates: dict[str, str]  # titles.json ``delegate``, folded → the post (``đại biểu`` → ``Đại biểu Quốc hội``)
+    org_starts: frozenset[str]  # titles.json ``org_start``, folded: the words that open an organization's name
+    named_body: frozenset[str]  # heads that stand only before a body written with a capital (``Thành viên``)
     level: re.Pattern[str]
     committees: re.Pattern[str]
     committee_part: frozenset[str]
@@ -150,7 +162,8 @@ def grammar() -> Grammar:
                 if dotted else word_alternation(prefix_words))
     committee_words = [w for w in words("level") if w.casefold().endswith(" ủy") or w.casefold() == "đảng ủy"] + ["Đảng ủy"]
     return Grammar(
-        heads=_alternation([e["title"] for e in head_entries]),
+        heads=_heads([e["title"] for e in head_entries],
+                     {e["title"]: e["not_after"] for e in head_entries if e.get("not_after")}),
         head_kind={key(e["title"]): e.get("kind", "state") for e in head_entries},
         head_source={key(e["title"]): e.get("source", f"titles:{e['title']}") for e in head_entries},
         needs_body=frozenset(key(e["title"]) for e in head_entries if e.get("needs_body")),
@@ -168,8 +181,11 @@ def grammar() -> Grammar:
         party_groups=frozenset(key(w) for w in bk.get("party_group", [])),
         boards=frozenset(key(w) for w in bk.get("board", [])),
         delegates={key(e["title"]): e["means"] for e in by_kind.get("delegate", [])},
+        org_starts=frozenset(key(w) for w in words("org_start")),
+        named_body=frozenset(key(e["title"]) for e in head_entries if e.get("named_body")),
         open_body=frozenset(key(w) for w in words("open_body")),
-        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after") + bk.get("open_body", [])),
+        body=_alternation(lex_bodies + words("committee_part", "open_body", "org_start", "named_after") + bk.get("open_body", [])
+                          + bk.get("board", [])),  # ``Hội đồng Thành viên``: a board is one body, in either case
         org_word=_alternation(words("org_word")),
         named_after=_alternation(words("named_after")),
         abbr=re.compile(r"(?<![^\W_])(?:(?:" + "|".join(sorted(map(re.escape, expand), key=len, reverse=True))

@@ -219,6 +219,17 @@ def titles_of(nlp, text):
          {"Phan Ngọc Tân": ["phó trưởng Phòng cảnh sát Phòng cháy chữa cháy và cứu hộ, cứu nạn Công an tỉnh Hòa Bình"]}),
         ("Dự hội nghị có Trung tướng Phan Văn Giao, Tổng tham mưu trưởng; các đồng chí trong Thường vụ.",
          {"Phan Văn Giao": ["Tổng tham mưu trưởng"]}),
+        # a member of a board written with a capital; the enterprise at the end of the group goes on every title
+        ("Ủy ban Kiểm tra đã kỷ luật ông Trần Công Thành - Bí thư chi bộ, Thành viên Hội đồng Thành viên, Tổng giám đốc, "
+         "Chủ tịch Hội đồng xây dựng giá bất động sản Công ty Tân Thuận.",
+         {"Trần Công Thành": ["Bí thư chi bộ Công ty Tân Thuận", "Thành viên Hội đồng Thành viên Công ty Tân Thuận",
+                              "Tổng giám đốc Công ty Tân Thuận",
+                              "Chủ tịch Hội đồng xây dựng giá bất động sản Công ty Tân Thuận"]}),
+        # … but no member of a delegation written in lower case, and no head inside ``TNHH Một thành viên``
+        ("Ông Nguyễn Tiến, cựu Bí thư huyện Núi Thành, thành viên của đoàn công tác sang Nam Phi cho rằng.",
+         {"Nguyễn Tiến": ["nguyên Bí thư huyện Núi Thành"]}),
+        ("Ông Bùi Hữu Hưng, Phó tổng giám đốc Công ty TNHH Một thành viên Nam Triệu cho biết.",
+         {"Bùi Hữu Hưng": ["Phó tổng giám đốc Công ty trách nhiệm hữu hạn Một thành viên Nam Triệu"]}),
     ],
 )
 def test_titles_real_layouts(off_nlp, text, expected):  # noqa: F811
