@@ -237,14 +237,19 @@ _CITIES = (
     (re.compile(r"(?<![^\W_])Cần Thơ(?![^\W_])"), "thành phố Cần Thơ", "Cần Thơ"),
 )
 #: the city's Party committee or one of its bodies, written without the city (``Thành ủy``, ``Ban Thường vụ Thành ủy``)
-_BARE_CITY_COMMITTEE = re.compile(r"(?:(?:Ban\s+Thường\s+vụ|Thường\s+trực|Ban\s+\w+(?:\s+\w+)?)\s+)?Thành\s+(?:ủy|uỷ)",
-                                  re.IGNORECASE)
+_BARE_CITY_COMMITTEE = re.compile(r"(?:(?:Ban\s+Thường\s+vụ|Thường\s+vụ|Thường\s+trực|Văn\s+phòng|Ban\s+\w+(?:\s+\w+)?)\s+)?"
+                                  r"Thành\s+(?:ủy|uỷ)", re.IGNORECASE)
+#: the same for a province: its Party committee or one of its bodies, or its people's committee, without the name
+_BARE_PROVINCE = re.compile(r"(?:(?:(?:Ban\s+Thường\s+vụ|Thường\s+vụ|Thường\s+trực|Văn\s+phòng|Ban\s+\w+(?:\s+\w+)?)\s+)?"
+                            r"Tỉnh\s+(?:ủy|uỷ)|(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+tỉnh)", re.IGNORECASE)
+_PROVINCE = re.compile(r"(?<![^\W_])(?:[Tt]ỉnh|Tỉnh\s+(?:ủy|uỷ))\s+(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3})")
 
 
 def complete_city(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A people's committee issuer written without its place (``UBND TP``, ``QĐ-UB``) in an article about one
     centrally-run city: that city's committee (rule ``issuer_city_context``), as annotators read it; the city
     named most often, none when two tie."""
+    _complete_province(text, records)
     bare = [r for r in records if r.get("issuer") and (_BARE_COMMITTEE.fullmatch(r["issuer"].strip())
                                                         or _BARE_CITY_COMMITTEE.fullmatch(r["issuer"].strip()))]
     if not bare:
@@ -260,3 +265,24 @@ def complete_city(text: str, records: list[dict[str, Any]]) -> list[dict[str, An
             r["issuer"] = f"{r['issuer'].strip()} {party_place}"
         r["sources"]["issuer"] = "issuer_city_context"
     return records
+
+
+def _complete_province(text: str, records: list[dict[str, Any]]) -> None:
+    """``Ban Thường vụ Tỉnh ủy``, ``UBND tỉnh`` written without the province in an article about one province: that
+    province (rule ``issuer_province_context``), the one named most often after ``tỉnh`` / ``Tỉnh ủy``, none on a tie."""
+    bare = [r for r in records if r.get("issuer") and _BARE_PROVINCE.fullmatch(r["issuer"].strip())]
+    if not bare:
+        return
+    places = localities()
+    seen: dict[str, int] = {}
+    for m in _PROVINCE.finditer(text):
+        words = m.group("name").split()
+        name = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if " ".join(words[:n]).casefold() in places), None)
+        if name:
+            seen[name] = seen.get(name, 0) + 1
+    ranked = sorted(seen.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return
+    for r in bare:
+        r["issuer"] = f"{r['issuer'].strip()} {ranked[0][0]}"
+        r["sources"]["issuer"] = "issuer_province_context"

@@ -239,6 +239,12 @@ def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
         # an issuer written beside the citation wins
         ("UBND tỉnh Hòa Bình đề nghị thực hiện Quyết định số 7/QĐ-UBND của UBND huyện Lạc Sơn.",
          "Ủy ban nhân dân huyện Lạc Sơn", "text", "issuer_after"),
+        # a province's committee written without its name takes the province the article is about …
+        ("Tỉnh ủy Vĩnh Phúc họp. Theo Thông báo số 652-TB/TU của Thường vụ Tỉnh ủy về việc kiện toàn, tỉnh Vĩnh Phúc "
+         "sẽ làm.", "Thường vụ Tỉnh ủy Vĩnh Phúc", "text", "issuer_province_context"),
+        # … but not when two provinces are named as often
+        ("Quyết định 88/QĐ-UBND của UBND tỉnh về việc lập đoàn. Tỉnh Nghệ An và tỉnh Hà Tĩnh cùng làm.",
+         "Ủy ban nhân dân tỉnh", "text", "issuer_after"),
     ],
 )
 def test_doc_refs_issuer_from_the_sentence(nlp, text, issuer, issuer_from, rule):
@@ -441,7 +447,9 @@ def test_doc_refs_seed_article_four_documents(nlp, shared_dir):
     report = dvnlp.extract(path.read_text(encoding="utf-8"))
     got = {d.symbol: (d.kind, d.issuer, d.subject) for d in report.documents if d.symbol}
     assert got == {
-        "400-QĐ/TU": ("Quyết định", "Ban Thường vụ Tỉnh ủy", "Ban hành Quy chế công tác dân vận của hệ thống chính trị"),
+        # the article names one province, Gia Lai: the provincial committee's standing board is its
+        "400-QĐ/TU": ("Quyết định", "Ban Thường vụ Tỉnh ủy Gia Lai",
+                      "Ban hành Quy chế công tác dân vận của hệ thống chính trị"),
         "844-QĐ/HU": ("Quyết định", "Huyện ủy", "Ban hành Quy chế công tác dân vận của hệ thống chính trị"),
         "01-ĐA/HU": ("Đề án", "Ban Chấp hành Đảng bộ huyện",
                      "Nâng cao chất lượng công tác dân vận, thắt chặt mối quan hệ gắn bó giữa Đảng bộ huyện với Nhân dân "
