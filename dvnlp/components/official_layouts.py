@@ -29,7 +29,10 @@ SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]
 _SEP_NAME = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[,:–—-]|\()[ \t]*$")  # a caption's ``(bìa trái)`` may sit between
 _HON_AFTER = re.compile(r"[ \t]*[,–—-][ \t]*")
 _IS_AFTER = re.compile(r"[ \t]+là[ \t]+")
-_TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:được[ \t]+)?(?:(?:giao|bầu|bổ nhiệm|cử|phân công|điều động)[ \t]+)?"
+_TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:(?:đã|vừa|sẽ)[ \t]+)?(?:được[ \t]+)?"
+                    # ``ông A đã được Bộ Chính trị điều động làm …``: the body that appoints, before its verb
+                    r"(?:(?<=được )[A-ZĐ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3}?[ \t]+(?=(?:giao|bầu|bổ nhiệm|cử|phân công|điều động|chỉ định|luân chuyển)[ \t]))?"
+                    r"(?:(?:giao|bầu|bổ nhiệm|cử|phân công|điều động|chỉ định|luân chuyển)[ \t]+)?"
                     r"(?:(?:chỉ|vẫn|tiếp tục|sang|về|lên|sẽ)[ \t]+)?"  # ``ông A chỉ giữ chức …``, ``… sang làm …``
                     r"(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|đảm nhiệm|(?:hiện|nay|hiện nay|đồng thời|từng)[ \t]+là|đồng thời|là"
                     r"|từng(?:[ \t]+(?:giữ chức(?:[ \t]+vụ)?|làm|giữ cương vị|đảm nhiệm))?)"

@@ -225,6 +225,15 @@ def titles_of(nlp, text):
          {"Trần Công Thành": ["Bí thư chi bộ Công ty Tân Thuận", "Thành viên Hội đồng Thành viên Công ty Tân Thuận",
                               "Tổng giám đốc Công ty Tân Thuận",
                               "Chủ tịch Hội đồng xây dựng giá bất động sản Công ty Tân Thuận"]}),
+        # an appointment with the body that made it between ``được`` and the verb
+        ("Khi đó ông Đinh Văn Thăng đã được Bộ Chính trị điều động làm Phó ban Kinh tế Trung ương, còn ông Lê B chưa về.",
+         {"Đinh Văn Thăng": ["Phó ban Kinh tế Trung ương"]}),
+        ("Bà Trần Thị Bé vừa được Ban Bí thư chỉ định làm Phó Bí thư Tỉnh ủy.", {"Trần Thị Bé": ["Phó Bí thư Tỉnh ủy"]}),
+        # an enterprise's controller; a friendship union named as one body, with its deputy chief's rare surname
+        ("Ông Nguyễn Hoàng Vũ (kiểm soát viên Công ty Tân Thuận) cũng bị kỷ luật.",
+         {"Nguyễn Hoàng Vũ": ["kiểm soát viên Công ty Tân Thuận"]}),
+        ("Tại buổi lễ, Phó Chủ tịch phụ trách Liên hiệp các tổ chức hữu nghị Việt Nam Đôn Tuấn Phúc đã công bố.",
+         {"Đôn Tuấn Phúc": ["Phó Chủ tịch phụ trách Liên hiệp các tổ chức hữu nghị Việt Nam"]}),
         # … but no member of a delegation written in lower case, and no head inside ``TNHH Một thành viên``
         ("Ông Nguyễn Tiến, cựu Bí thư huyện Núi Thành, thành viên của đoàn công tác sang Nam Phi cho rằng.",
          {"Nguyễn Tiến": ["nguyên Bí thư huyện Núi Thành"]}),
