@@ -110,8 +110,8 @@ def names_place(text: str, start: int, unit: str | None, words: UnitWords) -> bo
     tail = before.group(1).lower().split() if before else []
     weak = words.names | document_kinds()  # "thôn 4", "chỉ thị 56" name things; "làng 01 bộ chiêng" counts
     named = [" ".join(tail[-k:]) for k in (1, 2, 3) if len(tail) >= k and " ".join(tail[-k:]) in weak]
-    if not named:
-        return False
+    if not named or named[0] == "số" and len(tail) >= 2 and tail[-2] in words.quantity_so:
+        return False  # ``tổng số 160 HS``: a quantity, whatever the case of its noun
     head = unit.split()[0] if unit else ""
     opens_verb = bool(unit) and (head.lower() in words.verbs
                                  or any((unit.lower() + " ").startswith(v + " ") for v in words.verbs if " " in v))

@@ -70,6 +70,9 @@ def heading_items(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_AND_BEFORE = re.compile(r"(?<![^\W_])và[ \t]+(?:(?:ông|bà|anh|chị|đồng chí)[ \t]+)?$", re.IGNORECASE)
+
+
 def titled_items_after(ctx: Context, t: Title, candidates: list[tuple]) -> list[tuple[int, int]]:
     """After a plural title and a colon, items separated by ``;`` that each name a person with a title of their
     own (``các đồng chí Ủy viên Trung ương Đảng: Bộ trưởng … A; Bộ trưởng … B; đại diện …``, ``ba Phó Bí thư là: ông
@@ -90,5 +93,7 @@ def titled_items_after(ctx: Context, t: Title, candidates: list[tuple]) -> list[
         if not (before or after):
             break
         names.append(before[-1] if before else after[0])  # ``…; ông B - Ủy viên …; …``: the name opening the item
+        if semi < 0:  # ``…; ông B - Ủy viên … và bà C - Chủ tịch …``: the last item joins one more person with ``và``
+            names += [a for a in after[1:] if _AND_BEFORE.search(text, max(0, a[0] - 12), a[0])]
         pos = item_end + 1
     return names if len(names) >= 2 else []

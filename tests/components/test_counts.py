@@ -17,6 +17,8 @@ def _counts(nlp, text):
         ("hỗ trợ trên 1.500 hộ nghèo", [(1500, None, "hộ nghèo", "trên")]),
         ("18 trong tổng số 20 chi bộ đạt", [(18, 20, "chi bộ", None)]),
         ("128/135 chi bộ, đạt 98%", [(128, 135, "chi bộ", None), (98, None, "%", None)]),
+        # ``tổng số`` makes a quantity even before an abbreviated noun (``bão số 7`` names the storm)
+        ("thi tuyển với tổng số 160 HS tham gia", [(160, None, "HS", None)]),
     ],
 )
 def test_counts_found_with_value_of_unit_qualifier(nlp, text, expected):

@@ -146,6 +146,11 @@ def titles_of(nlp, text):
          "Trung ương Đảng ; bà Lê Thị Ca - Chủ tịch HĐND thành phố .",
          {"Lê Văn An": ["Ủy viên Trung ương Đảng", "Phó bí thư"], "Lê Văn Ba": ["Ủy viên dự khuyết Trung ương Đảng",
           "Phó bí thư"], "Lê Thị Ca": ["Chủ tịch Hội đồng nhân dân thành phố", "Phó bí thư"]}),
+        # … the last item joined with ``và``
+        ("Thành ủy đã bầu ba Phó bí thư là : ông Lê Văn An - Ủy viên Trung ương Đảng ; ông Lê Văn Ba - Ủy viên dự khuyết "
+         "Trung ương Đảng và bà Lê Thị Ca - Chủ tịch HĐND thành phố .",
+         {"Lê Văn An": ["Ủy viên Trung ương Đảng", "Phó bí thư"], "Lê Văn Ba": ["Ủy viên dự khuyết Trung ương Đảng",
+          "Phó bí thư"], "Lê Thị Ca": ["Chủ tịch Hội đồng nhân dân thành phố", "Phó bí thư"]}),
         # ``Phó Chỉ huy trưởng``, ``viện phó``; ``nước ta``; ``chỉ giữ chức``, ``sang làm``; a title, then ``là ông A``
         ("Theo trung tá Lê Văn Nguyên, phó chỉ huy trưởng, tham mưu trưởng Ban chỉ huy quân sự huyện Lạc Thủy, đã làm.",
          {"Lê Văn Nguyên": ["phó chỉ huy trưởng Ban chỉ huy quân sự huyện Lạc Thủy",
