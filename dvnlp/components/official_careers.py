@@ -87,3 +87,24 @@ def _other_name_between(ctx: Context, start: int, end: int) -> bool:
         if len(run) >= 2 and g.name_start(run[0][2]) and valid_name(ctx, run):
             return True
     return False
+
+
+#: a post taken away before the person is named: ``cách chức``, ``miễn nhiệm``, ``thôi giữ chức`` …
+_REMOVED = re.compile(r"(?<![^\W_])(?:cách(?:[ \t]+(?:hết|tất[ \t]+cả))?(?:[ \t]+các)?[ \t]+chức(?:[ \t]+vụ)?|miễn[ \t]+nhiệm"
+                      r"|bãi[ \t]+nhiệm|thôi[ \t]+giữ[ \t]+chức(?:[ \t]+vụ)?)[ \t]+", re.IGNORECASE)
+_TOWARDS = re.compile(r"(?<![^\W_])(?:đối[ \t]+)?với[ \t]+(?:(?:ông|bà|anh|chị|đồng[ \t]+chí)[ \t]+)?", re.IGNORECASE)
+
+
+def removed_from(ctx: Context, seg: list[Title]) -> tuple[int, int, bool] | None:
+    """``… kỷ luật cách chức Ủy viên Ban Chấp hành … và Bí thư Chi bộ … đối với ông A``: the person the posts are
+    taken from, named after them in the same sentence; the posts stay on the person as written (they were his)."""
+    text = ctx.text
+    start = sentence_start(text, seg[0].start, 300, max(0, seg[0].start - 300))
+    cue = [m for m in _REMOVED.finditer(text, start, seg[0].start)]
+    if not cue or _TOWARDS.search(text, cue[-1].end(), seg[0].start):
+        return None
+    stop = next((m.start() for m in re.finditer(r"[.!?;\n]", text[seg[-1].end:seg[-1].end + 300])), 300)
+    if not (m := _TOWARDS.search(text, seg[-1].end, seg[-1].end + stop)):
+        return None
+    run = ctx.cap_run(m.end())
+    return (run[0][0], run[-1][1], True) if run and valid_name(ctx, run, honored=True) else None

@@ -152,6 +152,8 @@ class OfficialsFinder(Component):
                 for t in seg:
                     t.prefix = t.prefix or "nguyên"  # ``Trong thời gian giữ cương vị A, B, bà …``: past posts
                 out.append((*held, seg, "title_after_name", True))
+            elif i == 0 and (held := careers.removed_from(ctx, seg)):
+                out.append((*held[:2], seg, "removed_from", held[2]))  # ``cách chức A và B đối với ông C``
             elif name := layouts.name_after(ctx, seg[-1].end, single=len(seg) == 1):
                 out.append((*name, seg, "title_before_name", True))
             elif i == 0 and out and (link := layouts.named_by_title(ctx, seg, out[-1])):

@@ -239,6 +239,16 @@ def titles_of(nlp, text):
          {"Nguyễn Hoàng Vũ": ["kiểm soát viên Công ty Tân Thuận"]}),
         ("Tại buổi lễ, Phó Chủ tịch phụ trách Liên hiệp các tổ chức hữu nghị Việt Nam Đôn Tuấn Phúc đã công bố.",
          {"Đôn Tuấn Phúc": ["Phó Chủ tịch phụ trách Liên hiệp các tổ chức hữu nghị Việt Nam"]}),
+        # posts taken away before the person is named (``cách chức … đối với ông A``); ``bằng hình thức`` ends a title
+        ("Đảng ủy Khối vừa thi hành kỷ luật cách chức Ủy viên Ban Chấp hành Đảng bộ Viện Kiểm sát nhân dân tỉnh nhiệm kỳ "
+         "2015 - 2020 và Bí thư Chi bộ Tổ chức thuộc Đảng bộ Viện Kiểm sát nhân dân tỉnh Quảng Trị đối với ông Nguyễn "
+         "Cường Quang, theo Quy định 181-QĐ/TW.",
+         {"Nguyễn Cường Quang": ["Ủy viên Ban Chấp hành Đảng bộ Viện Kiểm sát nhân dân tỉnh",
+                                 "Bí thư Chi bộ Tổ chức thuộc Đảng bộ Viện Kiểm sát nhân dân tỉnh Quảng Trị"]}),
+        ("HĐND tỉnh miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh đối với ông Lê Văn Ba.",
+         {"Lê Văn Ba": ["Phó Chủ tịch Ủy ban nhân dân tỉnh"]}),
+        ("Tỉnh ủy kỷ luật ông Bùi Trọng Đạt, Chủ tịch Hội đồng thi THPTQG tỉnh Hòa Bình bằng hình thức cảnh cáo.",
+         {"Bùi Trọng Đạt": ["Chủ tịch Hội đồng thi Trung học phổ thông Quốc gia tỉnh Hòa Bình"]}),
         # … but no member of a delegation written in lower case, and no head inside ``TNHH Một thành viên``
         ("Ông Nguyễn Tiến, cựu Bí thư huyện Núi Thành, thành viên của đoàn công tác sang Nam Phi cho rằng.",
          {"Nguyễn Tiến": ["nguyên Bí thư huyện Núi Thành"]}),
