@@ -170,3 +170,19 @@ def report(rev: str, rows: list, fields: dict, diffs: list, show_diffs: bool) ->
         print()
         for d in diffs:
             print(json.dumps(d, ensure_ascii=False))
+
+
+def run_sampled(here: Path, rev: str, draw: dict[str, str], first_files: dict[str, str]) -> None:
+    """The command line of a blind second pass over a seeded sample (``here/sample.json``: draw name → ids): compare
+    the reviewer's files with the first annotations and print the report (``--diff`` lists every disagreement).
+    ``draw``: fact → the draw's name in the sample; ``first_files``: fact → the committed first-annotation file."""
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--diff", action="store_true")
+    args = ap.parse_args()
+    sample = json.load(open(here / "sample.json"))
+    places = {(fact, i): n for fact, key in draw.items() for n, i in enumerate(sample[key])}
+    rows, fields, diffs = compare(here, rev, first_files, number=lambda fact, i: places[(fact, i)],
+                                  sample={fact: sample[key] for fact, key in draw.items()}, detailed=True)
+    report(rev, rows, fields, diffs, args.diff)

@@ -9,22 +9,13 @@ article's place in the sample.
 The comparison is corpora/real/review/draw_agreement.py (shared with agreement2.py, with its detailed rows); the measures are those of corpora/real/review/agreement.py,
 whose functions are imported (toks, close, norm_name, prf, load, greedy, nfc), plus agreement on `by` and
 `partition` of matched breakdowns. Prints tables; --diff prints every disagreement (annotated strings only)."""
-import argparse
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from draw_agreement import compare, report  # noqa: E402
+from draw_agreement import run_sampled  # noqa: E402
 
-ap = argparse.ArgumentParser(); ap.add_argument("--diff", action="store_true"); a = ap.parse_args()
-sample = json.load(open(HERE / "sample.json"))
-draw = {"officials": "officials6", "documents": "documents6", "breakdowns": "breakdowns7"}
-places = {(fact, i): n for fact, key in draw.items() for n, i in enumerate(sample[key])}
 # first annotators: off-p, off-q, off-r; doc-i, doc-j; brk7-a, brk7-b
-rows, fields, diffs = compare(HERE, "rev6", {"officials": "officials-genre-d.jsonl", "documents": "documents-genre-d.jsonl",
-                                             "breakdowns": "breakdowns-g.jsonl"},
-                              number=lambda fact, i: places[(fact, i)],
-                              sample={fact: sample[key] for fact, key in draw.items()}, detailed=True)
-report("rev6", rows, fields, diffs, a.diff)
+run_sampled(HERE, "rev6", {"officials": "officials6", "documents": "documents6", "breakdowns": "breakdowns7"},
+            {"officials": "officials-genre-d.jsonl", "documents": "documents-genre-d.jsonl", "breakdowns": "breakdowns-g.jsonl"})
