@@ -292,6 +292,8 @@ class CountFinder(Component):
             r = _RANGE_DASH.match(text, u1_end)  # 50.000đ - 70.000đ
         if r is None and _FROM_BEFORE.search(text, max(0, a - 6), a):
             r = _RANGE_WORD.match(text, b) or (_RANGE_WORD.match(text, u1_end) if u1 is not None else None)
+        elif r is None and u1 is None:
+            r = _RANGE_WORD.match(text, b)  # ``9 đến 10 xã``: two bare numbers joined by đến are a range too
         if r is None:
             return None
         hi_text = r.group("hi")

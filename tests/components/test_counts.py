@@ -19,6 +19,9 @@ def _counts(nlp, text):
         ("128/135 chi bộ, đạt 98%", [(128, 135, "chi bộ", None), (98, None, "%", None)]),
         # ``tổng số`` makes a quantity even before an abbreviated noun (``bão số 7`` names the storm)
         ("thi tuyển với tổng số 160 HS tham gia", [(160, None, "HS", None)]),
+        # the noun phrase ends before a verb written as one token (units.json verb)
+        ("Có 25 hộ đề nghị hỗ trợ", [(25, None, "hộ", None)]),
+        ("Có 7 đơn xin rút khỏi danh sách", [(7, None, "đơn", None)]),
     ],
 )
 def test_counts_found_with_value_of_unit_qualifier(nlp, text, expected):
@@ -196,6 +199,7 @@ def test_counts_unit_is_a_noun_phrase(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("cần 150-200 tỷ đồng", [(150, 200, "tỷ đồng", "đồng", None)]),
     ("thu hoạch từ 5 đến 10 tấn lúa", [(5, 10, "tấn lúa", "tấn", None)]),
+    ("dự kiến 9 đến 10 xã đạt chuẩn", [(9, 10, "xã", "xã", None)]),  # two bare numbers joined by đến
     ("giá khoảng 50.000đ - 70.000đ/cháu", [(50000, 70000, "đ/cháu", "đ", "khoảng")]),
     ("tăng 4-5,2% so với cùng kỳ", [(4, 5.2, "%", "%", None)]),
     ("chiếm từ 1,3% đến 12% GDP", [(1.3, 12, "%", "%", None)]),  # the sign on both ends
