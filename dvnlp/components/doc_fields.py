@@ -26,10 +26,10 @@ from functools import cache
 from typing import Any
 
 from dvnlp.components.dates import find_dates
-from dvnlp.components.doc_issuers import (COLLECTIVE_AFTER, ISSUER_START, PERSON, PLENUM, SIGNED_BY, body_head, clean_issuer, issuer_after,
-                                         issuer_and)
+from dvnlp.components.doc_issuers import (COLLECTIVE_AFTER, ISSUER_START, ISSUER_STOP, PERSON, PLENUM, SIGNED_BY, body_head,
+                                         clean_issuer, issuer_after, issuer_and)
 from dvnlp.components.doc_subjects import SUBJECT_LEAD, TITLE_LEAD, subject_body
-from dvnlp.components.doc_tables import Tables, codes_of_kind, display, kind_agrees, kind_alternation, tables
+from dvnlp.components.doc_tables import UPPER, Tables, codes_of_kind, display, kind_agrees, kind_alternation, tables
 from dvnlp.segment.patterns import SYMBOL
 
 __all__ = ["Tables", "clean_issuer", "codes_of_kind", "head_before", "kind_agrees", "kind_alternation", "kind_before",
@@ -108,6 +108,8 @@ _HEAD = re.compile(
 _WHEN_BEFORE = re.compile(
     r"(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{2})?)|(?i:tháng)\s+(?P<m>[01]?\d)"
     r"\s*[/-]\s*(?P<y>(?:19|20)\d{2}))\s*,\s*$")
+_ISSUER_AT = re.compile(rf"(?<![^\W_])(?={ISSUER_START})")
+_CLAUSE_IN_ISSUER = re.compile(rf"(?<![^\W_])(?:{ISSUER_STOP}|cho\s+biết|cho\s+rằng)(?![^\W_])", re.IGNORECASE)
 _HEAD_CHEAP = re.compile(r"(?:có|hành|ra|ký|kí|gửi|khai|bố)\s+(?:các\s+|bản\s+)?$")
 
 
@@ -119,8 +121,15 @@ def head_before(text: str, kind_at: int, year: str | None = None) -> dict[str, A
     cut = max(window.rfind(c) for c in ".;\n:(")
     window = window[cut + 1:]
     m = None
-    for start in [0, *(i.end() for i in re.finditer(r",\s*", window))]:
+    starts = [0, *(i.end() for i in re.finditer(r",\s*", window))]
+    first_added = len(starts)
+    # ``(thời điểm Bộ Chính trị có Nghị quyết số 33-NQ/TW …)``: a body opening after a lead-in, the nearest first
+    starts += sorted({b.start() for b in _ISSUER_AT.finditer(window)
+                      if not re.search(rf"[{UPPER}][^\s]*\s+$", window[:b.start()])} - set(starts), reverse=True)
+    for k, start in enumerate(starts):
         m = _HEAD.match(window, start)
+        if m and k >= first_added and _CLAUSE_IN_ISSUER.search(m.group("issuer")):
+            m = None  # ``… Tỉnh ủy Thanh Hóa cho biết cơ quan này đã có …``: a clause, not a body's name
         if m:
             break
     if not m or PERSON.match(m.group("issuer")) or len(m.group("issuer").split()) > 12 or not body_head(m.group("issuer")):

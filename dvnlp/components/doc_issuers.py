@@ -34,7 +34,7 @@ ISSUER_START = (rf"(?!{_COLLECTIVE})(?:[{UPPER}]|(?i:{HEADS})\s+[{UPPER}]|"
                 rf"(?i:{_BODIES_LOWER})\s+(?:(?i:{_LEVELS})\s+)?[{UPPER}])")
 PERSON = re.compile(r"(?i)(?:ông|bà|đồng chí|anh|chị)\s")
 # words that end an issuer read after ``của`` / ``do`` (the next clause starts)
-_ISSUER_STOP = (r"về|ngày|vào|ban hành|ký|kí|cùng|quy định|qui định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|vừa|"
+ISSUER_STOP = (r"về|ngày|vào|ban hành|ký|kí|cùng|quy định|qui định|hướng dẫn|triển khai|phê duyệt|thực hiện|đã|vừa|"
                 r"nêu|yêu cầu|chỉ đạo|được|nay|đối với|tại|thì|là|có|gửi|cho|với|trong|khi|để|nhằm|theo|giao|đồng ý|"
                 r"gắn với|sẽ|đang|mà|nên|nhưng|không|chưa|số|năm")
 
@@ -44,14 +44,14 @@ def issuer_after() -> re.Pattern[str]:
     """``của`` / ``do`` + an issuer, up to the next clause (a verb, ``về``, ``ngày``, punctuation, ``và`` + no body)."""
     return re.compile(
         rf"\s*,?\s*(?:của|do)\s+(?P<issuer>{ISSUER_START}(?:[^,;.:()“”\"\n]|\.(?=\S)){{1,90}}?)"
-        rf"(?=\s+(?:{_ISSUER_STOP}|của)(?![^\W_])|\s+và\s+(?:(?![{UPPER}]|(?i:{HEADS})\s)|(?:{kind_alternation()})(?![^\W_]))"
+        rf"(?=\s+(?:{ISSUER_STOP}|của)(?![^\W_])|\s+và\s+(?:(?![{UPPER}]|(?i:{HEADS})\s)|(?:{kind_alternation()})(?![^\W_]))"
         rf"|\s*(?:[,;:()“”\"\n]|\.(?!\S))|$)")
 
 
 def issuer_and(text: str, m: re.Match[str]) -> tuple[str, int]:
     """``của A và B``: both issuers when B opens an issuer's name too."""
     issuer, pos = m.group("issuer"), m.end()
-    more = re.match(rf"\s+và\s+(?P<b>{ISSUER_START}[^,;.:()“”\"\n]{{1,60}}?)(?=\s+(?:{_ISSUER_STOP}|và)(?![^\W_])|\s*[,;.:()“”\"\n]|$)",
+    more = re.match(rf"\s+và\s+(?P<b>{ISSUER_START}[^,;.:()“”\"\n]{{1,60}}?)(?=\s+(?:{ISSUER_STOP}|và)(?![^\W_])|\s*[,;.:()“”\"\n]|$)",
                     text[pos:pos + 90])
     if more and not SYMBOL.search(more.group("b")) and not re.match(rf"(?i:{kind_alternation()})(?![^\W_])", more.group("b")):
         issuer, pos = f"{issuer} và {more.group('b')}", pos + more.end()
@@ -211,7 +211,7 @@ def issuer_in_context(text: str, kind_at: int, end: int, coded: str | None) -> t
     found = []
     alternation = "|".join(re.escape(f) for f in forms)
     named = re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])(?:[^,;:()“”\"\n]|\.(?=\S)){{1,60}}?"
-                       rf"(?=\s+(?:{_ISSUER_STOP}|của|còn|cũng|mới)(?![^\W_])|\s*[,;:()“”\"\n]|\.(?!\S)|$)")
+                       rf"(?=\s+(?:{ISSUER_STOP}|của|còn|cũng|mới)(?![^\W_])|\s*[,;:()“”\"\n]|\.(?!\S)|$)")
     for a, b in ((start, kind_at), (end, stop)):  # before and after the citation, never inside it
         for m in named.finditer(text, a, b):
             if _ADDRESSEE.search(text, max(0, m.start() - 30), m.start()):

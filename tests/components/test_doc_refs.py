@@ -239,6 +239,12 @@ def test_doc_refs_issuer_from_text_or_code(nlp, text, issuer, issuer_from):
         # an issuer written beside the citation wins
         ("UBND tỉnh Hòa Bình đề nghị thực hiện Quyết định số 7/QĐ-UBND của UBND huyện Lạc Sơn.",
          "Ủy ban nhân dân huyện Lạc Sơn", "text", "issuer_after"),
+        # the body that has the document, after a lead-in (``thời điểm Bộ Chính trị có Nghị quyết …``) …
+        ("Từ năm 2003 (thời điểm Bộ Chính trị có Nghị quyết số 33-NQ/TW về phát triển Đà Nẵng) đến nay.",
+         "Bộ Chính trị", "text", "issuer_before"),
+        # … but not a clause that only names one (``… Tỉnh ủy X cho biết cơ quan này đã có …``)
+        ("Một lãnh đạo Ủy ban Kiểm tra Tỉnh ủy Thanh Hóa cho biết cơ quan này đã có Thông báo 116-TB/UBKTTU về kết quả.",
+         "Ủy ban Kiểm tra Tỉnh ủy", "symbol", "issuer_code"),
         # a province's committee written without its name takes the province the article is about …
         ("Tỉnh ủy Vĩnh Phúc họp. Theo Thông báo số 652-TB/TU của Thường vụ Tỉnh ủy về việc kiện toàn, tỉnh Vĩnh Phúc "
          "sẽ làm.", "Thường vụ Tỉnh ủy Vĩnh Phúc", "text", "issuer_province_context"),
