@@ -80,7 +80,8 @@ def higher_place_word(ctx: Context, pos: int) -> bool:
 
 #: the comma inside a fixed pair that names a field of work: ``Ban Chỉ đạo … về phòng, chống tham nhũng``, ``Phòng
 #: cảnh sát PCCC và cứu hộ, cứu nạn``; the first word → (the second, whether the pair needs words after it)
-_COMMA_PAIRS = {"phòng": ("chống", True), "cứu hộ": ("cứu nạn", False)}
+_COMMA_PAIRS = {first: (re.compile(rf"{second}(?![^\W_])", re.IGNORECASE), needs_tail)
+                for first, second, needs_tail in (("phòng", "chống", True), ("cứu hộ", "cứu nạn", False))}
 
 
 def comma_pair(ctx: Context, piece: str, pos: int) -> int:
@@ -89,7 +90,7 @@ def comma_pair(ctx: Context, piece: str, pos: int) -> int:
     if first is None or not (m := _COMMA.match(ctx.text, pos)):
         return 0
     second, needs_tail = _COMMA_PAIRS[first]
-    if not (w := re.compile(rf"{second}(?![^\W_])", re.IGNORECASE).match(ctx.text, m.end())):
+    if not (w := second.match(ctx.text, m.end())):
         return 0
     return lower_tail(ctx, w.end() + 1) or (0 if needs_tail else w.end())
 _STOP = re.compile(r"(?<![^\W_])(?:chủ trì|phát biểu|cho biết|cho rằng|tham dự|dự|đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|báo cáo|trao|"

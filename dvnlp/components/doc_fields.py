@@ -109,6 +109,7 @@ _WHEN_BEFORE = re.compile(
     r"(?:(?i:ngày)\s+(?P<date>[0-3]?\d\s*[/.-]\s*[01]?\d(?:\s*[/.-]\s*(?:19|20)\d{2})?)|(?i:tháng)\s+(?P<m>[01]?\d)"
     r"\s*[/-]\s*(?P<y>(?:19|20)\d{2}))\s*,\s*$")
 _ISSUER_AT = re.compile(rf"(?<![^\W_])(?={ISSUER_START})")
+_CAP_WORD_BEFORE = re.compile(rf"[{UPPER}]\S*\s+$")  # the start is inside a capitalized run
 _CLAUSE_IN_ISSUER = re.compile(rf"(?<![^\W_])(?:{ISSUER_STOP}|cho\s+biết|cho\s+rằng)(?![^\W_])", re.IGNORECASE)
 _HEAD_CHEAP = re.compile(r"(?:có|hành|ra|ký|kí|gửi|khai|bố)\s+(?:các\s+|bản\s+)?$")
 
@@ -125,7 +126,7 @@ def head_before(text: str, kind_at: int, year: str | None = None) -> dict[str, A
     first_added = len(starts)
     # ``(thời điểm Bộ Chính trị có Nghị quyết số 33-NQ/TW …)``: a body opening after a lead-in, the nearest first
     starts += sorted({b.start() for b in _ISSUER_AT.finditer(window)
-                      if not re.search(rf"[{UPPER}][^\s]*\s+$", window[:b.start()])} - set(starts), reverse=True)
+                      if not _CAP_WORD_BEFORE.search(window, 0, b.start())} - set(starts), reverse=True)
     for k, start in enumerate(starts):
         m = _HEAD.match(window, start)
         if m and k >= first_added and _CLAUSE_IN_ISSUER.search(m.group("issuer")):

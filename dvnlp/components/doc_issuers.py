@@ -237,11 +237,10 @@ _CITIES = (
     (re.compile(r"(?<![^\W_])Cần Thơ(?![^\W_])"), "thành phố Cần Thơ", "Cần Thơ"),
 )
 #: the city's Party committee or one of its bodies, written without the city (``Thành ủy``, ``Ban Thường vụ Thành ủy``)
-_BARE_CITY_COMMITTEE = re.compile(r"(?:(?:Ban\s+Thường\s+vụ|Thường\s+vụ|Thường\s+trực|Văn\s+phòng|Ban\s+\w+(?:\s+\w+)?)\s+)?"
-                                  r"Thành\s+(?:ủy|uỷ)", re.IGNORECASE)
+_COMMITTEE_BODY = r"(?:(?:Ban\s+Thường\s+vụ|Thường\s+vụ|Thường\s+trực|Văn\s+phòng|Ban\s+\w+(?:\s+\w+)?)\s+)?"
+_BARE_CITY_COMMITTEE = re.compile(rf"{_COMMITTEE_BODY}Thành\s+(?:ủy|uỷ)", re.IGNORECASE)
 #: the same for a province: its Party committee or one of its bodies, or its people's committee, without the name
-_BARE_PROVINCE = re.compile(r"(?:(?:(?:Ban\s+Thường\s+vụ|Thường\s+vụ|Thường\s+trực|Văn\s+phòng|Ban\s+\w+(?:\s+\w+)?)\s+)?"
-                            r"Tỉnh\s+(?:ủy|uỷ)|(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+tỉnh)", re.IGNORECASE)
+_BARE_PROVINCE = re.compile(rf"(?:{_COMMITTEE_BODY}Tỉnh\s+(?:ủy|uỷ)|(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+tỉnh)", re.IGNORECASE)
 _PROVINCE = re.compile(r"(?<![^\W_])(?:[Tt]ỉnh|Tỉnh\s+(?:ủy|uỷ))\s+(?P<name>[A-ZĐ][^\W\d_]*(?:[ \t]+[A-ZĐ][^\W\d_]*){0,3})")
 
 

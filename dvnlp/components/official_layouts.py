@@ -29,10 +29,11 @@ SEP_TITLES = re.compile(r"[ \t]*(?:(?:[,;]|[-–—])?[ \t]*kiêm(?![^\W_])|[,;]
 _SEP_NAME = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[,:–—-]|\()[ \t]*$")  # a caption's ``(bìa trái)`` may sit between
 _HON_AFTER = re.compile(r"[ \t]*[,–—-][ \t]*")
 _IS_AFTER = re.compile(r"[ \t]+là[ \t]+")
+_APPOINTS = r"(?:giao|bầu|bổ nhiệm|cử|phân công|điều động|chỉ định|luân chuyển)"
 _TAKES = re.compile(r"(?:[ \t]*[,–—-])?[ \t]+(?:(?:đã|vừa|sẽ)[ \t]+)?(?:được[ \t]+)?"
                     # ``ông A đã được Bộ Chính trị điều động làm …``: the body that appoints, before its verb
-                    r"(?:(?<=được )[A-ZĐ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,3}?[ \t]+(?=(?:giao|bầu|bổ nhiệm|cử|phân công|điều động|chỉ định|luân chuyển)[ \t]))?"
-                    r"(?:(?:giao|bầu|bổ nhiệm|cử|phân công|điều động|chỉ định|luân chuyển)[ \t]+)?"
+                    rf"(?:(?<=được )[A-ZĐ][^\W\d_]*(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]+(?={_APPOINTS}[ \t]))?"
+                    rf"(?:{_APPOINTS}[ \t]+)?"
                     r"(?:(?:chỉ|vẫn|tiếp tục|sang|về|lên|sẽ)[ \t]+)?"  # ``ông A chỉ giữ chức …``, ``… sang làm …``
                     r"(?:làm|giữ chức(?:[ \t]+vụ)?|giữ cương vị|đảm nhiệm|(?:hiện|nay|hiện nay|đồng thời|từng)[ \t]+là|đồng thời|là"
                     r"|từng(?:[ \t]+(?:giữ chức(?:[ \t]+vụ)?|làm|giữ cương vị|đảm nhiệm))?)"
@@ -306,15 +307,19 @@ def names_assembly(text: str) -> bool:
 _ASSEMBLY = re.compile(r"(?<![^\W_])quốc[ \t]+hội(?![^\W_])", re.IGNORECASE)
 
 
+@cache
+def _delegate_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, grammar().delegates))})[ \t]+", re.IGNORECASE)
+
+
 def delegates(ctx: Context) -> list[tuple]:
     """``Đại biểu Nguyễn Mạnh Cường (Quảng Bình) cho rằng …`` in a report that names the National Assembly: a deputy,
     with the province he represents in brackets (``titles.json`` kind ``delegate``)."""
     g, text, out = grammar(), ctx.text, []
     if not names_assembly(text):
         return out
-    words = re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, g.delegates))})[ \t]+", re.IGNORECASE)
     places = localities()
-    for m in words.finditer(text):
+    for m in _delegate_words().finditer(text):
         run = ctx.cap_run(m.end())
         if not run or not valid_name(ctx, run) or not (b := _BRACKET.match(text, run[-1][1])):
             continue
