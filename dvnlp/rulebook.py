@@ -46,7 +46,7 @@ UNIT_KINDS = (
     "number_ten", "number_tens", "number_scale", "number_zero", "number_fraction", "qualifier_words",
     "verb", "not_a_number", "counted", "street", "capitalized_noun", "year_before", "any_noun",
     "noun_prefix", "detail_cue", "stop_prefix", "currency", "apposed_name", "name_before_capitalized",
-    "quantity_so", "rating", "measure"
+    "quantity_so", "rating", "measure", "year_word_before", "year_noun_after"
 )
 #: rule files whose every entry has a ``kind`` from a fixed list (another would be read by no component)
 KINDS = {"bodies": BODY_KINDS, "units": UNIT_KINDS, "ethnic_names": ETHNIC_KINDS, "former_units": ("province",)}

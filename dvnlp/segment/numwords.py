@@ -107,24 +107,23 @@ def words_value(words: list[str]) -> float | None:
     return total + group + (digit or 0.0)
 
 
-#: words before ``năm`` that make it the year (``mỗi năm``, ``trong năm``, ``cả năm``)
-_YEAR_BEFORE = re.compile(r"(?<![^\W_])(?:mỗi|trong|cả|hàng|từng|các|những|nhiều|vài|một|hai|ba|bốn|sáu|bảy|tám|chín|"
-                          r"mười|mươi|qua|sau|trước|cuối|đầu|giữa|của|năm)[ \t]+$", re.IGNORECASE)
-#: counted nouns after which ``năm`` is still mostly the year (``năm tổ chức``: the year it organized; ``năm bản lề``)
-_YEAR_NOUNS = frozenset({"tổ chức", "bản", "ban", "hội", "phòng", "tổ", "đội", "nhóm", "điểm", "lớp", "đợt", "buổi", "cuộc",
-                         "đơn", "ngành", "nội dung", "nhiệm vụ", "chỉ tiêu", "hội nghị"})
-
-
 @cache
-def _counted_after_five() -> re.Pattern[str]:
-    nouns = {e["noun"] for e in load_rules("units").entries if e.get("kind") == "counted"} - _YEAR_NOUNS
-    return re.compile(rf"[ \t]+(?:{word_alternation(nouns)})(?![^\W_])", re.IGNORECASE)
+def _five_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A counted noun after a bare ``năm`` (``units.json`` ``counted`` less ``year_noun_after``) and a word before it
+    that makes it the year (``year_word_before``)."""
+    entries = load_rules("units").entries
+    kinds = lambda k: {e["noun"] for e in entries if e.get("kind") == k}  # noqa: E731
+    after = re.compile(rf"[ \t]+(?:{word_alternation(kinds('counted') - kinds('year_noun_after'))})(?![^\W_])",
+                       re.IGNORECASE)
+    before = re.compile(rf"(?<![^\W_])(?:{word_alternation(kinds('year_word_before'))})[ \t]+$", re.IGNORECASE)
+    return after, before
 
 
 def _five_before_noun(text: str, a: int, b: int) -> bool:
     """``năm`` alone is the digit 5 right before a counted noun (``năm mô hình``, ``năm hộ``), not after a word that
     makes it the year (``mỗi năm``)."""
-    return bool(_counted_after_five().match(text, b)) and not _YEAR_BEFORE.search(text, max(0, a - 12), a)
+    after, before = _five_patterns()
+    return bool(after.match(text, b)) and not before.search(text, max(0, a - 12), a)
 
 
 def _before_multiplier(words: list[str], i: int) -> bool:
